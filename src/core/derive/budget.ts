@@ -1,0 +1,87 @@
+/**
+ * Driftbudget derived values, computed from the input cells with the same meaning as the
+ * sheet's formulas (layout DRIFTBUDGET.rowFormulas):
+ * - Verksamhet and Varav rows: Avvikelse = Budget − Prognos; efter prestationsförändring = Avvikelse + Prestationsförändring;
+ * - Summa: each column is the sum of the Verksamhet rows above it;
+ * - Slutsumma: Summa rows above plus Justering rows above, in the last column.
+ * Blank cells count as 0 as in Excel; an unreadable cell makes what depends on it unknown.
+ */
+import type { BudgetAmountKey, BudgetAmounts, BudgetRowType } from '../model/plan';
+import { BUDGET_AMOUNT_KEYS } from '../model/plan';
+
+export interface BudgetInputRow {
+  rowType?: BudgetRowType;
+  /** Numbers typed in the cells (or a formula's cached result). */
+  entered: BudgetAmounts;
+  /** Cells that hold something that is not a number (text, an error). */
+  invalid: ReadonlySet<BudgetAmountKey>;
+}
+
+/** Which amounts a row type derives; the rest are typed. */
+export const DERIVED_BY_TYPE: Record<BudgetRowType, readonly BudgetAmountKey[]> = {
+  Verksamhet: ['deviation', 'deviationAfter'],
+  Varav: ['deviation', 'deviationAfter'],
+  Summa: BUDGET_AMOUNT_KEYS,
+  Justering: [],
+  Slutsumma: ['deviationAfter'],
+};
+
+type Num = number | undefined; // undefined = unknown (an unreadable operand)
+
+function operand(row: BudgetInputRow, key: BudgetAmountKey): Num {
+  if (row.invalid.has(key)) return undefined;
+  return row.entered[key] ?? 0;
+}
+
+function add(a: Num, b: Num): Num {
+  return a === undefined || b === undefined ? undefined : a + b;
+}
+
+/** Rounds away binary noise (51,3 − 48,8 = 2,4999999…) without hiding real decimals. */
+function tidy(n: Num): Num {
+  return n === undefined ? undefined : Math.round(n * 1e9) / 1e9;
+}
+
+export function computeBudget(rows: readonly BudgetInputRow[]): BudgetAmounts[] {
+  const result: BudgetAmounts[] = [];
+  rows.forEach((row, i) => {
+    const out: BudgetAmounts = {};
+    const derived = row.rowType ? DERIVED_BY_TYPE[row.rowType] : [];
+    for (const key of BUDGET_AMOUNT_KEYS) {
+      if (!derived.includes(key) && !row.invalid.has(key) && row.entered[key] !== undefined) out[key] = row.entered[key];
+    }
+    const above = rows.slice(0, i);
+    const sumAbove = (type: BudgetRowType, key: BudgetAmountKey): Num =>
+      above.reduce<Num>((acc, r, j) => (r.rowType === type ? add(acc, valueOf(result[j]!, r, key)) : acc), 0);
+    switch (row.rowType) {
+      case 'Verksamhet':
+      case 'Varav': {
+        const budget = operand(row, 'budget');
+        const forecast = operand(row, 'forecast');
+        const deviation = budget === undefined || forecast === undefined ? undefined : budget - forecast;
+        out.deviation = tidy(deviation);
+        out.deviationAfter = tidy(add(deviation, operand(row, 'performanceChange')));
+        break;
+      }
+      case 'Summa':
+        for (const key of BUDGET_AMOUNT_KEYS) out[key] = tidy(sumAbove('Verksamhet', key));
+        break;
+      case 'Slutsumma':
+        out.deviationAfter = tidy(add(sumAbove('Summa', 'deviationAfter'), sumAbove('Justering', 'deviationAfter')));
+        break;
+      default:
+        break;
+    }
+    for (const key of BUDGET_AMOUNT_KEYS) if (out[key] === undefined) delete out[key];
+    result.push(out);
+  });
+  return result;
+}
+
+/** The value SUMIF sees in a row: the derived value where the row derives it, else the typed one (text counts as 0). */
+function valueOf(computed: BudgetAmounts, row: BudgetInputRow, key: BudgetAmountKey): Num {
+  const derived = row.rowType ? DERIVED_BY_TYPE[row.rowType].includes(key) : false;
+  if (derived) return computed[key];
+  if (row.invalid.has(key)) return 0; // SUMIF ignores text
+  return row.entered[key] ?? 0;
+}

@@ -1,0 +1,302 @@
+/**
+ * The workbook layout, declared once: sheets, columns, widths, number formats, dropdown
+ * lists and formulas as data. Template creation, reading, validation and the report's
+ * columns all follow this declaration (contract §2, extended where the documents need it).
+ */
+import { ASSESSMENTS, BUDGET_ROW_TYPES, DOCUMENT_KIND_LABEL, GOAL_LEVELS } from '../model/plan';
+
+export interface LayoutContext {
+  /** The document's year, when known: some headers carry the previous year. */
+  year?: number;
+}
+
+/** Dropdown lists, kept on the hidden sheet `Listor` so that the lists are locale-independent. */
+export interface ListSpec {
+  key: string;
+  header: string;
+  values: readonly (string | number)[];
+  /** false: other values are allowed (Enhet may be "GWh", "barn/avd."). */
+  strict: boolean;
+}
+
+export const LISTS = {
+  documentKind: { key: 'documentKind', header: 'Dokumenttyp', values: Object.values(DOCUMENT_KIND_LABEL), strict: true },
+  tertial: { key: 'tertial', header: 'Tertial', values: [1, 2], strict: true },
+  level: { key: 'level', header: 'Nivå', values: GOAL_LEVELS, strict: true },
+  assessment: { key: 'assessment', header: 'Bedömning', values: ASSESSMENTS, strict: true },
+  unit: { key: 'unit', header: 'Enhet', values: ['%', 'st', 'kr', 'index', 'mnkr', 'tkr', 'GWh', 'dagar'], strict: false },
+  direction: { key: 'direction', header: 'Riktning', values: ['Högre är bättre', 'Lägre är bättre'], strict: true },
+  periodicity: { key: 'periodicity', header: 'Periodicitet', values: ['Tertial', 'Halvår', 'År'], strict: true },
+  status: { key: 'status', header: 'Status', values: ['Ej påbörjad', 'Pågående', 'Avslutad', 'Avbruten'], strict: true },
+  rowType: { key: 'rowType', header: 'Radtyp', values: BUDGET_ROW_TYPES, strict: true },
+  flag: { key: 'flag', header: 'Flagga', values: ['♀', '§', '—'], strict: false },
+  tableRowType: { key: 'tableRowType', header: 'Tabellrad', values: ['Rubrik', 'Rad', 'Summa'], strict: true },
+} as const satisfies Record<string, ListSpec>;
+
+export type ListKey = keyof typeof LISTS;
+export const LIST_SHEET = 'Listor';
+export const LIST_ORDER: readonly ListKey[] = Object.keys(LISTS) as ListKey[];
+
+/**
+ * What a column holds:
+ * - `id`: a short key (Id, Mål-id), kept as text;
+ * - `text`: one line of text; `richText`: paragraphs, "- " bullets, "1. " items;
+ * - `value`: a number in the row's unit or a documented text ("Tas fram av nämnd");
+ * - `amount`: a number in mnkr; `integer`: a whole number; `date`: an Excel date;
+ * - `choice`: one of a list.
+ */
+export type ColumnKind = 'id' | 'text' | 'richText' | 'value' | 'amount' | 'integer' | 'date' | 'choice' | 'period';
+
+export interface ColumnSpec {
+  key: string;
+  header: string;
+  /** When the header depends on the year (`Periodens utfall VB 2018`). */
+  headerFor?: (ctx: LayoutContext) => string;
+  /** Other header texts that denote this column (the year-dependent ones). */
+  matches?: RegExp;
+  kind: ColumnKind;
+  list?: ListKey;
+  /** Width in characters. */
+  width: number;
+  /** Part of the stable contract (§2); the others are extensions. */
+  contract: boolean;
+  numberFormat?: string;
+  /** Short Swedish guidance shown as the input prompt in Excel. */
+  prompt?: string;
+}
+
+export type FormulaTemplate = string;
+
+export interface TableSheetSpec {
+  kind: 'table';
+  name: string;
+  columns: readonly ColumnSpec[];
+  /**
+   * Formulas that depend on the row's type (Driftbudget): for each value of the type
+   * column, the formula for each derived column. Placeholders: `{key}` is the cell of
+   * column `key` in the same row; `{key:above}` is that column from row 2 to the row above.
+   */
+  rowFormulas?: { typeColumn: string; byType: Readonly<Record<string, Readonly<Record<string, FormulaTemplate>>>> };
+}
+
+export interface FieldSpec {
+  key: string;
+  label: string;
+  kind: 'text' | 'integer' | 'date' | 'choice';
+  list?: ListKey;
+  contract: boolean;
+  prompt?: string;
+}
+
+export interface FieldSheetSpec {
+  kind: 'fields';
+  name: string;
+  columns: readonly ColumnSpec[]; // Fält, Värde
+  fields: readonly FieldSpec[];
+}
+
+export type SheetSpec = TableSheetSpec | FieldSheetSpec;
+
+/** Rows that validations and formats cover in a new sheet. */
+export const TEMPLATE_ROWS = 2000;
+
+export const NUMBER_FORMATS = {
+  amount: '#,##0.0',
+  date: 'yyyy-mm-dd',
+  text: '@',
+  percent: '0.0#\\ %',
+  integer: '0',
+} as const;
+
+const c = (spec: ColumnSpec): ColumnSpec => spec;
+
+export const DOKUMENT: FieldSheetSpec = {
+  kind: 'fields',
+  name: 'Dokument',
+  columns: [
+    c({ key: 'field', header: 'Fält', kind: 'text', width: 18, contract: true }),
+    c({ key: 'value', header: 'Värde', kind: 'text', width: 60, contract: true }),
+  ],
+  fields: [
+    { key: 'kind', label: 'Dokumenttyp', kind: 'choice', list: 'documentKind', contract: true, prompt: 'Välj Verksamhetsplan, Tertialrapport eller Verksamhetsberättelse.' },
+    { key: 'year', label: 'År', kind: 'integer', contract: true, prompt: 'Året dokumentet gäller, t.ex. 2025.' },
+    { key: 'tertial', label: 'Tertial', kind: 'choice', list: 'tertial', contract: true, prompt: '1 eller 2 – bara för tertialrapport.' },
+    { key: 'organisation', label: 'Organisation', kind: 'text', contract: true, prompt: 'Nämnden eller enheten dokumentet gäller.' },
+    { key: 'handler', label: 'Handläggare', kind: 'text', contract: true },
+    { key: 'phone', label: 'Telefon', kind: 'text', contract: true },
+    { key: 'to', label: 'Till', kind: 'text', contract: true },
+    { key: 'date', label: 'Datum', kind: 'date', contract: true, prompt: 'Sammanträdes- eller dokumentdatum, ÅÅÅÅ-MM-DD.' },
+    { key: 'administration', label: 'Förvaltning', kind: 'text', contract: false, prompt: 'Förvaltningen, t.ex. i sidhuvud och budgetblock (frivilligt).' },
+  ],
+};
+
+export const TEXTER: TableSheetSpec = {
+  kind: 'table',
+  name: 'Texter',
+  columns: [
+    c({ key: 'heading', header: 'Avsnitt', kind: 'text', width: 34, contract: true, prompt: 'Avsnittets rubrik, t.ex. Sammanfattning eller Inledning.' }),
+    c({ key: 'text', header: 'Text', kind: 'richText', width: 100, contract: true, prompt: 'Stycken på egna rader; "- " ger punktlista, "1. " numrerad lista.' }),
+    c({ key: 'parent', header: 'Överordnat avsnitt', kind: 'text', width: 30, contract: false, prompt: 'Frivilligt: avsnittet rubriken hör under, t.ex. Inledning eller Övrigt.' }),
+  ],
+};
+
+const goalText = (key: string, header: string): ColumnSpec =>
+  c({ key, header, kind: 'richText', width: 50, contract: true });
+
+export const MAL: TableSheetSpec = {
+  kind: 'table',
+  name: 'Mål',
+  columns: [
+    c({ key: 'id', header: 'Id', kind: 'id', width: 10, contract: true, numberFormat: NUMBER_FORMATS.text, prompt: 'Kort unik nyckel, t.ex. KF1.1 eller N1.1-1.' }),
+    c({ key: 'level', header: 'Nivå', kind: 'choice', list: 'level', width: 30, contract: true }),
+    c({ key: 'parentId', header: 'Överordnat id', kind: 'id', width: 14, contract: true, numberFormat: NUMBER_FORMATS.text, prompt: 'Id för målet ovanför (tomt för KF:s inriktningsmål).' }),
+    c({ key: 'title', header: 'Mål', kind: 'text', width: 60, contract: true, prompt: 'Måltexten som den ska stå i dokumentet, med nummer, t.ex. "1.1 I Stockholm …".' }),
+    c({ key: 'assessment', header: 'Bedömning', kind: 'choice', list: 'assessment', width: 16, contract: true }),
+    goalText('description', 'Beskrivning'),
+    goalText('expectedResult', 'Förväntat resultat'),
+    goalText('analysis', 'Analys'),
+    goalText('approach', 'Arbetssätt'),
+    goalText('resourceUse', 'Resursanvändning'),
+    goalText('followUp', 'Uppföljning'),
+    goalText('development', 'Utveckling'),
+  ],
+};
+
+const indicatorValue = (key: string, header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec =>
+  c({ key, header, kind: 'value', width: 14, contract: true, ...extra });
+
+export const PREVIOUS_OUTCOME_PATTERN = /^Periodens utfall VB (\d{4})$/;
+
+export const INDIKATORER: TableSheetSpec = {
+  kind: 'table',
+  name: 'Indikatorer',
+  columns: [
+    c({ key: 'goalId', header: 'Mål-id', kind: 'id', width: 10, contract: true, numberFormat: NUMBER_FORMATS.text, prompt: 'Id för målet indikatorn hör till (kolumnen Id i fliken Mål).' }),
+    c({ key: 'name', header: 'Indikator', kind: 'text', width: 50, contract: true }),
+    c({ key: 'unit', header: 'Enhet', kind: 'choice', list: 'unit', width: 9, contract: true, prompt: '% (skriv t.ex. 0,8 %), st, kr, index eller egen enhet. Tomt = tal.' }),
+    c({ key: 'direction', header: 'Riktning', kind: 'choice', list: 'direction', width: 16, contract: true }),
+    c({ key: 'periodicity', header: 'Periodicitet', kind: 'choice', list: 'periodicity', width: 12, contract: true }),
+    indicatorValue('outcome', 'Periodens utfall'),
+    indicatorValue('outcomeMen', 'Utfall män/pojkar'),
+    indicatorValue('outcomeWomen', 'Utfall kvinnor/flickor'),
+    indicatorValue('previousOutcome', 'Periodens utfall VB', {
+      headerFor: (ctx) => (ctx.year ? `Periodens utfall VB ${ctx.year - 1}` : 'Periodens utfall VB'),
+      matches: PREVIOUS_OUTCOME_PATTERN,
+      width: 16,
+    }),
+    indicatorValue('forecast', 'Prognos helår'),
+    indicatorValue('annualTarget', 'Årsmål'),
+    indicatorValue('cityTarget', 'KF:s årsmål', { width: 18 }),
+    c({ key: 'period', header: 'Period', kind: 'period', width: 16, contract: true, numberFormat: NUMBER_FORMATS.text, prompt: 'T.ex. "Tertial 2 2019", "Halvår 1 2019", "2019" eller "VB 2020".' }),
+    c({ key: 'analysis', header: 'Analys', kind: 'richText', width: 60, contract: true }),
+    c({ key: 'flag', header: 'Flagga', kind: 'choice', list: 'flag', width: 8, contract: false, prompt: 'Frivilligt: ♀ (könsuppdelad), § eller —.' }),
+  ],
+};
+
+/** The value columns of Indikatorer, whose number format follows the row's Enhet. */
+export const INDICATOR_VALUE_KEYS = [
+  'outcome',
+  'outcomeMen',
+  'outcomeWomen',
+  'previousOutcome',
+  'forecast',
+  'annualTarget',
+  'cityTarget',
+] as const;
+
+export const AKTIVITETER: TableSheetSpec = {
+  kind: 'table',
+  name: 'Aktiviteter',
+  columns: [
+    c({ key: 'goalId', header: 'Mål-id', kind: 'id', width: 10, contract: true, numberFormat: NUMBER_FORMATS.text }),
+    c({ key: 'name', header: 'Aktivitet', kind: 'text', width: 60, contract: true }),
+    c({ key: 'start', header: 'Startdatum', kind: 'date', width: 12, contract: true, numberFormat: NUMBER_FORMATS.date, prompt: 'Datum, ÅÅÅÅ-MM-DD.' }),
+    c({ key: 'end', header: 'Slutdatum', kind: 'date', width: 12, contract: true, numberFormat: NUMBER_FORMATS.date, prompt: 'Datum, ÅÅÅÅ-MM-DD, inte före startdatum.' }),
+    c({ key: 'status', header: 'Status', kind: 'choice', list: 'status', width: 13, contract: true }),
+    c({ key: 'deviation', header: 'Avvikelse', kind: 'text', width: 30, contract: true }),
+    c({ key: 'analysis', header: 'Analys', kind: 'richText', width: 60, contract: true }),
+  ],
+};
+
+const amount = (key: string, header: string): ColumnSpec =>
+  c({ key, header, kind: 'amount', width: 14, contract: true, numberFormat: NUMBER_FORMATS.amount });
+
+const sumAbove = (key: string) => `SUMIF({rowType:above},"Verksamhet",{${key}:above})`;
+const lineDeviation = {
+  deviation: '={budget}-{forecast}',
+  deviationAfter: '={deviation}+{performanceChange}',
+};
+
+export const DRIFTBUDGET: TableSheetSpec = {
+  kind: 'table',
+  name: 'Driftbudget',
+  columns: [
+    c({ key: 'label', header: 'Verksamhet', kind: 'text', width: 46, contract: true }),
+    c({ key: 'rowType', header: 'Radtyp', kind: 'choice', list: 'rowType', width: 12, contract: true, prompt: 'Verksamhet, Varav (del av raden ovan), Summa, Justering eller Slutsumma.' }),
+    amount('outcome', 'Utfall'),
+    amount('budget', 'Budget'),
+    amount('forecast', 'Prognos'),
+    amount('deviation', 'Avvikelse budget prognos'),
+    amount('performanceChange', 'Prestationsförändring'),
+    amount('deviationAfter', 'Avvikelse efter prestationsförändring'),
+    c({ key: 'analysis', header: 'Analys', kind: 'richText', width: 60, contract: true }),
+  ],
+  rowFormulas: {
+    typeColumn: 'rowType',
+    byType: {
+      Verksamhet: lineDeviation,
+      Varav: lineDeviation,
+      Summa: {
+        outcome: `=${sumAbove('outcome')}`,
+        budget: `=${sumAbove('budget')}`,
+        forecast: `=${sumAbove('forecast')}`,
+        deviation: `=${sumAbove('deviation')}`,
+        performanceChange: `=${sumAbove('performanceChange')}`,
+        deviationAfter: `=${sumAbove('deviationAfter')}`,
+      },
+      Slutsumma: {
+        deviationAfter:
+          '=SUMIF({rowType:above},"Summa",{deviationAfter:above})+SUMIF({rowType:above},"Justering",{deviationAfter:above})',
+      },
+    },
+  },
+};
+
+export const FREE_TABLE_COLUMNS = 14;
+
+export const TABELLER: TableSheetSpec = {
+  kind: 'table',
+  name: 'Tabeller',
+  columns: [
+    c({ key: 'table', header: 'Tabell', kind: 'text', width: 30, contract: false, prompt: 'Tabellens namn; samma namn på alla dess rader.' }),
+    c({ key: 'section', header: 'Avsnitt', kind: 'text', width: 26, contract: false, prompt: 'Textavsnittet (fliken Texter) som tabellen står under.' }),
+    c({ key: 'rowKind', header: 'Tabellrad', kind: 'choice', list: 'tableRowType', width: 10, contract: false, prompt: 'Rubrik (tabellens rubrikrad), Rad eller Summa.' }),
+    ...Array.from({ length: FREE_TABLE_COLUMNS }, (_, i) =>
+      c({ key: `col${i + 1}`, header: `Kolumn ${i + 1}`, kind: 'text', width: i === 0 ? 34 : 10, contract: false }),
+    ),
+  ],
+};
+
+export const SHEETS: readonly SheetSpec[] = [DOKUMENT, TEXTER, MAL, INDIKATORER, AKTIVITETER, DRIFTBUDGET, TABELLER];
+
+export const SHEET_NAMES: readonly string[] = [...SHEETS.map((s) => s.name), LIST_SHEET];
+
+export function tableSheets(): TableSheetSpec[] {
+  return SHEETS.filter((s): s is TableSheetSpec => s.kind === 'table');
+}
+
+export function headerOf(column: ColumnSpec, ctx: LayoutContext): string {
+  return column.headerFor ? column.headerFor(ctx) : column.header;
+}
+
+/** Whether a header text in the sheet denotes this column (exact after trimming, contract §2). */
+export function headerMatches(column: ColumnSpec, text: string): boolean {
+  const t = text.trim();
+  return t === column.header || (column.matches?.test(t) ?? false);
+}
+
+/** The columns that hold a formula for the given row type (derived, not typed). */
+export function formulaColumnsFor(sheet: TableSheetSpec, rowType: string | undefined): Readonly<Record<string, FormulaTemplate>> {
+  if (!sheet.rowFormulas || !rowType) return {};
+  return sheet.rowFormulas.byType[rowType] ?? {};
+}

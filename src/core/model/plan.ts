@@ -1,0 +1,172 @@
+/**
+ * The plan model: what a verksamhetsplan, tertialrapport or verksamhetsberättelse holds,
+ * independent of Excel. Names follow the users' concepts (Indikator → Indicator,
+ * Årsmål → annualTarget, KF:s årsmål → cityTarget, Bedömning → assessment).
+ */
+import type { Value } from '../values/swedish';
+import type { IsoDate } from '../values/dates';
+
+export type DocumentKind = 'verksamhetsplan' | 'tertialrapport' | 'verksamhetsberattelse';
+
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['verksamhetsplan', 'tertialrapport', 'verksamhetsberattelse'];
+
+/** How the kinds are written in the Dokument sheet. */
+export const DOCUMENT_KIND_LABEL: Record<DocumentKind, string> = {
+  verksamhetsplan: 'Verksamhetsplan',
+  tertialrapport: 'Tertialrapport',
+  verksamhetsberattelse: 'Verksamhetsberättelse',
+};
+
+export function isFollowUp(kind: DocumentKind): boolean {
+  return kind !== 'verksamhetsplan';
+}
+
+/** Where in the workbook a record came from: for messages and for selecting the cell. */
+export interface SourceRef {
+  sheet: string;
+  row: number;
+}
+
+export interface PlanDocumentInfo {
+  kind?: DocumentKind;
+  year?: number;
+  tertial?: 1 | 2;
+  organisation?: string;
+  handler?: string; // Handläggare
+  phone?: string; // Telefon
+  to?: string; // Till
+  date?: IsoDate; // Datum
+  administration?: string; // Förvaltning (extension)
+}
+
+export interface TextSection {
+  heading: string; // Avsnitt
+  text: string;
+  parent?: string; // Överordnat avsnitt (extension)
+  source: SourceRef;
+}
+
+export type GoalLevel =
+  | 'KF:s inriktningsmål'
+  | 'KF:s mål för verksamhetsområdet'
+  | 'Nämndmål'
+  | 'Enhetsmål';
+
+export const GOAL_LEVELS: readonly GoalLevel[] = [
+  'KF:s inriktningsmål',
+  'KF:s mål för verksamhetsområdet',
+  'Nämndmål',
+  'Enhetsmål',
+];
+
+export type Assessment = 'Uppfylls helt' | 'Uppfylls delvis' | 'Uppfylls inte' | 'Ingen';
+export const ASSESSMENTS: readonly Assessment[] = ['Uppfylls helt', 'Uppfylls delvis', 'Uppfylls inte', 'Ingen'];
+
+/** The goal texts in the order the reports print them. */
+export interface GoalTexts {
+  description?: string; // Beskrivning
+  expectedResult?: string; // Förväntat resultat
+  analysis?: string; // Analys
+  approach?: string; // Arbetssätt
+  resourceUse?: string; // Resursanvändning
+  followUp?: string; // Uppföljning
+  development?: string; // Utveckling
+}
+
+export interface Goal {
+  id: string;
+  level?: GoalLevel;
+  parentId?: string;
+  title: string; // Mål, as printed, with its number
+  assessment?: Assessment;
+  texts: GoalTexts;
+  source: SourceRef;
+}
+
+export type Direction = 'Högre är bättre' | 'Lägre är bättre';
+export type Periodicity = 'Tertial' | 'Halvår' | 'År';
+
+export interface Indicator {
+  goalId: string;
+  name: string;
+  unit: string; // Enhet; '' = plain number
+  direction?: Direction;
+  periodicity?: Periodicity;
+  outcome: Value; // Periodens utfall
+  outcomeMen: Value; // Utfall män/pojkar
+  outcomeWomen: Value; // Utfall kvinnor/flickor
+  previousOutcome: Value; // Periodens utfall VB <år−1>
+  forecast: Value; // Prognos helår
+  annualTarget: Value; // Årsmål
+  cityTarget: Value; // KF:s årsmål
+  period: string; // Period
+  analysis?: string;
+  flag?: string; // Flagga: ♀, §, — (extension)
+  source: SourceRef;
+}
+
+export type ActivityStatus = 'Ej påbörjad' | 'Pågående' | 'Avslutad' | 'Avbruten';
+
+export interface Activity {
+  goalId: string;
+  name: string;
+  start?: IsoDate;
+  end?: IsoDate;
+  status?: ActivityStatus;
+  deviation?: string; // Avvikelse
+  analysis?: string;
+  source: SourceRef;
+}
+
+export type BudgetRowType = 'Verksamhet' | 'Varav' | 'Summa' | 'Justering' | 'Slutsumma';
+export const BUDGET_ROW_TYPES: readonly BudgetRowType[] = ['Verksamhet', 'Varav', 'Summa', 'Justering', 'Slutsumma'];
+
+/** The numeric columns of the driftbudget, in mnkr. */
+export interface BudgetAmounts {
+  outcome?: number; // Utfall
+  budget?: number;
+  forecast?: number; // Prognos
+  deviation?: number; // Avvikelse budget prognos
+  performanceChange?: number; // Prestationsförändring
+  deviationAfter?: number; // Avvikelse efter prestationsförändring
+}
+
+export type BudgetAmountKey = keyof BudgetAmounts;
+export const BUDGET_AMOUNT_KEYS: readonly BudgetAmountKey[] = [
+  'outcome',
+  'budget',
+  'forecast',
+  'deviation',
+  'performanceChange',
+  'deviationAfter',
+];
+
+export interface BudgetRow {
+  label: string; // Verksamhet
+  rowType?: BudgetRowType;
+  /** What the cells hold: typed numbers, or the cached result of a formula when present. */
+  entered: BudgetAmounts;
+  /** Values the core derives from the input cells (deviations, sums) merged with the inputs. */
+  amounts: BudgetAmounts;
+  analysis?: string;
+  source: SourceRef;
+}
+
+/** A table the contract sheets have no columns for (Resultatenheter, Investeringar, …). */
+export interface FreeTable {
+  caption: string;
+  section?: string; // the text section it belongs under
+  header: string[];
+  rows: { kind: 'Rad' | 'Summa'; cells: (string | number)[] }[];
+  source: SourceRef;
+}
+
+export interface Plan {
+  info: PlanDocumentInfo;
+  texts: TextSection[];
+  goals: Goal[];
+  indicators: Indicator[];
+  activities: Activity[];
+  budget: BudgetRow[];
+  tables: FreeTable[];
+}

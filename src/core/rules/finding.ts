@@ -1,0 +1,20 @@
+/** A finding about the workbook: what is wrong, where, and what to do – in Swedish. */
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  severity: Severity;
+  sheet: string;
+  /** "F7", a range "C2:C40", or "" for a whole-workbook finding. */
+  cell: string;
+  /** Stable id of the rule, e.g. "indicator.analysis-required". */
+  rule: string;
+  message: string;
+}
+
+export function finding(severity: Severity, rule: string, sheet: string, cell: string, message: string): Finding {
+  return { severity, sheet, cell, rule, message };
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}

@@ -1,0 +1,514 @@
+/**
+ * Workbook → plan, through the declared layout. Whatever cannot be read becomes a finding
+ * naming sheet and cell in Swedish; nothing throws on bad input.
+ */
+import {
+  AKTIVITETER,
+  DOKUMENT,
+  DRIFTBUDGET,
+  INDIKATORER,
+  LISTS,
+  MAL,
+  TABELLER,
+  TEXTER,
+  FREE_TABLE_COLUMNS,
+  headerOf,
+  type ListKey,
+  type TableSheetSpec,
+} from '../layout/layout';
+import {
+  BUDGET_AMOUNT_KEYS,
+  DOCUMENT_KIND_LABEL,
+  type Activity,
+  type ActivityStatus,
+  type Assessment,
+  type BudgetAmountKey,
+  type BudgetAmounts,
+  type BudgetRow,
+  type BudgetRowType,
+  type Direction,
+  type DocumentKind,
+  type FreeTable,
+  type Goal,
+  type GoalLevel,
+  type Indicator,
+  type Periodicity,
+  type Plan,
+  type PlanDocumentInfo,
+  type TextSection,
+} from '../model/plan';
+import { finding, type Finding } from '../rules/finding';
+import { readDate } from '../values/dates';
+import { parseSwedishNumber, parseValue, type Value } from '../values/swedish';
+import { cellAddress, columnLetter } from './address';
+import { isBlank, isErrorValue, isErrorText, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
+import { mapColumns, readFields, readRecords, type ColumnMap, type TableRecord } from './table';
+import { computeBudget } from '../derive/budget';
+
+export interface ReadResult {
+  plan: Plan;
+  findings: Finding[];
+  /** The layout's sheets found in the workbook. */
+  presentSheets: string[];
+  /** Columns found per sheet, for cell references in later rules. */
+  columns: Record<string, ColumnMap>;
+}
+
+/** Text of a cell as the user sees it, for messages (shortened). */
+export function shown(v: CellValue, max = 40): string {
+  let s: string;
+  if (v instanceof Date) s = v.toISOString().slice(0, 10);
+  else if (isErrorValue(v)) s = v.error;
+  else s = String(v ?? '');
+  s = s.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+function asText(v: CellValue): string {
+  if (v === null) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (isErrorValue(v)) return v.error;
+  if (typeof v === 'boolean') return v ? 'SANT' : 'FALSKT';
+  return String(v).trim();
+}
+
+function normaliseChoice(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/:$/, '').trim().toLowerCase();
+}
+
+/** Matches a cell against a list, forgiving case and a trailing colon ("Nämndmål:"). */
+export function choiceOf(list: ListKey, text: string): string | undefined {
+  const t = normaliseChoice(text);
+  if (t === '') return undefined;
+  return LISTS[list].values.map(String).find((v) => normaliseChoice(v) === t);
+}
+
+const KIND_BY_LABEL = new Map<string, DocumentKind>(
+  (Object.entries(DOCUMENT_KIND_LABEL) as [DocumentKind, string][]).flatMap(([k, label]) => [
+    [normaliseChoice(label), k],
+    [k, k],
+  ]),
+);
+
+class SheetReader {
+  constructor(
+    readonly spec: TableSheetSpec,
+    readonly map: ColumnMap,
+    readonly findings: Finding[],
+  ) {}
+
+  cell(rec: TableRecord, key: string): string {
+    const col = this.map.byKey.get(key);
+    return col ? cellAddress(col, rec.row) : '';
+  }
+
+  private report(rec: TableRecord, key: string, rule: string, message: string, severity: 'error' | 'warning' = 'error') {
+    this.findings.push(finding(severity, rule, this.spec.name, this.cell(rec, key), message));
+  }
+
+  private header(key: string): string {
+    return this.map.headerByKey.get(key) ?? this.spec.columns.find((c) => c.key === key)?.header ?? key;
+  }
+
+  private where(rec: TableRecord, key: string): string {
+    return `${this.spec.name}!${this.cell(rec, key)}`;
+  }
+
+  /** Reports a formula error (#DIV/0!) in a cell; returns true when there is one. */
+  private errorCell(rec: TableRecord, key: string): boolean {
+    const v = rec.cells[key] ?? null;
+    const err = isErrorValue(v) ? v.error : typeof v === 'string' && isErrorText(v) ? v.trim() : undefined;
+    if (!err) return false;
+    this.report(rec, key, 'cell.formula-error', `${this.where(rec, key)} (${this.header(key)}) visar felet ${err}. Rätta formeln eller skriv in värdet.`);
+    return true;
+  }
+
+  text(rec: TableRecord, key: string): string {
+    if (this.errorCell(rec, key)) return '';
+    return asText(rec.cells[key] ?? null);
+  }
+
+  optionalText(rec: TableRecord, key: string): string | undefined {
+    const t = this.text(rec, key);
+    return t === '' ? undefined : t;
+  }
+
+  choice<T extends string>(rec: TableRecord, key: string, list: ListKey): T | undefined {
+    const raw = this.text(rec, key);
+    if (raw === '') return undefined;
+    const hit = choiceOf(list, raw);
+    if (hit) return hit as T;
+    if (LISTS[list].strict) {
+      this.report(
+        rec,
+        key,
+        'value.choice',
+        `${this.where(rec, key)}: "${shown(raw)}" är inget giltigt värde för ${this.header(key)}. Välj ett av: ${LISTS[list].values.join(', ')}.`,
+      );
+      return undefined;
+    }
+    return raw as T;
+  }
+
+  value(rec: TableRecord, key: string, unit: string): Value {
+    if (this.errorCell(rec, key)) return { kind: 'empty' };
+    const v = rec.cells[key] ?? null;
+    const parsed = parseValue(v, unit);
+    if (parsed.unitMismatch) {
+      this.report(
+        rec,
+        key,
+        'value.unit',
+        `${this.where(rec, key)}: värdet "${shown(v)}" är skrivet i ${parsed.unitMismatch} men indikatorns enhet är ${unit || 'tal utan enhet'}. Skriv talet utan enhet eller ändra Enhet.`,
+        'warning',
+      );
+    }
+    return parsed.value;
+  }
+
+  amount(rec: TableRecord, key: BudgetAmountKey, invalid: Set<BudgetAmountKey>): number | undefined {
+    if (this.errorCell(rec, key)) {
+      invalid.add(key);
+      return undefined;
+    }
+    const v = rec.cells[key] ?? null;
+    if (isBlank(v)) return undefined;
+    if (typeof v === 'number') return v;
+    const n = typeof v === 'string' ? parseSwedishNumber(v) : undefined;
+    if (n && (n.unit === '' || /^(mnkr|mkr|tkr|kr)$/i.test(n.unit))) return n.value;
+    invalid.add(key);
+    this.report(
+      rec,
+      key,
+      'value.amount',
+      `${this.where(rec, key)} (${this.header(key)}): "${shown(v)}" är inget belopp. Skriv ett tal i mnkr, t.ex. 12,5 eller −4,3.`,
+    );
+    return undefined;
+  }
+
+  date(rec: TableRecord, key: string): string | undefined {
+    if (this.errorCell(rec, key)) return undefined;
+    const d = readDate(rec.cells[key] ?? null);
+    if (d.invalid !== undefined) {
+      this.report(
+        rec,
+        key,
+        'value.date',
+        `${this.where(rec, key)} (${this.header(key)}): "${shown(d.invalid)}" är inget datum. Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-01-01.`,
+      );
+    }
+    return d.iso;
+  }
+}
+
+interface SheetContext {
+  reader: SheetReader;
+  records: TableRecord[];
+}
+
+function openTable(snapshot: WorkbookSnapshot, spec: TableSheetSpec, out: ReadResult, year?: number): SheetContext | undefined {
+  const sheet = snapshot.sheets[spec.name];
+  if (!sheet) {
+    out.findings.push(
+      finding(
+        'error',
+        'sheet.missing',
+        spec.name,
+        '',
+        `Fliken ${spec.name} saknas. Kör "Skapa mallar" i Planrapport (eller planrapport template) så läggs den till utan att något annat ändras.`,
+      ),
+    );
+    return undefined;
+  }
+  out.presentSheets.push(spec.name);
+  const map = mapColumns(sheet, spec.columns);
+  out.columns[spec.name] = map;
+  checkHeaders(sheet, spec, map, out.findings, year);
+  const reader = new SheetReader(spec, map, out.findings);
+  return { reader, records: readRecords(sheet, map) };
+}
+
+function similar(a: string, b: string): boolean {
+  const fold = (s: string) =>
+    s
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[\s/]+/g, '');
+  return fold(a) === fold(b);
+}
+
+function checkHeaders(sheet: SheetSnapshot, spec: TableSheetSpec, map: ColumnMap, findings: Finding[], year?: number) {
+  for (const col of spec.columns) {
+    if (map.byKey.has(col.key) || !col.contract) continue;
+    const near = map.unknownHeaders.find((h) => similar(h.text, col.header));
+    const expected = headerOf(col, { year });
+    if (near) {
+      findings.push(
+        finding(
+          'error',
+          'column.renamed',
+          spec.name,
+          cellAddress(near.column, 1),
+          `Rubriken "${shown(near.text)}" i ${spec.name}!${cellAddress(near.column, 1)} ska vara "${expected}". Rätta rubriken så att kolumnen kan läsas.`,
+        ),
+      );
+    } else {
+      const at = cellAddress(Math.max(map.lastUsedColumn, 0) + 1, 1);
+      findings.push(
+        finding(
+          'error',
+          'column.missing',
+          spec.name,
+          at,
+          `Kolumnen "${expected}" saknas i ${spec.name}. Lägg till rubriken i rad 1 (t.ex. i ${at}) eller kör "Skapa mallar".`,
+        ),
+      );
+    }
+  }
+  for (const dup of map.duplicates) {
+    const col = spec.columns.find((c) => c.key === dup.key)!;
+    findings.push(
+      finding(
+        'warning',
+        'column.duplicate',
+        spec.name,
+        cellAddress(dup.column, 1),
+        `Rubriken "${col.header}" finns två gånger i ${spec.name}; kolumn ${columnLetter(dup.column)} läses inte. Ta bort eller byt namn på dubbletten.`,
+      ),
+    );
+  }
+  if (sheet.merges?.length) {
+    for (const m of sheet.merges) {
+      findings.push(
+        finding(
+          'warning',
+          'sheet.merged-cells',
+          spec.name,
+          m,
+          `Sammanslagna celler ${m} i ${spec.name}: bara den första cellen läses. Dela upp sammanslagningen och skriv ett värde per cell.`,
+        ),
+      );
+    }
+  }
+}
+
+function readInfo(snapshot: WorkbookSnapshot, out: ReadResult): PlanDocumentInfo {
+  const info: PlanDocumentInfo = {};
+  const sheet = snapshot.sheets[DOKUMENT.name];
+  if (!sheet) {
+    out.findings.push(
+      finding('error', 'sheet.missing', DOKUMENT.name, '', 'Fliken Dokument saknas. Kör "Skapa mallar" så läggs den till med dokumenttyp, år och organisation.'),
+    );
+    return info;
+  }
+  out.presentSheets.push(DOKUMENT.name);
+  const { map, fields } = readFields(sheet, DOKUMENT);
+  out.columns[DOKUMENT.name] = map;
+  const valueCol = map.byKey.get('value') ?? 2;
+  const at = (row: number) => cellAddress(valueCol, row);
+  const bad = (row: number, rule: string, message: string) =>
+    out.findings.push(finding('error', rule, DOKUMENT.name, at(row), message));
+  for (const spec of DOKUMENT.fields) {
+    const f = fields.get(spec.key);
+    if (!f) continue;
+    const v = f.value;
+    if (isErrorValue(v)) {
+      bad(f.row, 'cell.formula-error', `Dokument!${at(f.row)} (${spec.label}) visar felet ${v.error}. Skriv in värdet.`);
+      continue;
+    }
+    if (isBlank(v)) continue;
+    const text = asText(v);
+    switch (spec.key) {
+      case 'kind': {
+        const kind = KIND_BY_LABEL.get(normaliseChoice(text));
+        if (kind) info.kind = kind;
+        else bad(f.row, 'document.kind', `Dokument!${at(f.row)}: "${shown(text)}" är ingen dokumenttyp. Välj Verksamhetsplan, Tertialrapport eller Verksamhetsberättelse.`);
+        break;
+      }
+      case 'year': {
+        const n = typeof v === 'number' ? v : Number(text);
+        if (Number.isInteger(n) && n >= 1990 && n <= 2100) info.year = n;
+        else bad(f.row, 'document.year', `Dokument!${at(f.row)}: "${shown(text)}" är inget årtal. Skriv året med fyra siffror, t.ex. 2025.`);
+        break;
+      }
+      case 'tertial': {
+        const n = typeof v === 'number' ? v : Number(text.replace(/^T/i, ''));
+        if (n === 1 || n === 2) info.tertial = n;
+        else bad(f.row, 'document.tertial', `Dokument!${at(f.row)}: "${shown(text)}" är ingen tertial. Skriv 1 eller 2 (tertial 3 redovisas i verksamhetsberättelsen).`);
+        break;
+      }
+      case 'date': {
+        const d = readDate(v);
+        if (d.iso) info.date = d.iso;
+        else bad(f.row, 'value.date', `Dokument!${at(f.row)}: "${shown(text)}" är inget datum. Skriv datumet som ÅÅÅÅ-MM-DD.`);
+        break;
+      }
+      case 'organisation':
+        info.organisation = text;
+        break;
+      case 'handler':
+        info.handler = text;
+        break;
+      case 'phone':
+        info.phone = text;
+        break;
+      case 'to':
+        info.to = text;
+        break;
+      case 'administration':
+        info.administration = text;
+        break;
+    }
+  }
+  return info;
+}
+
+function readTexts(ctx: SheetContext | undefined): TextSection[] {
+  if (!ctx) return [];
+  const { reader, records } = ctx;
+  return records.map((rec) => ({
+    heading: reader.text(rec, 'heading'),
+    text: reader.text(rec, 'text'),
+    parent: reader.optionalText(rec, 'parent'),
+    source: { sheet: TEXTER.name, row: rec.row },
+  }));
+}
+
+function readGoals(ctx: SheetContext | undefined): Goal[] {
+  if (!ctx) return [];
+  const { reader, records } = ctx;
+  return records.map((rec) => ({
+    id: reader.text(rec, 'id'),
+    level: reader.choice<GoalLevel>(rec, 'level', 'level'),
+    parentId: reader.optionalText(rec, 'parentId'),
+    title: reader.text(rec, 'title'),
+    assessment: reader.choice<Assessment>(rec, 'assessment', 'assessment'),
+    texts: {
+      description: reader.optionalText(rec, 'description'),
+      expectedResult: reader.optionalText(rec, 'expectedResult'),
+      analysis: reader.optionalText(rec, 'analysis'),
+      approach: reader.optionalText(rec, 'approach'),
+      resourceUse: reader.optionalText(rec, 'resourceUse'),
+      followUp: reader.optionalText(rec, 'followUp'),
+      development: reader.optionalText(rec, 'development'),
+    },
+    source: { sheet: MAL.name, row: rec.row },
+  }));
+}
+
+function readIndicators(ctx: SheetContext | undefined): Indicator[] {
+  if (!ctx) return [];
+  const { reader, records } = ctx;
+  return records.map((rec) => {
+    const unit = reader.choice<string>(rec, 'unit', 'unit') ?? '';
+    return {
+      goalId: reader.text(rec, 'goalId'),
+      name: reader.text(rec, 'name'),
+      unit,
+      direction: reader.choice<Direction>(rec, 'direction', 'direction'),
+      periodicity: reader.choice<Periodicity>(rec, 'periodicity', 'periodicity'),
+      outcome: reader.value(rec, 'outcome', unit),
+      outcomeMen: reader.value(rec, 'outcomeMen', unit),
+      outcomeWomen: reader.value(rec, 'outcomeWomen', unit),
+      previousOutcome: reader.value(rec, 'previousOutcome', unit),
+      forecast: reader.value(rec, 'forecast', unit),
+      annualTarget: reader.value(rec, 'annualTarget', unit),
+      cityTarget: reader.value(rec, 'cityTarget', unit),
+      period: reader.text(rec, 'period'),
+      analysis: reader.optionalText(rec, 'analysis'),
+      flag: reader.choice<string>(rec, 'flag', 'flag'),
+      source: { sheet: INDIKATORER.name, row: rec.row },
+    };
+  });
+}
+
+function readActivities(ctx: SheetContext | undefined): Activity[] {
+  if (!ctx) return [];
+  const { reader, records } = ctx;
+  return records.map((rec) => ({
+    goalId: reader.text(rec, 'goalId'),
+    name: reader.text(rec, 'name'),
+    start: reader.date(rec, 'start'),
+    end: reader.date(rec, 'end'),
+    status: reader.choice<ActivityStatus>(rec, 'status', 'status'),
+    deviation: reader.optionalText(rec, 'deviation'),
+    analysis: reader.optionalText(rec, 'analysis'),
+    source: { sheet: AKTIVITETER.name, row: rec.row },
+  }));
+}
+
+function readBudget(ctx: SheetContext | undefined): BudgetRow[] {
+  if (!ctx) return [];
+  const { reader, records } = ctx;
+  const inputs = records.map((rec) => {
+    const invalid = new Set<BudgetAmountKey>();
+    const entered: BudgetAmounts = {};
+    for (const key of BUDGET_AMOUNT_KEYS) {
+      const n = reader.amount(rec, key, invalid);
+      if (n !== undefined) entered[key] = n;
+    }
+    return { rec, rowType: reader.choice<BudgetRowType>(rec, 'rowType', 'rowType'), entered, invalid };
+  });
+  const amounts = computeBudget(inputs);
+  return inputs.map((input, i) => ({
+    label: reader.text(input.rec, 'label'),
+    rowType: input.rowType,
+    entered: input.entered,
+    amounts: amounts[i]!,
+    analysis: reader.optionalText(input.rec, 'analysis'),
+    source: { sheet: DRIFTBUDGET.name, row: input.rec.row },
+  }));
+}
+
+function readTables(ctx: SheetContext | undefined): FreeTable[] {
+  if (!ctx) return [];
+  const { reader, records } = ctx;
+  const tables: FreeTable[] = [];
+  let current: FreeTable | undefined;
+  for (const rec of records) {
+    const caption = reader.text(rec, 'table');
+    const kind = reader.choice<'Rubrik' | 'Rad' | 'Summa'>(rec, 'rowKind', 'tableRowType') ?? 'Rad';
+    const cells: (string | number)[] = [];
+    for (let i = 1; i <= FREE_TABLE_COLUMNS; i++) {
+      const v = rec.cells[`col${i}`] ?? null;
+      cells.push(typeof v === 'number' ? v : reader.text(rec, `col${i}`));
+    }
+    while (cells.length && cells[cells.length - 1] === '') cells.pop();
+    if (!current || current.caption !== caption || (kind === 'Rubrik' && current.rows.length > 0)) {
+      current = { caption, section: reader.optionalText(rec, 'section'), header: [], rows: [], source: { sheet: TABELLER.name, row: rec.row } };
+      tables.push(current);
+    }
+    if (kind === 'Rubrik') current.header = cells.map(String);
+    else current.rows.push({ kind, cells });
+  }
+  return tables;
+}
+
+/** Reads the workbook into the plan model; never throws on the workbook's content. */
+export function readPlan(snapshot: WorkbookSnapshot): ReadResult {
+  const out: ReadResult = {
+    plan: { info: {}, texts: [], goals: [], indicators: [], activities: [], budget: [], tables: [] },
+    findings: [],
+    presentSheets: [],
+    columns: {},
+  };
+  const info = readInfo(snapshot, out);
+  const open = (spec: TableSheetSpec) => openTable(snapshot, spec, out, info.year);
+  out.plan = {
+    info,
+    texts: readTexts(open(TEXTER)),
+    goals: readGoals(open(MAL)),
+    indicators: readIndicators(open(INDIKATORER)),
+    activities: readActivities(open(AKTIVITETER)),
+    budget: readBudget(open(DRIFTBUDGET)),
+    tables: snapshot.sheets[TABELLER.name] ? readTables(open(TABELLER)) : [],
+  };
+  return out;
+}
+
+/** Whether a workbook looks like a Planrapport workbook at all (any layout sheet present). */
+export function isPlanWorkbook(snapshot: WorkbookSnapshot): boolean {
+  return [DOKUMENT, TEXTER, MAL, INDIKATORER, AKTIVITETER, DRIFTBUDGET].some((s) => snapshot.sheetNames.includes(s.name));
+}
+

@@ -1,0 +1,379 @@
+/**
+ * Template creation as a pure function: from what the workbook holds now (a snapshot) to
+ * the edits that add what the layout lacks. It never writes over a value the user typed:
+ * missing sheets, columns and Dokument fields are added, formulas go only into empty or
+ * formula cells, and validations, formats and lists are (re)applied.
+ */
+import {
+  DOKUMENT,
+  INDIKATORER,
+  INDICATOR_VALUE_KEYS,
+  LISTS,
+  LIST_ORDER,
+  LIST_SHEET,
+  NUMBER_FORMATS,
+  SHEETS,
+  TEMPLATE_ROWS,
+  headerOf,
+  type ColumnSpec,
+  type FieldSheetSpec,
+  type FieldSpec,
+  type LayoutContext,
+  type ListKey,
+  type TableSheetSpec,
+} from '../layout/layout';
+import { DOCUMENT_KIND_LABEL, type DocumentKind } from '../model/plan';
+import { cellAddress, columnLetter, sheetRef } from './address';
+import type { CellInput, Edit, ValidationMessages, ValidationRule } from './edits';
+import { isBlank, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
+import { lastDataRow, mapColumns, readFields, readRecords } from './table';
+import { choiceOf } from './readPlan';
+
+export interface TemplateOptions {
+  kind?: DocumentKind;
+  year?: number;
+  tertial?: 1 | 2;
+  organisation?: string;
+}
+
+export interface TemplatePlan {
+  edits: Edit[];
+  /** What the user should know, in Swedish (values kept, sheets added). */
+  notes: string[];
+}
+
+/** Where each list lives on the Listor sheet, e.g. Listor!$C$2:$C$6. */
+type ListRanges = Record<ListKey, string>;
+
+function listEdits(snapshot: WorkbookSnapshot, edits: Edit[]): ListRanges {
+  const sheet = snapshot.sheets[LIST_SHEET];
+  if (!sheet) edits.push({ op: 'addSheet', sheet: LIST_SHEET });
+  const header = sheet?.values[0] ?? [];
+  let nextColumn = Math.max(header.length, 0) + 1;
+  const ranges = {} as ListRanges;
+  for (const key of LIST_ORDER) {
+    const list = LISTS[key];
+    let col = header.findIndex((h) => typeof h === 'string' && h.trim() === list.header) + 1;
+    const existing: string[] = [];
+    if (col === 0) {
+      col = nextColumn++;
+      edits.push({ op: 'setCells', sheet: LIST_SHEET, topLeft: cellAddress(col, 1), rows: [[list.header]] });
+    } else if (sheet) {
+      for (let r = 1; r < sheet.values.length; r++) {
+        const v = sheet.values[r]?.[col - 1] ?? null;
+        if (!isBlank(v)) existing.push(String(v).trim());
+      }
+    }
+    // keep what is there, append what is missing
+    const missing = list.values.filter((v) => !existing.includes(String(v)));
+    if (missing.length) {
+      edits.push({
+        op: 'setCells',
+        sheet: LIST_SHEET,
+        topLeft: cellAddress(col, existing.length + 2),
+        rows: missing.map((v) => [v]),
+      });
+    }
+    const last = existing.length + missing.length + 1;
+    const letter = columnLetter(col);
+    ranges[key] = `=${LIST_SHEET}!$${letter}$2:$${letter}$${last}`;
+  }
+  edits.push({ op: 'setSheetVisible', sheet: LIST_SHEET, visible: false });
+  return ranges;
+}
+
+function listRule(key: ListKey, ranges: ListRanges): ValidationRule {
+  return { type: 'list', source: ranges[key], strict: LISTS[key].strict };
+}
+
+function listMessages(key: ListKey, label: string, prompt?: string): ValidationMessages {
+  const list = LISTS[key];
+  const values = list.values.join(', ');
+  return {
+    prompt: { title: label.slice(0, 32), message: (prompt ?? `Välj i listan: ${values}.`).slice(0, 255) },
+    error: list.strict
+      ? { title: 'Ogiltigt värde', message: `${label}: välj ett av ${values}.`.slice(0, 255), style: 'stop' }
+      : { title: 'Eget värde', message: `${label}: värdet finns inte i listan (${values}). Det sparas ändå.`.slice(0, 255), style: 'information' },
+  };
+}
+
+const DATE_RULE: ValidationRule = { type: 'date', min: '2000-01-01', max: '2100-12-31' };
+
+function dateMessages(label: string, prompt?: string): ValidationMessages {
+  return {
+    prompt: { title: label.slice(0, 32), message: prompt ?? 'Datum, ÅÅÅÅ-MM-DD.' },
+    error: { title: 'Ogiltigt datum', message: `${label}: skriv ett datum som ÅÅÅÅ-MM-DD mellan 2000 och 2100.`, style: 'stop' },
+  };
+}
+
+/** Validation for a table column, when it has one. */
+function columnValidation(
+  col: ColumnSpec,
+  ranges: ListRanges,
+): { rule: ValidationRule; messages: ValidationMessages } | undefined {
+  if (col.list) return { rule: listRule(col.list, ranges), messages: listMessages(col.list, col.header, col.prompt) };
+  if (col.kind === 'date') return { rule: DATE_RULE, messages: dateMessages(col.header, col.prompt) };
+  if (col.kind === 'amount') {
+    return {
+      rule: { type: 'decimal' },
+      messages: {
+        prompt: { title: col.header.slice(0, 32), message: col.prompt ?? 'Belopp i mnkr, t.ex. 12,5 eller −4,3.' },
+        error: { title: 'Inget belopp', message: `${col.header}: skriv ett tal i mnkr.`, style: 'stop' },
+      },
+    };
+  }
+  if (col.prompt) {
+    // no rule, only the prompt: a text-length rule every value satisfies carries it
+    return { rule: { type: 'textLength', max: 32767 }, messages: { prompt: { title: col.header.slice(0, 32), message: col.prompt } } };
+  }
+  return undefined;
+}
+
+/** Expands `{key}` and `{key:above}` in a row formula. */
+export function expandFormula(template: string, row: number, columnOf: (key: string) => number | undefined): string | undefined {
+  let ok = true;
+  const out = template.replace(/\{(\w+)(:above)?\}/g, (_, key: string, above?: string) => {
+    const col = columnOf(key);
+    if (!col) {
+      ok = false;
+      return '0';
+    }
+    const letter = columnLetter(col);
+    if (!above) return `${letter}${row}`;
+    if (row <= 2) return `${letter}$2:${letter}$2`; // replaced below: nothing above row 2
+    return `$${letter}$2:$${letter}$${row - 1}`;
+  });
+  if (!ok) return undefined;
+  if (row <= 2 && /:above\}/.test(template)) return '=0';
+  return out;
+}
+
+interface SheetPlanContext {
+  edits: Edit[];
+  notes: string[];
+  ranges: ListRanges;
+  layout: LayoutContext;
+}
+
+function planTableSheet(spec: TableSheetSpec, sheet: SheetSnapshot | undefined, ctx: SheetPlanContext) {
+  const { edits, notes, ranges, layout } = ctx;
+  const name = spec.name;
+  const columnOf = new Map<string, number>();
+  const added: ColumnSpec[] = [];
+  let lastRow = 1;
+  let records: ReturnType<typeof readRecords> = [];
+
+  if (!sheet) {
+    edits.push({ op: 'addSheet', sheet: name });
+    spec.columns.forEach((col, i) => columnOf.set(col.key, i + 1));
+    added.push(...spec.columns);
+    notes.push(`Fliken ${name} lades till.`);
+  } else {
+    const map = mapColumns(sheet, spec.columns);
+    for (const [k, v] of map.byKey) columnOf.set(k, v);
+    let next = map.lastUsedColumn + 1;
+    for (const col of spec.columns) {
+      if (columnOf.has(col.key)) continue;
+      columnOf.set(col.key, next++);
+      added.push(col);
+    }
+    if (added.length) notes.push(`${name}: kolumnerna ${added.map((c) => `"${headerOf(c, layout)}"`).join(', ')} lades till sist.`);
+    lastRow = lastDataRow(sheet, map);
+    records = readRecords(sheet, map);
+  }
+  const maxRow = Math.max(TEMPLATE_ROWS, lastRow + 500);
+
+  for (const col of added) {
+    const c = columnOf.get(col.key)!;
+    edits.push({ op: 'setCells', sheet: name, topLeft: cellAddress(c, 1), rows: [[headerOf(col, layout)]] });
+    edits.push({ op: 'columnWidth', sheet: name, column: columnLetter(c), width: col.width });
+    if (col.numberFormat) {
+      edits.push({ op: 'numberFormat', sheet: name, range: `${cellAddress(c, 2)}:${cellAddress(c, maxRow)}`, format: col.numberFormat });
+    }
+    if (col.kind === 'richText') edits.push({ op: 'wrapText', sheet: name, range: `${cellAddress(c, 2)}:${cellAddress(c, maxRow)}` });
+  }
+  const lastOurColumn = Math.max(...columnOf.values());
+  edits.push({ op: 'headerStyle', sheet: name, range: `A1:${cellAddress(lastOurColumn, 1)}` });
+  edits.push({ op: 'freezeHeader', sheet: name });
+
+  for (const col of spec.columns) {
+    const v = columnValidation(col, ranges);
+    if (!v) continue;
+    const c = columnOf.get(col.key)!;
+    edits.push({ op: 'validation', sheet: name, range: `${cellAddress(c, 2)}:${cellAddress(c, maxRow)}`, rule: v.rule, ...v.messages });
+  }
+
+  if (spec.rowFormulas && sheet) {
+    const typeKey = spec.rowFormulas.typeColumn;
+    let kept = 0;
+    for (const rec of records) {
+      const typeText = String(rec.cells[typeKey] ?? '').trim();
+      const type = typeText && (spec.columns.find((c) => c.key === typeKey)?.list ? choiceOf(spec.columns.find((c) => c.key === typeKey)!.list!, typeText) : typeText);
+      const formulas = type ? spec.rowFormulas.byType[type] : undefined;
+      if (!formulas) continue;
+      for (const [key, template] of Object.entries(formulas)) {
+        const c = columnOf.get(key);
+        if (!c) continue;
+        const current = rec.cells[key] ?? null;
+        if (!rec.formulas[key] && !isBlank(current) && !added.some((a) => a.key === key)) {
+          kept++;
+          continue; // a typed value: keep it (the validator checks it)
+        }
+        const formula = expandFormula(template, rec.row, (k) => columnOf.get(k));
+        if (formula) edits.push({ op: 'setCells', sheet: name, topLeft: cellAddress(c, rec.row), rows: [[{ formula }]] });
+      }
+    }
+    if (kept) notes.push(`${name}: ${kept} inskrivna värden i formelkolumner behölls (valideringen jämför dem med det beräknade).`);
+  }
+
+  if (spec === INDIKATORER && sheet) unitFormats(records, columnOf, edits);
+}
+
+/** Percent rows get a percent format in their value cells, in runs of consecutive rows. */
+function unitFormats(records: ReturnType<typeof readRecords>, columnOf: Map<string, number>, edits: Edit[]) {
+  const percentRows = records
+    .filter((r) => String(r.cells['unit'] ?? '').trim() === '%')
+    .map((r) => r.row);
+  const runs: [number, number][] = [];
+  for (const row of percentRows) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === row - 1) last[1] = row;
+    else runs.push([row, row]);
+  }
+  for (const key of INDICATOR_VALUE_KEYS) {
+    const c = columnOf.get(key);
+    if (!c) continue;
+    for (const [a, b] of runs) {
+      edits.push({ op: 'numberFormat', sheet: INDIKATORER.name, range: `${cellAddress(c, a)}:${cellAddress(c, b)}`, format: NUMBER_FORMATS.percent });
+    }
+  }
+}
+
+function fieldInitialValue(field: FieldSpec, options: TemplateOptions): CellInput {
+  switch (field.key) {
+    case 'kind':
+      return options.kind ? DOCUMENT_KIND_LABEL[options.kind] : null;
+    case 'year':
+      return options.year ?? null;
+    case 'tertial':
+      return options.kind === 'tertialrapport' || options.kind === undefined ? (options.tertial ?? null) : null;
+    case 'organisation':
+      return options.organisation ?? null;
+    default:
+      return null;
+  }
+}
+
+function fieldValidation(field: FieldSpec, ranges: ListRanges): { rule: ValidationRule; messages: ValidationMessages } | undefined {
+  if (field.list) return { rule: listRule(field.list, ranges), messages: listMessages(field.list, field.label, field.prompt) };
+  if (field.kind === 'date') return { rule: DATE_RULE, messages: dateMessages(field.label, field.prompt) };
+  if (field.kind === 'integer') {
+    return {
+      rule: { type: 'wholeNumber', min: 1990, max: 2100 },
+      messages: {
+        prompt: { title: field.label, message: field.prompt ?? 'Ett årtal.' },
+        error: { title: 'Inget årtal', message: `${field.label}: skriv ett årtal med fyra siffror.`, style: 'stop' },
+      },
+    };
+  }
+  if (field.prompt) return { rule: { type: 'textLength', max: 32767 }, messages: { prompt: { title: field.label, message: field.prompt } } };
+  return undefined;
+}
+
+function planFieldSheet(spec: FieldSheetSpec, sheet: SheetSnapshot | undefined, options: TemplateOptions, ctx: SheetPlanContext) {
+  const { edits, notes, ranges } = ctx;
+  const name = spec.name;
+  let fieldCol = 1;
+  let valueCol = 2;
+  let nextRow = 2;
+  const rowOf = new Map<string, number>();
+
+  if (!sheet) {
+    edits.push({ op: 'addSheet', sheet: name });
+    edits.push({ op: 'setCells', sheet: name, topLeft: 'A1', rows: [spec.columns.map((c) => c.header)] });
+    spec.columns.forEach((c, i) => edits.push({ op: 'columnWidth', sheet: name, column: columnLetter(i + 1), width: c.width }));
+    notes.push(`Fliken ${name} lades till.`);
+  } else {
+    const { map, fields } = readFields(sheet, spec);
+    const lastUsed = map.lastUsedColumn;
+    const place = (key: 'field' | 'value', fallback: number): number => {
+      const found = map.byKey.get(key);
+      if (found) return found;
+      const header = spec.columns.find((c) => c.key === key)!.header;
+      // use the conventional column if its header cell is free, else append
+      const free = isBlank(sheet.values[0]?.[fallback - 1] ?? null) ? fallback : Math.max(lastUsed, fallback) + 1;
+      edits.push({ op: 'setCells', sheet: name, topLeft: cellAddress(free, 1), rows: [[header]] });
+      return free;
+    };
+    fieldCol = place('field', 1);
+    valueCol = place('value', 2);
+    for (const [key, rec] of fields) {
+      rowOf.set(key, rec.row);
+      const field = spec.fields.find((f) => f.key === key)!;
+      const wanted = fieldInitialValue(field, options);
+      if (wanted === null) continue;
+      if (isBlank(rec.value) && !rec.formula) {
+        edits.push({ op: 'setCells', sheet: name, topLeft: cellAddress(valueCol, rec.row), rows: [[wanted]] });
+      } else if (String(rec.value).trim() !== String(wanted)) {
+        notes.push(`Dokument: ${field.label} är redan "${String(rec.value)}" och behölls (angivet: "${String(wanted)}").`);
+      }
+    }
+    nextRow = Math.max(sheet.values.length, 1) + 1;
+  }
+
+  const missing = spec.fields.filter((f) => !rowOf.has(f.key));
+  if (missing.length) {
+    edits.push({
+      op: 'setCells',
+      sheet: name,
+      topLeft: cellAddress(fieldCol, nextRow),
+      rows: missing.map((f) => [f.label]),
+    });
+    const values = missing.map((f) => fieldInitialValue(f, options));
+    if (values.some((v) => v !== null)) {
+      edits.push({ op: 'setCells', sheet: name, topLeft: cellAddress(valueCol, nextRow), rows: values.map((v) => [v]) });
+    }
+    missing.forEach((f, i) => rowOf.set(f.key, nextRow + i));
+    if (sheet) notes.push(`Dokument: fälten ${missing.map((f) => f.label).join(', ')} lades till.`);
+  }
+
+  edits.push({ op: 'headerStyle', sheet: name, range: `${cellAddress(Math.min(fieldCol, valueCol), 1)}:${cellAddress(Math.max(fieldCol, valueCol), 1)}` });
+  edits.push({ op: 'freezeHeader', sheet: name });
+  for (const field of spec.fields) {
+    const row = rowOf.get(field.key)!;
+    const address = cellAddress(valueCol, row);
+    if (field.kind === 'date') edits.push({ op: 'numberFormat', sheet: name, range: address, format: NUMBER_FORMATS.date });
+    const v = fieldValidation(field, ranges);
+    if (v) edits.push({ op: 'validation', sheet: name, range: address, rule: v.rule, ...v.messages });
+  }
+}
+
+/** The document year from options or from the Dokument sheet (for year-dependent headers). */
+function yearOf(snapshot: WorkbookSnapshot, options: TemplateOptions): number | undefined {
+  if (options.year) return options.year;
+  const sheet = snapshot.sheets[DOKUMENT.name];
+  if (!sheet) return undefined;
+  const year = readFields(sheet, DOKUMENT).fields.get('year')?.value;
+  const n = typeof year === 'number' ? year : Number(year);
+  return Number.isInteger(n) && n > 1900 ? n : undefined;
+}
+
+/** The edits that make the workbook a complete Planrapport workbook, keeping what it holds. */
+export function planTemplate(snapshot: WorkbookSnapshot, options: TemplateOptions = {}): TemplatePlan {
+  const edits: Edit[] = [];
+  const notes: string[] = [];
+  // Listor first: the validations below point at it
+  const ranges = listEdits(snapshot, edits);
+  const ctx: SheetPlanContext = { edits, notes, ranges, layout: { year: yearOf(snapshot, options) } };
+  for (const spec of SHEETS) {
+    const sheet = snapshot.sheets[spec.name];
+    if (spec.kind === 'fields') planFieldSheet(spec, sheet, options, ctx);
+    else planTableSheet(spec, sheet, ctx);
+  }
+  return { edits, notes };
+}
+
+/** Sheet names a template run needs to read. */
+export const TEMPLATE_SHEETS: readonly string[] = [...SHEETS.map((s) => s.name), LIST_SHEET];
+
+export { sheetRef };
