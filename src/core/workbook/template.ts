@@ -23,9 +23,9 @@ import {
   type TableSheetSpec,
 } from '../layout/layout';
 import { DOCUMENT_KIND_LABEL, type DocumentKind } from '../model/plan';
-import { cellAddress, columnLetter, sheetRef } from './address';
+import { cellAddress, columnLetter } from './address';
 import type { CellInput, Edit, ValidationMessages, ValidationRule } from './edits';
-import { isBlank, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
+import { isBlank, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
 import { lastDataRow, mapColumns, readFields, readRecords } from './table';
 import { choiceOf } from './readPlan';
 
@@ -148,6 +148,21 @@ export function expandFormula(template: string, row: number, columnOf: (key: str
   return out;
 }
 
+function normaliseFormula(f: string): string {
+  return f.replace(/\s+/g, '').toUpperCase();
+}
+
+/** Every formula Planrapport would write in this cell, for any row type. */
+function managedFormulas(spec: TableSheetSpec, key: string, row: number, columnOf: Map<string, number>): Set<string> {
+  const out = new Set<string>();
+  for (const formulas of Object.values(spec.rowFormulas?.byType ?? {})) {
+    const template = formulas[key];
+    const f = template && expandFormula(template, row, (k) => columnOf.get(k));
+    if (f) out.add(normaliseFormula(f));
+  }
+  return out;
+}
+
 interface SheetPlanContext {
   edits: Edit[];
   notes: string[];
@@ -215,15 +230,21 @@ function planTableSheet(spec: TableSheetSpec, sheet: SheetSnapshot | undefined, 
         const c = columnOf.get(key);
         if (!c) continue;
         const current = rec.cells[key] ?? null;
-        if (!rec.formulas[key] && !isBlank(current) && !added.some((a) => a.key === key)) {
-          kept++;
-          continue; // a typed value: keep it (the validator checks it)
-        }
+        const existing = rec.formulas[key];
+        const isNew = added.some((a) => a.key === key);
         const formula = expandFormula(template, rec.row, (k) => columnOf.get(k));
-        if (formula) edits.push({ op: 'setCells', sheet: name, topLeft: cellAddress(c, rec.row), rows: [[{ formula }]] });
+        if (!formula || existing === formula) continue;
+        // a typed value or the user's own formula is kept (the validator checks it);
+        // blank cells and formulas Planrapport wrote (for any row type) get the right one
+        const ours = existing !== undefined && managedFormulas(spec, key, rec.row, columnOf).has(normaliseFormula(existing));
+        if (!isNew && (existing !== undefined ? !ours : !isBlank(current))) {
+          kept++;
+          continue;
+        }
+        edits.push({ op: 'setCells', sheet: name, topLeft: cellAddress(c, rec.row), rows: [[{ formula }]] });
       }
     }
-    if (kept) notes.push(`${name}: ${kept} inskrivna värden i formelkolumner behölls (valideringen jämför dem med det beräknade).`);
+    if (kept) notes.push(`${name}: ${kept} egna värden eller formler i beräknade celler behölls (valideringen jämför dem med det beräknade).`);
   }
 
   if (spec === INDIKATORER && sheet) unitFormats(records, columnOf, edits);
@@ -342,10 +363,18 @@ function planFieldSheet(spec: FieldSheetSpec, sheet: SheetSnapshot | undefined, 
   for (const field of spec.fields) {
     const row = rowOf.get(field.key)!;
     const address = cellAddress(valueCol, row);
-    if (field.kind === 'date') edits.push({ op: 'numberFormat', sheet: name, range: address, format: NUMBER_FORMATS.date });
+    const current = sheet?.values[row - 1]?.[valueCol - 1] ?? null;
+    // a date format only where it cannot change how a typed non-date reads
+    if (field.kind === 'date' && (isBlank(current) || looksLikeDate(current))) {
+      edits.push({ op: 'numberFormat', sheet: name, range: address, format: NUMBER_FORMATS.date });
+    }
     const v = fieldValidation(field, ranges);
     if (v) edits.push({ op: 'validation', sheet: name, range: address, rule: v.rule, ...v.messages });
   }
+}
+
+function looksLikeDate(v: CellValue): boolean {
+  return v instanceof Date || (typeof v === 'number' && v >= 36526 && v <= 73051); // 2000–2100 as Excel serials
 }
 
 /** The document year from options or from the Dokument sheet (for year-dependent headers). */
@@ -376,4 +405,3 @@ export function planTemplate(snapshot: WorkbookSnapshot, options: TemplateOption
 /** Sheet names a template run needs to read. */
 export const TEMPLATE_SHEETS: readonly string[] = [...SHEETS.map((s) => s.name), LIST_SHEET];
 
-export { sheetRef };

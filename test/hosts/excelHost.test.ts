@@ -1,0 +1,100 @@
+import { ExcelHost } from '../../src/hosts/excel/excelHost';
+import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
+import { applyTemplate } from '../../src/usecases/template';
+import { readWorkbook } from '../../src/usecases/readWorkbook';
+import { SHEETS, SHEET_NAMES, headerOf, LIST_SHEET } from '../../src/core/layout/layout';
+import { appendRecords } from '../../src/core/workbook/writeRecords';
+import { FakeWorkbook } from '../helpers/fakeExcel';
+import type { WorkbookSnapshot } from '../../src/core/workbook/snapshot';
+
+const options = { kind: 'tertialrapport' as const, year: 2019, tertial: 2 as const, organisation: 'Testnämnden' };
+
+function budgetRows(n: number) {
+  const rows = [];
+  for (let i = 0; i < n; i++) rows.push({ Verksamhet: `Verksamhet ${i}`, Radtyp: 'Verksamhet', Utfall: i, Budget: 2 * i, Prognos: i + 1, Prestationsförändring: 0 });
+  rows.push({ Verksamhet: 'Summa', Radtyp: 'Summa' });
+  return rows;
+}
+
+function indicatorRows(n: number) {
+  return Array.from({ length: n }, (_, i) => ({ 'Mål-id': 'KF1', Indikator: `Indikator ${i}`, Enhet: i % 2 ? '%' : 'st', 'Periodens utfall': i }));
+}
+
+describe('office-js adapter against a fake Excel that counts context.sync()', () => {
+  test('creating the whole template in an empty workbook: one Excel.run, at most 3 syncs', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('Blad1');
+    await applyTemplate(new ExcelHost(book.run), options);
+    expect(book.runs).toBe(1);
+    expect(book.syncs).toBeLessThanOrEqual(3);
+    for (const spec of SHEETS) {
+      const sheet = book.sheet(spec.name)!;
+      expect(sheet).toBeDefined();
+      spec.columns.forEach((col, i) => expect(sheet.peek(`${String.fromCharCode(65 + i)}1`)?.value).toBe(headerOf(col, { year: 2019 })));
+      expect(sheet.frozenRows).toBe(1);
+    }
+    expect(book.sheet(LIST_SHEET)!.visibility).toBe('Hidden');
+    expect(book.sheet('Dokument')!.peek('B2')?.value).toBe('Tertialrapport');
+  });
+
+  test.each([10, 2000])('re-applying the template over %i data rows still takes at most 3 syncs', async (n) => {
+    const book = new FakeWorkbook();
+    const host = new ExcelHost(book.run);
+    await applyTemplate(host, options);
+    await host.update(SHEET_NAMES, (snap) => ({
+      edits: [...appendRecords(snap, 'Driftbudget', budgetRows(n)).edits, ...appendRecords(snap, 'Indikatorer', indicatorRows(n)).edits],
+      result: undefined,
+    }));
+    book.syncs = 0;
+    book.runs = 0;
+    await applyTemplate(host, options);
+    expect(book.runs).toBe(1);
+    expect(book.syncs).toBeLessThanOrEqual(3);
+    const budget = book.sheet('Driftbudget')!;
+    expect(budget.peek('F2')?.formula).toBe('=D2-E2');
+    expect(budget.peek(`C${n + 2}`)?.formula).toBe(`=SUMIF($B$2:$B$${n + 1},"Verksamhet",$C$2:$C$${n + 1})`);
+  });
+
+  test('reading the workbook is one Excel.run and one sync', async () => {
+    const book = new FakeWorkbook();
+    const host = new ExcelHost(book.run);
+    await applyTemplate(host, options);
+    book.syncs = 0;
+    book.runs = 0;
+    const reading = await readWorkbook(host);
+    expect(reading.isTemplate).toBe(true);
+    expect(reading.plan.info).toMatchObject({ kind: 'tertialrapport', year: 2019, tertial: 2, organisation: 'Testnämnden' });
+    expect(book.runs).toBe(1);
+    expect(book.syncs).toBe(1);
+  });
+
+  test('both adapters turn the same use-cases into the same cells', async () => {
+    const book = new FakeWorkbook();
+    const hosts = [new ExcelHost(book.run), XlsxHost.create()];
+    const snapshots: WorkbookSnapshot[] = [];
+    for (const host of hosts) {
+      await applyTemplate(host, options);
+      await host.update(SHEET_NAMES, (snap) => ({ edits: appendRecords(snap, 'Driftbudget', budgetRows(5)).edits, result: undefined }));
+      await applyTemplate(host, options);
+      snapshots.push(await host.read(SHEET_NAMES));
+    }
+    const [excel, xlsx] = snapshots as [WorkbookSnapshot, WorkbookSnapshot];
+    expect(excel.sheetNames.filter((n) => n !== 'Blad1')).toEqual(xlsx.sheetNames);
+    const trim = <T>(rows: T[][]) => rows.map((r) => { const c = [...r]; while (c.length && (c[c.length - 1] === null || c[c.length - 1] === undefined)) c.pop(); return c; }).filter((r, i, all) => r.length || all.slice(i).some((x) => x.length));
+    for (const name of SHEET_NAMES) {
+      expect(trim(excel.sheets[name]!.formulas)).toEqual(trim(xlsx.sheets[name]!.formulas));
+      // the fake does not calculate: compare values where no formula is
+      const values = (s: WorkbookSnapshot) => trim(s.sheets[name]!.values.map((row, r) => row.map((v, c) => (s.sheets[name]!.formulas[r]?.[c] ? null : v))));
+      expect(values(excel)).toEqual(values(xlsx));
+    }
+  });
+
+  test('select takes the user to the cell', async () => {
+    const book = new FakeWorkbook();
+    const host = new ExcelHost(book.run);
+    await applyTemplate(host, options);
+    await host.select('Indikatorer', 'F7');
+    expect(book.selected).toEqual({ sheet: 'Indikatorer', address: 'F7' });
+    expect(book.active).toBe('Indikatorer');
+  });
+});
