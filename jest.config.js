@@ -14,6 +14,7 @@ module.exports = {
       displayName: 'taskpane',
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/test'],
+      setupFiles: ['<rootDir>/test/setup/jsdom.ts'],
       testMatch: ['**/*.test.tsx'],
       transform: { '^.+\\.tsx?$': tsJest },
     },

@@ -1,0 +1,49 @@
+/**
+ * The use-cases the task pane calls, wired to a host. Components receive these through
+ * context and hold no business rules themselves.
+ */
+import { createContext, useContext } from 'react';
+import type { PlanDocumentInfo } from '../core/model/plan';
+import { documentTitle } from '../core/report/title';
+import type { TemplateOptions } from '../core/workbook/template';
+import type { CellNavigator, WorkbookHost } from '../hosts/port';
+import { applyTemplate, type TemplateResult } from '../usecases/template';
+import { readWorkbook } from '../usecases/readWorkbook';
+
+export interface DocumentStatus {
+  /** false when none of Planrapport's sheets is in the workbook. */
+  isTemplate: boolean;
+  info: PlanDocumentInfo;
+  title: string;
+  /** Planrapport sheets the workbook lacks. */
+  missingSheets: string[];
+}
+
+export interface TaskpaneServices {
+  readStatus(): Promise<DocumentStatus>;
+  createTemplate(options: TemplateOptions): Promise<TemplateResult>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Turns an error from the host into a Swedish sentence for the user. */
+  describeError(e: unknown): string;
+}
+
+export function createServices(host: WorkbookHost & CellNavigator, describeError: (e: unknown) => string): TaskpaneServices {
+  return {
+    async readStatus() {
+      const reading = await readWorkbook(host);
+      const missingSheets = reading.findings.filter((f) => f.rule === 'sheet.missing').map((f) => f.sheet);
+      return { isTemplate: reading.isTemplate, info: reading.plan.info, title: documentTitle(reading.plan.info), missingSheets };
+    },
+    createTemplate: (options) => applyTemplate(host, options),
+    selectCell: (sheet, cell) => host.select(sheet, cell),
+    describeError,
+  };
+}
+
+export const ServicesContext = createContext<TaskpaneServices | undefined>(undefined);
+
+export function useServices(): TaskpaneServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('Planrapport: tjänsterna saknas (ServicesContext).');
+  return services;
+}
