@@ -6,6 +6,7 @@
 import { UnreadableWorkbookError } from '../hosts/port';
 import { templateCommand } from './commands/template';
 import { demoCommand } from './commands/demo';
+import { validateCommand } from './commands/validate';
 import { UsageError, type Output } from './io';
 
 export const USAGE = `Planrapport – verksamhetsplan, tertialrapport och verksamhetsberättelse ur Excel
@@ -14,6 +15,9 @@ Användning:
   planrapport template <fil.xlsx> --kind <typ> --year <ÅÅÅÅ> [--tertial 1|2] [--org "<namn>"]
       Skapar arbetsboken med mallens flikar, eller lägger till det som saknas i en befintlig
       arbetsbok utan att ändra något du skrivit.
+  planrapport validate <fil.xlsx> [--json]
+      Kontrollerar arbetsboken före inlämning. Slutstatus 0: inga fel (varningar tillåts),
+      1: fel hittades, 2: filen kan inte läsas eller är ingen Planrapport-arbetsbok.
   planrapport demo --out <mapp>
       Skriver exempelarbetsböcker (och rapporter) från inbyggda exempeldata.
 
@@ -24,6 +28,7 @@ type Command = (args: string[], out: Output) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   template: templateCommand,
+  validate: validateCommand,
   demo: demoCommand,
 };
 

@@ -14,19 +14,23 @@ export function App() {
   const styles = useStyles();
   const [status, setStatus] = useState<DocumentStatus>();
   const [error, setError] = useState<string>();
-
-  const refresh = useCallback(async () => {
-    try {
-      setStatus(await services.readStatus());
-      setError(undefined);
-    } catch (e) {
-      setError(services.describeError(e));
-    }
-  }, [services]);
+  const [version, setVersion] = useState(0);
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let current = true;
+    services.readStatus().then(
+      (s) => {
+        if (!current) return;
+        setStatus(s);
+        setError(undefined);
+      },
+      (e: unknown) => current && setError(services.describeError(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [services, version]);
 
   return (
     <main className={styles.root}>
@@ -54,7 +58,7 @@ export function App() {
           <TemplateForm
             initial={status.info}
             isTemplate={status.isTemplate}
-            onDone={() => void refresh()}
+            onDone={refresh}
           />
         </>
       )}

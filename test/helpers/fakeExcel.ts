@@ -388,44 +388,44 @@ class FakeRange extends Proxy {
     });
   }
   get format() {
-    const range = this;
+    const area = (): Area => this.area();
     const ctx = this.ctx;
     return {
       set columnWidth(w: number) {
         ctx.queue.push(() => {
-          const a = range.area();
+          const a = area();
           for (let c = a.column; c <= a.lastColumn; c++) a.sheet.columnWidths.set(String(c), w);
         });
       },
       set wrapText(_: boolean) {
-        ctx.queue.push(() => void range.area());
+        ctx.queue.push(() => void area());
       },
       set verticalAlignment(_: string) {
-        ctx.queue.push(() => void range.area());
+        ctx.queue.push(() => void area());
       },
       font: {
         set bold(b: boolean) {
           ctx.queue.push(() => {
-            const a = range.area();
+            const a = area();
             if (b) a.sheet.bold.add(address(a));
           });
         },
         set color(_: string) {
-          ctx.queue.push(() => void range.area());
+          ctx.queue.push(() => void area());
         },
       },
       fill: {
         set color(_: string) {
-          ctx.queue.push(() => void range.area());
+          ctx.queue.push(() => void area());
         },
       },
     };
   }
   get dataValidation() {
-    const range = this;
+    const area = (): Area => this.area();
     const ctx = this.ctx;
     const current = (): FakeValidation => {
-      const a = range.area();
+      const a = area();
       const key = address(a);
       let v = a.sheet.validations.get(key);
       if (!v) {
@@ -437,7 +437,7 @@ class FakeRange extends Proxy {
     return {
       clear: () =>
         ctx.queue.push(() => {
-          const a = range.area();
+          const a = area();
           a.sheet.validations.delete(address(a));
         }),
       set rule(r: unknown) {
@@ -455,12 +455,12 @@ class FakeRange extends Proxy {
     };
   }
   get conditionalFormats() {
-    const range = this;
+    const area = (): Area => this.area();
     const ctx = this.ctx;
     return {
       clearAll: () =>
         ctx.queue.push(() => {
-          const a = range.area();
+          const a = area();
           const key = address(a);
           a.sheet.conditionalFormats = a.sheet.conditionalFormats.filter((cf) => cf.range !== key);
         }),
@@ -468,7 +468,7 @@ class FakeRange extends Proxy {
         if (type !== 'Custom') throw new FakeError('InvalidArgument', 'fake: bara Custom stöds');
         const entry: { range: string; formula: string; fill?: string } = { range: '', formula: '' };
         ctx.queue.push(() => {
-          const a = range.area();
+          const a = area();
           entry.range = address(a);
           a.sheet.conditionalFormats.push(entry);
         });

@@ -1,3 +1,4 @@
+import { RULES, type RuleId } from './catalog';
 /** A finding about the workbook: what is wrong, where, and what to do – in Swedish. */
 export type Severity = 'error' | 'warning';
 
@@ -11,8 +12,9 @@ export interface Finding {
   message: string;
 }
 
-export function finding(severity: Severity, rule: string, sheet: string, cell: string, message: string): Finding {
-  return { severity, sheet, cell, rule, message };
+/** A finding for a rule of the catalog, with the rule's severity. */
+export function finding(rule: RuleId, sheet: string, cell: string, message: string): Finding {
+  return { severity: RULES[rule].severity, sheet, cell, rule, message };
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {

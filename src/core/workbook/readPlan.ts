@@ -38,7 +38,9 @@ import {
   type TextSection,
 } from '../model/plan';
 import { finding, type Finding } from '../rules/finding';
+import type { RuleId } from '../rules/catalog';
 import { readDate } from '../values/dates';
+import { oneLine } from '../values/text';
 import { parseSwedishNumber, parseValue, type Value } from '../values/swedish';
 import { cellAddress, columnLetter } from './address';
 import { isBlank, isErrorValue, isErrorText, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
@@ -60,7 +62,7 @@ export function shown(v: CellValue, max = 40): string {
   if (v instanceof Date) s = v.toISOString().slice(0, 10);
   else if (isErrorValue(v)) s = v.error;
   else s = String(v ?? '');
-  s = s.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  s = oneLine(s);
   return s.length > max ? `${s.slice(0, max)}…` : s;
 }
 
@@ -102,8 +104,8 @@ class SheetReader {
     return col ? cellAddress(col, rec.row) : '';
   }
 
-  private report(rec: TableRecord, key: string, rule: string, message: string, severity: 'error' | 'warning' = 'error') {
-    this.findings.push(finding(severity, rule, this.spec.name, this.cell(rec, key), message));
+  private report(rec: TableRecord, key: string, rule: RuleId, message: string) {
+    this.findings.push(finding(rule, this.spec.name, this.cell(rec, key), message));
   }
 
   private header(key: string): string {
@@ -160,7 +162,6 @@ class SheetReader {
         key,
         'value.unit',
         `${this.where(rec, key)}: värdet "${shown(v)}" är skrivet i ${parsed.unitMismatch} men indikatorns enhet är ${unit || 'tal utan enhet'}. Skriv talet utan enhet eller ändra Enhet.`,
-        'warning',
       );
     }
     return parsed.value;
@@ -210,9 +211,7 @@ function openTable(snapshot: WorkbookSnapshot, spec: TableSheetSpec, out: ReadRe
   const sheet = snapshot.sheets[spec.name];
   if (!sheet) {
     out.findings.push(
-      finding(
-        'error',
-        'sheet.missing',
+      finding('sheet.missing',
         spec.name,
         '',
         `Fliken ${spec.name} saknas. Kör "Skapa mallar" i Planrapport (eller planrapport template) så läggs den till utan att något annat ändras.`,
@@ -245,9 +244,7 @@ function checkHeaders(sheet: SheetSnapshot, spec: TableSheetSpec, map: ColumnMap
     const expected = headerOf(col, { year });
     if (near) {
       findings.push(
-        finding(
-          'error',
-          'column.renamed',
+        finding('column.renamed',
           spec.name,
           cellAddress(near.column, 1),
           `Rubriken "${shown(near.text)}" i ${spec.name}!${cellAddress(near.column, 1)} ska vara "${expected}". Rätta rubriken så att kolumnen kan läsas.`,
@@ -256,9 +253,7 @@ function checkHeaders(sheet: SheetSnapshot, spec: TableSheetSpec, map: ColumnMap
     } else {
       const at = cellAddress(Math.max(map.lastUsedColumn, 0) + 1, 1);
       findings.push(
-        finding(
-          'error',
-          'column.missing',
+        finding('column.missing',
           spec.name,
           at,
           `Kolumnen "${expected}" saknas i ${spec.name}. Lägg till rubriken i rad 1 (t.ex. i ${at}) eller kör "Skapa mallar".`,
@@ -269,9 +264,7 @@ function checkHeaders(sheet: SheetSnapshot, spec: TableSheetSpec, map: ColumnMap
   for (const dup of map.duplicates) {
     const col = spec.columns.find((c) => c.key === dup.key)!;
     findings.push(
-      finding(
-        'warning',
-        'column.duplicate',
+      finding('column.duplicate',
         spec.name,
         cellAddress(dup.column, 1),
         `Rubriken "${col.header}" finns två gånger i ${spec.name}; kolumn ${columnLetter(dup.column)} läses inte. Ta bort eller byt namn på dubbletten.`,
@@ -281,9 +274,7 @@ function checkHeaders(sheet: SheetSnapshot, spec: TableSheetSpec, map: ColumnMap
   if (sheet.merges?.length) {
     for (const m of sheet.merges) {
       findings.push(
-        finding(
-          'warning',
-          'sheet.merged-cells',
+        finding('sheet.merged-cells',
           spec.name,
           m,
           `Sammanslagna celler ${m} i ${spec.name}: bara den första cellen läses. Dela upp sammanslagningen och skriv ett värde per cell.`,
@@ -298,7 +289,7 @@ function readInfo(snapshot: WorkbookSnapshot, out: ReadResult): PlanDocumentInfo
   const sheet = snapshot.sheets[DOKUMENT.name];
   if (!sheet) {
     out.findings.push(
-      finding('error', 'sheet.missing', DOKUMENT.name, '', 'Fliken Dokument saknas. Kör "Skapa mallar" så läggs den till med dokumenttyp, år och organisation.'),
+      finding('sheet.missing', DOKUMENT.name, '', 'Fliken Dokument saknas. Kör "Skapa mallar" så läggs den till med dokumenttyp, år och organisation.'),
     );
     return info;
   }
@@ -307,8 +298,7 @@ function readInfo(snapshot: WorkbookSnapshot, out: ReadResult): PlanDocumentInfo
   out.columns[DOKUMENT.name] = map;
   const valueCol = map.byKey.get('value') ?? 2;
   const at = (row: number) => cellAddress(valueCol, row);
-  const bad = (row: number, rule: string, message: string) =>
-    out.findings.push(finding('error', rule, DOKUMENT.name, at(row), message));
+  const bad = (row: number, rule: RuleId, message: string) => out.findings.push(finding(rule, DOKUMENT.name, at(row), message));
   for (const spec of DOKUMENT.fields) {
     const f = fields.get(spec.key);
     if (!f) continue;

@@ -1,0 +1,85 @@
+// ESLint 9 (flat config) för Planrapport.
+//   npm run lint   =   eslint .  &&  tsc --noEmit -p tsconfig.json
+import { defineConfig, globalIgnores } from 'eslint/config';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+// Node-globaler för CommonJS-skript (bin/, scripts/, webpack.config.js, jest.config.js).
+const nodeGlobals = Object.fromEntries(
+  [
+    'require',
+    'module',
+    'exports',
+    '__dirname',
+    '__filename',
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'TextEncoder',
+    'TextDecoder',
+    'AbortController',
+    'fetch',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'clearImmediate',
+    'queueMicrotask',
+    'structuredClone',
+    'globalThis',
+  ].map((name) => [name, 'readonly']),
+);
+
+// Arkitekturvakt: bara office-js-adaptern (src/hosts/excel/**) får röra office-js.
+// Övriga delar går via WorkbookHost-porten (src/hosts/port.ts).
+const officeJsGuard = ['Excel', 'Office', 'OfficeExtension'].map((name) => ({
+  name,
+  message: `${name} (office-js) får bara användas i src/hosts/excel/** – gå via WorkbookHost-porten i src/hosts/port.ts.`,
+}));
+
+export default defineConfig([
+  globalIgnores(['dist/', 'lib/', 'node_modules/', 'coverage/', 'demo-output/', 'test-output/']),
+
+  js.configs.recommended,
+
+  {
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    extends: [tseslint.configs.recommended],
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+
+  {
+    files: ['**/*.tsx'],
+    extends: [reactHooks.configs.flat.recommended],
+  },
+
+  {
+    files: ['scripts/**/*.js', 'bin/**/*.js', 'webpack.config.js', 'jest.config.js'],
+    languageOptions: { sourceType: 'commonjs', globals: nodeGlobals },
+  },
+
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/hosts/excel/**'],
+    rules: {
+      'no-restricted-globals': ['error', ...officeJsGuard],
+      // Även typer som Excel.Range eller Office.Context hör hemma i adaptern.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSQualifiedName[left.type='Identifier'][left.name=/^(Excel|Office|OfficeExtension)$/]",
+          message: 'office-js-typer (Excel.*, Office.*) får bara användas i src/hosts/excel/**.',
+        },
+      ],
+    },
+  },
+]);

@@ -1,0 +1,85 @@
+/** Rules for the Driftbudget sheet: sums, deviations and varav rows (mnkr). */
+import { BUDGET_AMOUNT_KEYS, type BudgetAmountKey, type BudgetRow } from '../model/plan';
+import { formatMnkr } from '../values/swedish';
+import { quote, type RuleContext } from './context';
+
+const HEADER: Record<BudgetAmountKey, string> = {
+  outcome: 'Utfall',
+  budget: 'Budget',
+  forecast: 'Prognos',
+  deviation: 'Avvikelse budget prognos',
+  performanceChange: 'Prestationsförändring',
+  deviationAfter: 'Avvikelse efter prestationsförändring',
+};
+
+/** Amounts are printed with one decimal: differences below half of that are rounding. */
+const TOLERANCE = 0.05 + 1e-9;
+
+function differs(a: number | undefined, b: number | undefined): boolean {
+  return a !== undefined && b !== undefined && Math.abs(a - b) > TOLERANCE;
+}
+
+export function budgetRules(ctx: RuleContext) {
+  const rows = ctx.plan.budget;
+  let parent: BudgetRow | undefined;
+  let hasLines = false;
+  let hasSum = false;
+  for (const row of rows) {
+    const name = row.label ? quote(row.label, 50) : `rad ${row.source.row}`;
+    if (!row.label) ctx.report('budget.label-missing', row.source, 'label', `${ctx.where(row.source, 'label')}: raden saknar namn. Skriv verksamhetens namn som det ska stå i tabellen.`);
+    if (!row.rowType) {
+      ctx.report('budget.row-type-missing', row.source, 'rowType', `${ctx.where(row.source, 'rowType')}: Radtyp saknas för ${name}. Välj Verksamhet, Varav, Summa, Justering eller Slutsumma.`);
+      continue;
+    }
+    switch (row.rowType) {
+      case 'Verksamhet':
+        parent = row;
+        hasLines = true;
+        break;
+      case 'Varav':
+        if (!parent) {
+          ctx.report('budget.part-without-whole', row.source, 'rowType', `${ctx.where(row.source, 'rowType')}: varav-raden ${name} har ingen Verksamhet-rad ovanför. Flytta den under raden den är en del av.`);
+          break;
+        }
+        for (const key of ['outcome', 'budget', 'forecast'] as const) {
+          const part = row.amounts[key];
+          const whole = parent.amounts[key];
+          if (part !== undefined && whole !== undefined && part >= 0 && whole >= 0 && part > whole + 1e-9) {
+            ctx.report(
+              'budget.part-exceeds-whole',
+              row.source,
+              key,
+              `${ctx.where(row.source, key)}: ${name} (${formatMnkr(part)} mnkr) är större än ${quote(parent.label, 40)} (${formatMnkr(whole)} mnkr) i ${HEADER[key]}. En varav-rad är en del av raden ovanför.`,
+            );
+          }
+        }
+        break;
+      case 'Summa':
+        hasSum = true;
+        parent = undefined;
+        break;
+      default:
+        parent = undefined;
+    }
+    // cells that hold a number (typed, or a formula's cached result) must agree with what the core derives
+    for (const key of BUDGET_AMOUNT_KEYS) {
+      const entered = row.entered[key];
+      const computed = row.amounts[key];
+      if (!differs(entered, computed) || entered === undefined || computed === undefined) continue;
+      const e = formatMnkr(entered);
+      const c = formatMnkr(computed);
+      if (row.rowType === 'Summa') {
+        ctx.report('budget.sum', row.source, key, `${ctx.where(row.source, key)}: Summa ${e} stämmer inte med summan av Verksamhet-raderna ovanför, ${c} mnkr (${HEADER[key]}). Använd formeln (kör Uppdatera mallar) eller rätta raderna.`);
+      } else if (row.rowType === 'Slutsumma') {
+        ctx.report('budget.final-sum', row.source, key, `${ctx.where(row.source, key)}: Slutsumma ${e} stämmer inte med Summa plus justeringarna, ${c} mnkr. Använd formeln (kör Uppdatera mallar) eller rätta raderna.`);
+      } else if (key === 'deviation' || key === 'deviationAfter') {
+        const how = key === 'deviation' ? 'Budget − Prognos' : 'Avvikelse + Prestationsförändring';
+        ctx.report('budget.deviation', row.source, key, `${ctx.where(row.source, key)}: inskriven avvikelse ${e} för ${name} stämmer inte med ${how} = ${c} mnkr. Ta bort det inskrivna värdet så räknar formeln.`);
+      }
+    }
+  }
+  if (hasLines && !hasSum && ctx.plan.info.kind && ctx.plan.info.kind !== 'verksamhetsplan') {
+    const last = rows[rows.length - 1]!;
+    ctx.report('budget.sum-missing', last.source, 'rowType', `Driftbudget saknar en Summa-rad. Lägg till en rad med Radtyp Summa under verksamheterna.`);
+  }
+}

@@ -1,0 +1,79 @@
+/** Rules for free text in every sheet: markup the report cannot show, stray codes, control characters. */
+import type { Plan, SourceRef } from '../model/plan';
+import { quote, type RuleContext } from './context';
+import { hasInvalidCharacters } from '../values/text';
+
+/** Tags the report turns into formatting (issue: rich text); any other markup is shown as text. */
+export const SUPPORTED_TAGS = new Set(['p', 'br', 'i', 'b', 'em', 'strong']);
+const TAG = /<\/?([a-zA-Z][a-zA-Z0-9:-]*)(?:\s[^<>]*)?\/?>/g;
+const STRAY_CODE = /\b\d{3,5}=\d/;
+export const EXCEL_CELL_LIMIT = 32767;
+
+interface TextCell {
+  source: SourceRef;
+  key: string;
+  label: string;
+  text: string | undefined;
+}
+
+function textCells(plan: Plan): TextCell[] {
+  const out: TextCell[] = [];
+  for (const t of plan.texts) {
+    out.push({ source: t.source, key: 'text', label: `avsnittet ${quote(t.heading, 40)}`, text: t.text });
+  }
+  for (const g of plan.goals) {
+    out.push({ source: g.source, key: 'title', label: 'måltexten', text: g.title });
+    for (const [key, text] of Object.entries(g.texts)) out.push({ source: g.source, key, label: `målet ${quote(g.title, 40)}`, text });
+  }
+  for (const i of plan.indicators) {
+    out.push({ source: i.source, key: 'name', label: 'indikatorns namn', text: i.name });
+    out.push({ source: i.source, key: 'analysis', label: `analysen för ${quote(i.name, 40)}`, text: i.analysis });
+  }
+  for (const a of plan.activities) {
+    out.push({ source: a.source, key: 'name', label: 'aktiviteten', text: a.name });
+    out.push({ source: a.source, key: 'analysis', label: `analysen för ${quote(a.name, 40)}`, text: a.analysis });
+  }
+  for (const b of plan.budget) out.push({ source: b.source, key: 'analysis', label: `analysen för ${quote(b.label, 40)}`, text: b.analysis });
+  return out;
+}
+
+export function textRules(ctx: RuleContext) {
+  const { plan } = ctx;
+  const headings = new Map<string, number>();
+  for (const t of plan.texts) {
+    if (!t.heading) {
+      ctx.report('text.heading-missing', t.source, 'heading', `${ctx.where(t.source, 'heading')}: texten saknar rubrik i Avsnitt. Skriv avsnittets rubrik, t.ex. Sammanfattning.`);
+      continue;
+    }
+    const key = `${t.parent ?? ''}\u0000${t.heading.trim().toLowerCase()}`;
+    const first = headings.get(key);
+    if (first) ctx.report('text.duplicate-heading', t.source, 'heading', `${ctx.where(t.source, 'heading')}: avsnittet ${quote(t.heading)} finns redan på rad ${first}. Slå ihop texterna eller byt rubrik.`);
+    else headings.set(key, t.source.row);
+  }
+
+  for (const cell of textCells(plan)) {
+    const text = cell.text;
+    if (!text) continue;
+    const where = ctx.where(cell.source, cell.key);
+    const tags = [...text.matchAll(TAG)].map((m) => m[1]!.toLowerCase());
+    if (tags.length) {
+      const supported = [...new Set(tags.filter((t) => SUPPORTED_TAGS.has(t)))];
+      const other = [...new Set(tags.filter((t) => !SUPPORTED_TAGS.has(t)))];
+      const parts: string[] = [];
+      if (supported.length) parts.push(`${supported.map((t) => `<${t}>`).join(', ')} blir formatering i rapporten`);
+      if (other.length) parts.push(`${other.map((t) => `<${t}>`).join(', ')} visas som vanlig text`);
+      ctx.report('text.markup', cell.source, cell.key, `${where}: ${cell.label} innehåller HTML-taggar: ${parts.join('; ')}. Skriv hellre ren text med radbrytningar och "- " för punkter.`);
+    }
+    const code = STRAY_CODE.exec(text);
+    if (code) {
+      const around = text.slice(Math.max(0, code.index - 5), code.index + 15).replace(/\s+/g, ' ');
+      ctx.report('text.markup', cell.source, cell.key, `${where}: ${cell.label} innehåller en kod som ser ut som ett utkast ("…${around}…"). Den skrivs ut som den står; ta bort den om den inte ska synas.`);
+    }
+    if (hasInvalidCharacters(text)) {
+      ctx.report('text.control-characters', cell.source, cell.key, `${where}: ${cell.label} innehåller osynliga styrtecken (t.ex. från kopiering). De tas bort i rapporten; rensa cellen om du vill vara säker.`);
+    }
+    if (text.length > EXCEL_CELL_LIMIT) {
+      ctx.report('text.too-long', cell.source, cell.key, `${where}: ${cell.label} har ${text.length} tecken; Excel visar högst ${EXCEL_CELL_LIMIT} i en cell. Korta texten eller dela upp den.`);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+/** Text hygiene shared by the rules and the report: characters a document cannot hold. */
+
+// Control characters other than tab, line feed and carriage return, plus lone surrogates and
+// non-characters: XML (and so .docx) cannot hold them.
+// eslint-disable-next-line no-control-regex
+const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+export function hasInvalidCharacters(text: string): boolean {
+  INVALID.lastIndex = 0;
+  const found = INVALID.test(text);
+  INVALID.lastIndex = 0;
+  return found;
+}
+
+export function stripInvalidCharacters(text: string): string {
+  return text.replace(INVALID, '');
+}
+
+/** One line for a message: control characters and runs of whitespace become single spaces. */
+export function oneLine(text: string): string {
+  return stripInvalidCharacters(text).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,23 @@
+/** Use-case: check the workbook before submission. Reads only; never writes. */
+import { validate } from '../core/rules/validate';
+import type { Finding } from '../core/rules/finding';
+import type { WorkbookHost } from '../hosts/port';
+import { readWorkbook, type WorkbookReading } from './readWorkbook';
+
+export interface ValidationReport {
+  reading: WorkbookReading;
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+}
+
+export async function validateWorkbook(host: WorkbookHost): Promise<ValidationReport> {
+  const reading = await readWorkbook(host);
+  return summarise(reading);
+}
+
+export function summarise(reading: WorkbookReading): ValidationReport {
+  const findings = validate(reading);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return { reading, findings, errors, warnings: findings.length - errors };
+}
