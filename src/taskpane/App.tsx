@@ -1,8 +1,9 @@
 /** The task pane: the open workbook's document, and the actions on it. */
 import { useCallback, useEffect, useState } from 'react';
-import { Divider, MessageBar, MessageBarBody, Spinner, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Spinner, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentCard } from './document/DocumentCard';
 import { TemplateForm } from './template/TemplateForm';
+import { ValidatePanel } from './validate/ValidatePanel';
 import { useServices, type DocumentStatus } from './services';
 
 const useStyles = makeStyles({
@@ -15,6 +16,7 @@ export function App() {
   const [status, setStatus] = useState<DocumentStatus>();
   const [error, setError] = useState<string>();
   const [version, setVersion] = useState(0);
+  const [tab, setTab] = useState<'template' | 'validate'>('template');
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
 
   useEffect(() => {
@@ -53,13 +55,14 @@ export function App() {
               </MessageBarBody>
             </MessageBar>
           )}
-          <Divider />
-          <Subtitle2 as="h2">{status.isTemplate ? 'Mallar' : 'Skapa mallar'}</Subtitle2>
-          <TemplateForm
-            initial={status.info}
-            isTemplate={status.isTemplate}
-            onDone={refresh}
-          />
+          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)}>
+            <Tab value="template">{status.isTemplate ? 'Mallar' : 'Skapa mallar'}</Tab>
+            <Tab value="validate" disabled={!status.isTemplate}>
+              Validera
+            </Tab>
+          </TabList>
+          {tab === 'template' && <TemplateForm initial={status.info} isTemplate={status.isTemplate} onDone={refresh} />}
+          {tab === 'validate' && <ValidatePanel />}
         </>
       )}
     </main>

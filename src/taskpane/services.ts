@@ -9,6 +9,8 @@ import type { TemplateOptions } from '../core/workbook/template';
 import type { CellNavigator, WorkbookHost } from '../hosts/port';
 import { applyTemplate, type TemplateResult } from '../usecases/template';
 import { readWorkbook } from '../usecases/readWorkbook';
+import { validateWorkbook } from '../usecases/validate';
+import type { Finding } from '../core/rules/finding';
 
 export interface DocumentStatus {
   /** false when none of Planrapport's sheets is in the workbook. */
@@ -19,9 +21,18 @@ export interface DocumentStatus {
   missingSheets: string[];
 }
 
+export interface ValidationOutcome {
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+  /** false when the workbook has no Planrapport sheets at all. */
+  isTemplate: boolean;
+}
+
 export interface TaskpaneServices {
   readStatus(): Promise<DocumentStatus>;
   createTemplate(options: TemplateOptions): Promise<TemplateResult>;
+  validate(): Promise<ValidationOutcome>;
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Turns an error from the host into a Swedish sentence for the user. */
   describeError(e: unknown): string;
@@ -35,6 +46,10 @@ export function createServices(host: WorkbookHost & CellNavigator, describeError
       return { isTemplate: reading.isTemplate, info: reading.plan.info, title: documentTitle(reading.plan.info), missingSheets };
     },
     createTemplate: (options) => applyTemplate(host, options),
+    async validate() {
+      const report = await validateWorkbook(host);
+      return { findings: report.findings, errors: report.errors, warnings: report.warnings, isTemplate: report.reading.isTemplate };
+    },
     selectCell: (sheet, cell) => host.select(sheet, cell),
     describeError,
   };

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { DRIFTBUDGET, DOKUMENT, LISTS, SHEETS, headerOf, type ColumnSpec, type TableSheetSpec } from '../../src/core/layout/layout';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
 import { applyTemplate } from '../../src/usecases/template';
-import { expandFormula } from '../../src/core/workbook/template';
+import { expandFormula } from '../../src/core/layout/formulas';
 import { cellAddress, columnIndex } from '../../src/core/workbook/address';
 import { hasInvalidCharacters } from '../../src/core/values/text';
 
@@ -162,7 +162,7 @@ describe('template on an existing workbook', () => {
               for (const [key, template] of Object.entries(formulas ?? {})) {
                 const cell = ws.getCell(row, col(key)!);
                 if (typed.has(`${spec.name}!${cellAddress(col(key)!, row)}`)) continue;
-                const expected = expandFormula(template, row, (k) => col(k))!.slice(1);
+                const expected = expandFormula(template, { row, columnOf: (k) => col(k) })!.slice(1);
                 expect(cell.formula).toBe(expected);
               }
             });

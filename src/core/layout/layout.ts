@@ -43,9 +43,9 @@ export const LIST_ORDER: readonly ListKey[] = Object.keys(LISTS) as ListKey[];
  * - `text`: one line of text; `richText`: paragraphs, "- " bullets, "1. " items;
  * - `value`: a number in the row's unit or a documented text ("Tas fram av nämnd");
  * - `amount`: a number in mnkr; `integer`: a whole number; `date`: an Excel date;
- * - `choice`: one of a list.
+ * - `choice`: one of a list; `derived`: a formula column Planrapport maintains.
  */
-export type ColumnKind = 'id' | 'text' | 'richText' | 'value' | 'amount' | 'integer' | 'date' | 'choice' | 'period';
+export type ColumnKind = 'id' | 'text' | 'richText' | 'value' | 'amount' | 'integer' | 'date' | 'choice' | 'period' | 'derived';
 
 export interface ColumnSpec {
   key: string;
@@ -63,9 +63,31 @@ export interface ColumnSpec {
   numberFormat?: string;
   /** Short Swedish guidance shown as the input prompt in Excel. */
   prompt?: string;
+  /** A derived column: this formula on every row (see formulas.ts); never read as input. */
+  formula?: FormulaTemplate;
+  /** A custom validation (formula relative to the first data row) with its alert. */
+  check?: ColumnCheck;
 }
 
 export type FormulaTemplate = string;
+
+export interface ColumnCheck {
+  formula: FormulaTemplate;
+  style: 'stop' | 'warning' | 'information';
+  title: string;
+  message: string;
+}
+
+/** A conditional format that marks a problem as soon as it is typed; mirrors a validator rule. */
+export interface ConditionalFormatSpec {
+  /** Columns the format covers (rows 2…). */
+  columns: readonly string[];
+  /** True for a cell with a problem; `{self}` is the cell. */
+  formula: FormulaTemplate;
+  fill: string;
+  /** The validator rule(s) it mirrors (parity is tested). */
+  rules: readonly string[];
+}
 
 export interface TableSheetSpec {
   kind: 'table';
@@ -77,6 +99,7 @@ export interface TableSheetSpec {
    * column `key` in the same row; `{key:above}` is that column from row 2 to the row above.
    */
   rowFormulas?: { typeColumn: string; byType: Readonly<Record<string, Readonly<Record<string, FormulaTemplate>>>> };
+  conditionalFormats?: readonly ConditionalFormatSpec[];
 }
 
 export interface FieldSpec {
@@ -107,6 +130,9 @@ export const NUMBER_FORMATS = {
   percent: '0.0#\\ %',
   integer: '0',
 } as const;
+
+/** The fill of a cell a conditional format marks as a problem. */
+export const PROBLEM_FILL = '#F8CBAD';
 
 const c = (spec: ColumnSpec): ColumnSpec => spec;
 
@@ -160,10 +186,52 @@ export const MAL: TableSheetSpec = {
     goalText('followUp', 'Uppföljning'),
     goalText('development', 'Utveckling'),
   ],
+  conditionalFormats: [
+    {
+      columns: ['analysis'],
+      formula: '=AND({doc:kind}<>"Verksamhetsplan",OR({$assessment}="Uppfylls delvis",{$assessment}="Uppfylls inte"),LEN(TRIM({self}))=0)',
+      fill: PROBLEM_FILL,
+      rules: ['goal.analysis-required'],
+    },
+  ],
+};
+
+/** Numbers, or the documented "no value" texts. */
+const NUMBER_OR_DASH = '=OR(ISNUMBER({self}),{self}="-",{self}="–",{self}="i.u.")';
+const NUMBER_CHECK: ColumnCheck = {
+  formula: NUMBER_OR_DASH,
+  style: 'warning',
+  title: 'Inget tal',
+  message: 'Skriv ett tal i indikatorns enhet (t.ex. 0,8 % eller 1 050), eller "-" / "i.u." om värde saknas.',
+};
+const TARGET_CHECK: ColumnCheck = {
+  formula:
+    '=OR(ISNUMBER({self}),{self}="-",{self}="–",{self}="i.u.",ISNUMBER(SEARCH("tas fram av",{self})),{self}="Öka",{self}="Minska",{self}="Bibehålla",LEFT({self},3)="+/-")',
+  style: 'warning',
+  title: 'Inget årsmål',
+  message: 'Skriv ett tal, eller "Tas fram av nämnd", "Öka", "Minska", "+/- 1 %" eller "-".',
 };
 
 const indicatorValue = (key: string, header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec =>
-  c({ key, header, kind: 'value', width: 14, contract: true, ...extra });
+  c({ key, header, kind: 'value', width: 14, contract: true, check: NUMBER_CHECK, ...extra });
+
+/**
+ * Bedömning (förslag): the forecast (tertialrapport) or the outcome (verksamhetsberättelse)
+ * against Årsmål by Riktning; "" when there is nothing to compare. Same logic as
+ * rules/assessment.ts.
+ */
+const BASIS = 'IF({doc:kind}="Verksamhetsberättelse",IF(ISNUMBER({outcome}),{outcome},{forecast}),IF(ISNUMBER({forecast}),{forecast},{outcome}))';
+const SIGN = 'IF({direction}="Lägre är bättre",-1,1)';
+const SUGGESTION =
+  `=IF(OR({doc:kind}="Verksamhetsplan",AND({direction}<>"Högre är bättre",{direction}<>"Lägre är bättre"),NOT(ISNUMBER({annualTarget})),AND(NOT(ISNUMBER({forecast})),NOT(ISNUMBER({outcome})))),"",` +
+  `IF(${BASIS}*${SIGN}>={annualTarget}*${SIGN}-0.000000001,"Uppfylls","Uppfylls inte"))`;
+
+/** Kontroll: män + kvinnor = totalen for st; for shares and indices the total lies between them. */
+const TOLERANCE = 'IF({unit}="%",0.0005,0.05)';
+const GENDER_CHECK =
+  '=IF(OR(NOT(ISNUMBER({outcome})),NOT(ISNUMBER({outcomeMen})),NOT(ISNUMBER({outcomeWomen}))),"",' +
+  'IF({unit}="st",IF(ABS({outcomeMen}+{outcomeWomen}-{outcome})>0.000000001,"Män + kvinnor ≠ totalen","OK"),' +
+  `IF(OR({unit}="%",{unit}="index",{unit}=""),IF(OR({outcome}<MIN({outcomeMen},{outcomeWomen})-${TOLERANCE},{outcome}>MAX({outcomeMen},{outcomeWomen})+${TOLERANCE}),"Totalen utanför män–kvinnor","OK"),"")))`;
 
 export const PREVIOUS_OUTCOME_PATTERN = /^Periodens utfall VB (\d{4})$/;
 
@@ -185,11 +253,17 @@ export const INDIKATORER: TableSheetSpec = {
       width: 16,
     }),
     indicatorValue('forecast', 'Prognos helår'),
-    indicatorValue('annualTarget', 'Årsmål'),
-    indicatorValue('cityTarget', 'KF:s årsmål', { width: 18 }),
+    indicatorValue('annualTarget', 'Årsmål', { check: TARGET_CHECK }),
+    indicatorValue('cityTarget', 'KF:s årsmål', { width: 18, check: undefined, prompt: 'Stadens mål som KF skrivit det: tal eller text.' }),
     c({ key: 'period', header: 'Period', kind: 'period', width: 16, contract: true, numberFormat: NUMBER_FORMATS.text, prompt: 'T.ex. "Tertial 2 2019", "Halvår 1 2019", "2019" eller "VB 2020".' }),
     c({ key: 'analysis', header: 'Analys', kind: 'richText', width: 60, contract: true }),
     c({ key: 'flag', header: 'Flagga', kind: 'choice', list: 'flag', width: 8, contract: false, prompt: 'Frivilligt: ♀ (könsuppdelad), § eller —.' }),
+    c({ key: 'suggestion', header: 'Bedömning (förslag)', kind: 'derived', width: 16, contract: false, formula: SUGGESTION }),
+    c({ key: 'check', header: 'Kontroll', kind: 'derived', width: 24, contract: false, formula: GENDER_CHECK }),
+  ],
+  conditionalFormats: [
+    { columns: ['analysis'], formula: '=AND({$suggestion}="Uppfylls inte",LEN(TRIM({self}))=0)', fill: PROBLEM_FILL, rules: ['indicator.analysis-required'] },
+    { columns: ['outcome'], formula: '=AND({$check}<>"",{$check}<>"OK")', fill: PROBLEM_FILL, rules: ['indicator.gender-sum', 'indicator.gender-range'] },
   ],
 };
 
@@ -211,10 +285,27 @@ export const AKTIVITETER: TableSheetSpec = {
     c({ key: 'goalId', header: 'Mål-id', kind: 'id', width: 10, contract: true, numberFormat: NUMBER_FORMATS.text }),
     c({ key: 'name', header: 'Aktivitet', kind: 'text', width: 60, contract: true }),
     c({ key: 'start', header: 'Startdatum', kind: 'date', width: 12, contract: true, numberFormat: NUMBER_FORMATS.date, prompt: 'Datum, ÅÅÅÅ-MM-DD.' }),
-    c({ key: 'end', header: 'Slutdatum', kind: 'date', width: 12, contract: true, numberFormat: NUMBER_FORMATS.date, prompt: 'Datum, ÅÅÅÅ-MM-DD, inte före startdatum.' }),
+    c({
+      key: 'end',
+      header: 'Slutdatum',
+      kind: 'date',
+      width: 12,
+      contract: true,
+      numberFormat: NUMBER_FORMATS.date,
+      prompt: 'Datum, ÅÅÅÅ-MM-DD, inte före startdatum.',
+      check: {
+        formula: '=AND(ISNUMBER({self}),{self}>=DATE(2000,1,1),{self}<=DATE(2100,12,31),OR(NOT(ISNUMBER({$start})),{self}>={$start}))',
+        style: 'stop',
+        title: 'Ogiltigt slutdatum',
+        message: 'Skriv ett datum som ÅÅÅÅ-MM-DD, inte före startdatum.',
+      },
+    }),
     c({ key: 'status', header: 'Status', kind: 'choice', list: 'status', width: 13, contract: true }),
     c({ key: 'deviation', header: 'Avvikelse', kind: 'text', width: 30, contract: true }),
     c({ key: 'analysis', header: 'Analys', kind: 'richText', width: 60, contract: true }),
+  ],
+  conditionalFormats: [
+    { columns: ['end'], formula: '=AND(ISNUMBER({$start}),ISNUMBER({self}),{self}<{$start})', fill: PROBLEM_FILL, rules: ['activity.date-order'] },
   ],
 };
 
@@ -260,6 +351,33 @@ export const DRIFTBUDGET: TableSheetSpec = {
       },
     },
   },
+  conditionalFormats: [
+    {
+      columns: ['outcome', 'budget', 'forecast', 'deviation', 'performanceChange', 'deviationAfter'],
+      formula: '=AND({$rowType}="Summa",ISNUMBER({self}),ABS({self}-SUMIF({$rowType:before},"Verksamhet",{self:before}))>0.05)',
+      fill: PROBLEM_FILL,
+      rules: ['budget.sum'],
+    },
+    {
+      columns: ['deviation'],
+      formula: '=AND(OR({$rowType}="Verksamhet",{$rowType}="Varav"),ISNUMBER({self}),ABS({self}-({$budget}-{$forecast}))>0.05)',
+      fill: PROBLEM_FILL,
+      rules: ['budget.deviation'],
+    },
+    {
+      columns: ['deviationAfter'],
+      formula: '=AND(OR({$rowType}="Verksamhet",{$rowType}="Varav"),ISNUMBER({self}),ABS({self}-({$budget}-{$forecast}+{$performanceChange}))>0.05)',
+      fill: PROBLEM_FILL,
+      rules: ['budget.deviation'],
+    },
+    {
+      columns: ['deviationAfter'],
+      formula:
+        '=AND({$rowType}="Slutsumma",ISNUMBER({self}),ABS({self}-SUMIF({$rowType:before},"Summa",{self:before})-SUMIF({$rowType:before},"Justering",{self:before}))>0.05)',
+      fill: PROBLEM_FILL,
+      rules: ['budget.final-sum'],
+    },
+  ],
 };
 
 export const FREE_TABLE_COLUMNS = 14;
@@ -299,4 +417,9 @@ export function headerMatches(column: ColumnSpec, text: string): boolean {
 export function formulaColumnsFor(sheet: TableSheetSpec, rowType: string | undefined): Readonly<Record<string, FormulaTemplate>> {
   if (!sheet.rowFormulas || !rowType) return {};
   return sheet.rowFormulas.byType[rowType] ?? {};
+}
+
+/** The keys of a sheet's derived (formula) columns. */
+export function derivedKeys(sheet: TableSheetSpec): ReadonlySet<string> {
+  return new Set(sheet.columns.filter((c) => c.kind === 'derived').map((c) => c.key));
 }

@@ -31,8 +31,29 @@ export function assessIndicator(ind: Indicator, kind: DocumentKind | undefined):
   return { result: met ? 'met' : 'missed', basis, value };
 }
 
-/** The suggested Bedömning shown in the sheet (Bedömning (förslag)). */
-export function suggestionText(a: IndicatorAssessment | undefined): string {
+/** The sheet's `Bedömning (förslag)` for an indicator: "Uppfylls", "Uppfylls inte" or "". */
+export function suggestion(ind: Indicator, kind: DocumentKind | undefined): string {
+  if (kind === 'verksamhetsplan') return '';
+  const a = assessIndicator(ind, kind);
   if (!a) return '';
   return a.result === 'met' ? 'Uppfylls' : 'Uppfylls inte';
+}
+
+export type GenderCheck = 'OK' | 'sum' | 'range';
+
+/**
+ * The sheet's `Kontroll` for the gender split: for counts (st) män + kvinnor = totalen; for
+ * shares and indices (%, index, plain numbers) the total lies between män and kvinnor,
+ * within a rounding tolerance (0,05 procentenheter, or 0,05). Undefined when a value is
+ * missing or the unit is another one.
+ */
+export function genderCheck(ind: Indicator): GenderCheck | undefined {
+  const [total, men, women] = [ind.outcome, ind.outcomeMen, ind.outcomeWomen].map((v) => (v.kind === 'number' ? v.value : undefined));
+  if (total === undefined || men === undefined || women === undefined) return undefined;
+  if (ind.unit === 'st') return Math.abs(men + women - total) > 1e-9 ? 'sum' : 'OK';
+  if (ind.unit === '%' || ind.unit === 'index' || ind.unit === '') {
+    const tol = ind.unit === '%' ? 0.0005 : 0.05;
+    return total < Math.min(men, women) - tol || total > Math.max(men, women) + tol ? 'range' : 'OK';
+  }
+  return undefined;
 }

@@ -54,6 +54,7 @@ export const RULES = {
   'indicator.name-missing': { severity: 'error', description: 'En indikator saknar namn.' },
   'indicator.duplicate': { severity: 'warning', description: 'Samma indikator finns två gånger under samma mål.' },
   'indicator.text-in-number': { severity: 'error', description: 'Text där ett tal ska stå.' },
+  'indicator.number-as-text': { severity: 'warning', description: 'Ett tal är sparat som text, så Excel räknar inte med det.' },
   'indicator.percent-scale': { severity: 'warning', description: 'Ett procentvärde ser ut att vara skrivet utan %-tecken.' },
   'indicator.outcome-missing': { severity: 'error', description: 'Periodens utfall saknas och ingen analys förklarar varför.' },
   'indicator.forecast-missing': { severity: 'warning', description: 'Prognos helår saknas för en tertialindikator.' },

@@ -2,7 +2,7 @@
 import { isFollowUp, type Goal, type Indicator, type Plan } from '../model/plan';
 import { formatValue, numberOf, type Value } from '../values/swedish';
 import { PREVIOUS_OUTCOME_PATTERN, INDIKATORER } from '../layout/layout';
-import { assessIndicator } from './assessment';
+import { assessIndicator, genderCheck, suggestion } from './assessment';
 import { cellAddress } from '../workbook/address';
 import { quote, type RuleContext } from './context';
 
@@ -150,7 +150,7 @@ function followUpRules(ctx: RuleContext, ind: Indicator, name: string) {
   }
 
   const assessment = assessIndicator(ind, kind);
-  if (assessment && assessment.result !== 'met' && !ind.analysis) {
+  if (assessment && suggestion(ind, kind) === 'Uppfylls inte' && !ind.analysis) {
     const basis = assessment.basis === 'forecast' ? 'Prognos helår' : 'Periodens utfall';
     ctx.report(
       'indicator.analysis-required',
@@ -187,42 +187,23 @@ function documentName(plan: Plan): string {
   return `verksamhetsplan ${year ?? ''}`.trim();
 }
 
-/** Rounding tolerance for shares and indices: half a unit in the last printed decimal, at least. */
-function tolerance(a: number, b: number, c: number, unit: string): number {
-  const decimals = (n: number) => (Number.isInteger(unit === '%' ? Math.round(n * 1e6) / 1e4 : n) ? 0 : 2);
-  const d = Math.max(decimals(a), decimals(b), decimals(c));
-  const step = unit === '%' ? 10 ** -(d + 2) : 10 ** -d;
-  return step / 2 + 1e-9;
-}
-
 function genderRules(ctx: RuleContext, ind: Indicator, name: string) {
-  const total = numberOf(ind.outcome);
-  const men = numberOf(ind.outcomeMen);
-  const women = numberOf(ind.outcomeWomen);
-  if (total === undefined || men === undefined || women === undefined) return;
-  if (ind.unit === 'st') {
-    if (Math.abs(men + women - total) > 1e-9) {
-      ctx.report(
-        'indicator.gender-sum',
-        ind.source,
-        'outcome',
-        `${ctx.where(ind.source, 'outcome')}: för ${name} ska män + kvinnor vara totalen: ${formatValue(ind.outcomeMen, 'st')} + ${formatValue(ind.outcomeWomen, 'st')} = ${formatValue({ kind: 'number', value: men + women }, 'st')}, men Periodens utfall är ${formatValue(ind.outcome, 'st')}.`,
-      );
-    }
-    return;
-  }
-  if (ind.unit === '%' || ind.unit === 'index' || ind.unit === '') {
-    const low = Math.min(men, women);
-    const high = Math.max(men, women);
-    const tol = tolerance(total, men, women, ind.unit);
-    if (total < low - tol || total > high + tol) {
-      ctx.report(
-        'indicator.gender-range',
-        ind.source,
-        'outcome',
-        `${ctx.where(ind.source, 'outcome')}: totalen ${formatValue(ind.outcome, ind.unit)} för ${name} ligger utanför män (${formatValue(ind.outcomeMen, ind.unit)}) och kvinnor (${formatValue(ind.outcomeWomen, ind.unit)}). En andel för alla ska ligga mellan dem – kontrollera värdena.`,
-      );
-    }
+  const check = genderCheck(ind);
+  if (check === 'sum') {
+    const sum = numberOf(ind.outcomeMen)! + numberOf(ind.outcomeWomen)!;
+    ctx.report(
+      'indicator.gender-sum',
+      ind.source,
+      'outcome',
+      `${ctx.where(ind.source, 'outcome')}: för ${name} ska män + kvinnor vara totalen: ${formatValue(ind.outcomeMen, 'st')} + ${formatValue(ind.outcomeWomen, 'st')} = ${formatValue({ kind: 'number', value: sum }, 'st')}, men Periodens utfall är ${formatValue(ind.outcome, 'st')}.`,
+    );
+  } else if (check === 'range') {
+    ctx.report(
+      'indicator.gender-range',
+      ind.source,
+      'outcome',
+      `${ctx.where(ind.source, 'outcome')}: totalen ${formatValue(ind.outcome, ind.unit)} för ${name} ligger utanför män (${formatValue(ind.outcomeMen, ind.unit)}) och kvinnor (${formatValue(ind.outcomeWomen, ind.unit)}). En andel för alla ska ligga mellan dem – kontrollera värdena.`,
+    );
   }
 }
 

@@ -13,6 +13,7 @@ import {
   TEXTER,
   FREE_TABLE_COLUMNS,
   headerOf,
+  derivedKeys,
   type ListKey,
   type TableSheetSpec,
 } from '../layout/layout';
@@ -156,6 +157,14 @@ class SheetReader {
     if (this.errorCell(rec, key)) return { kind: 'empty' };
     const v = rec.cells[key] ?? null;
     const parsed = parseValue(v, unit);
+    if (typeof v === 'string' && parsed.value.kind === 'number' && !parsed.unitMismatch) {
+      this.report(
+        rec,
+        key,
+        'indicator.number-as-text',
+        `${this.where(rec, key)} (${this.header(key)}): "${shown(v)}" är sparat som text, så Excel räknar inte med det (Bedömning (förslag) och Kontroll blir tomma). Skriv in värdet på nytt i cellen.`,
+      );
+    }
     if (parsed.unitMismatch) {
       this.report(
         rec,
@@ -224,7 +233,7 @@ function openTable(snapshot: WorkbookSnapshot, spec: TableSheetSpec, out: ReadRe
   out.columns[spec.name] = map;
   checkHeaders(sheet, spec, map, out.findings, year);
   const reader = new SheetReader(spec, map, out.findings);
-  return { reader, records: readRecords(sheet, map) };
+  return { reader, records: readRecords(sheet, map, derivedKeys(spec)) };
 }
 
 function similar(a: string, b: string): boolean {

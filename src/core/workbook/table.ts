@@ -65,8 +65,11 @@ export interface TableRecord {
   formulas: Record<string, string | undefined>;
 }
 
-/** Data rows from row 2; a row is blank when every layout cell in it is empty or only a formula. */
-export function readRecords(sheet: SheetSnapshot, map: ColumnMap): TableRecord[] {
+/**
+ * Data rows from row 2; a row is blank when every layout cell in it is empty or only a
+ * formula (derived columns never count as input).
+ */
+export function readRecords(sheet: SheetSnapshot, map: ColumnMap, derived: ReadonlySet<string> = new Set()): TableRecord[] {
   const records: TableRecord[] = [];
   for (let r = 1; r < sheet.values.length; r++) {
     const values = sheet.values[r] ?? [];
@@ -79,20 +82,20 @@ export function readRecords(sheet: SheetSnapshot, map: ColumnMap): TableRecord[]
       const f = formulas[col - 1];
       cells[key] = v;
       rowFormulas[key] = f;
-      if (!f && !isBlank(v)) hasInput = true;
+      if (!f && !isBlank(v) && !derived.has(key)) hasInput = true;
     }
     if (hasInput) records.push({ row: r + 1, cells, formulas: rowFormulas });
   }
   return records;
 }
 
-/** The last row (1-based) that holds anything in a layout column, or 1 for a header-only sheet. */
-export function lastDataRow(sheet: SheetSnapshot, map: ColumnMap): number {
+/** The last row (1-based) with input in a layout column (formulas alone do not count), or 1. */
+export function lastDataRow(sheet: SheetSnapshot, map: ColumnMap, derived: ReadonlySet<string> = new Set()): number {
   for (let r = sheet.values.length - 1; r >= 1; r--) {
     const values = sheet.values[r] ?? [];
     const formulas = sheet.formulas[r] ?? [];
-    for (const col of map.byKey.values()) {
-      if (!isBlank(values[col - 1] ?? null) || formulas[col - 1]) return r + 1;
+    for (const [key, col] of map.byKey) {
+      if (!derived.has(key) && !formulas[col - 1] && !isBlank(values[col - 1] ?? null)) return r + 1;
     }
   }
   return 1;

@@ -15,6 +15,7 @@ import {
   SHEETS,
   TEMPLATE_ROWS,
   headerOf,
+  derivedKeys,
   type ColumnSpec,
   type FieldSheetSpec,
   type FieldSpec,
@@ -26,7 +27,8 @@ import { DOCUMENT_KIND_LABEL, type DocumentKind } from '../model/plan';
 import { cellAddress, columnLetter } from './address';
 import type { CellInput, Edit, ValidationMessages, ValidationRule } from './edits';
 import { isBlank, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
-import { lastDataRow, mapColumns, readFields, readRecords } from './table';
+import { lastDataRow, mapColumns, readFields, readRecords, type TableRecord } from './table';
+import { expandFormula, normaliseFormula, type FormulaPlace } from '../layout/formulas';
 import { choiceOf } from './readPlan';
 
 export interface TemplateOptions {
@@ -110,8 +112,22 @@ function dateMessages(label: string, prompt?: string): ValidationMessages {
 function columnValidation(
   col: ColumnSpec,
   ranges: ListRanges,
+  place: (template: string) => string | undefined,
 ): { rule: ValidationRule; messages: ValidationMessages } | undefined {
   if (col.list) return { rule: listRule(col.list, ranges), messages: listMessages(col.list, col.header, col.prompt) };
+  const prompt = col.prompt ? { title: col.header.slice(0, 32), message: col.prompt.slice(0, 255) } : undefined;
+  if (col.check) {
+    const formula = place(col.check.formula);
+    if (formula) {
+      return {
+        rule: { type: 'custom', formula },
+        messages: {
+          prompt: prompt ?? { title: col.header.slice(0, 32), message: col.check.message.slice(0, 255) },
+          error: { title: col.check.title, message: col.check.message.slice(0, 255), style: col.check.style },
+        },
+      };
+    }
+  }
   if (col.kind === 'date') return { rule: DATE_RULE, messages: dateMessages(col.header, col.prompt) };
   if (col.kind === 'amount') {
     return {
@@ -122,42 +138,20 @@ function columnValidation(
       },
     };
   }
-  if (col.prompt) {
-    // no rule, only the prompt: a text-length rule every value satisfies carries it
-    return { rule: { type: 'textLength', max: 32767 }, messages: { prompt: { title: col.header.slice(0, 32), message: col.prompt } } };
-  }
+  // no rule, only the prompt: a text-length rule every value satisfies carries it
+  if (prompt) return { rule: { type: 'textLength', max: 32767 }, messages: { prompt } };
   return undefined;
 }
 
-/** Expands `{key}` and `{key:above}` in a row formula. */
-export function expandFormula(template: string, row: number, columnOf: (key: string) => number | undefined): string | undefined {
-  let ok = true;
-  const out = template.replace(/\{(\w+)(:above)?\}/g, (_, key: string, above?: string) => {
-    const col = columnOf(key);
-    if (!col) {
-      ok = false;
-      return '0';
-    }
-    const letter = columnLetter(col);
-    if (!above) return `${letter}${row}`;
-    if (row <= 2) return `${letter}$2:${letter}$2`; // replaced below: nothing above row 2
-    return `$${letter}$2:$${letter}$${row - 1}`;
-  });
-  if (!ok) return undefined;
-  if (row <= 2 && /:above\}/.test(template)) return '=0';
-  return out;
-}
-
-function normaliseFormula(f: string): string {
-  return f.replace(/\s+/g, '').toUpperCase();
-}
-
-/** Every formula Planrapport would write in this cell, for any row type. */
-function managedFormulas(spec: TableSheetSpec, key: string, row: number, columnOf: Map<string, number>): Set<string> {
+/** Every formula Planrapport would write in this cell (any row type, or the column's own formula). */
+function managedFormulas(spec: TableSheetSpec, key: string, place: Omit<FormulaPlace, 'selfColumn'>): Set<string> {
+  const templates = [
+    ...Object.values(spec.rowFormulas?.byType ?? {}).map((formulas) => formulas[key]),
+    spec.columns.find((c) => c.key === key)?.formula,
+  ];
   const out = new Set<string>();
-  for (const formulas of Object.values(spec.rowFormulas?.byType ?? {})) {
-    const template = formulas[key];
-    const f = template && expandFormula(template, row, (k) => columnOf.get(k));
+  for (const template of templates) {
+    const f = template && expandFormula(template, place);
     if (f) out.add(normaliseFormula(f));
   }
   return out;
@@ -168,7 +162,11 @@ interface SheetPlanContext {
   notes: string[];
   ranges: ListRanges;
   layout: LayoutContext;
+  documentColumns: { field: number; value: number };
 }
+
+/** Rows below the last input row that get a derived column's formula in advance. */
+const FORMULA_MARGIN = 200;
 
 function planTableSheet(spec: TableSheetSpec, sheet: SheetSnapshot | undefined, ctx: SheetPlanContext) {
   const { edits, notes, ranges, layout } = ctx;
@@ -176,7 +174,8 @@ function planTableSheet(spec: TableSheetSpec, sheet: SheetSnapshot | undefined, 
   const columnOf = new Map<string, number>();
   const added: ColumnSpec[] = [];
   let lastRow = 1;
-  let records: ReturnType<typeof readRecords> = [];
+  let records: TableRecord[] = [];
+  const derived = derivedKeys(spec);
 
   if (!sheet) {
     edits.push({ op: 'addSheet', sheet: name });
@@ -193,10 +192,17 @@ function planTableSheet(spec: TableSheetSpec, sheet: SheetSnapshot | undefined, 
       added.push(col);
     }
     if (added.length) notes.push(`${name}: kolumnerna ${added.map((c) => `"${headerOf(c, layout)}"`).join(', ')} lades till sist.`);
-    lastRow = lastDataRow(sheet, map);
-    records = readRecords(sheet, map);
+    lastRow = lastDataRow(sheet, map, derived);
+    records = readRecords(sheet, map, derived);
   }
   const maxRow = Math.max(TEMPLATE_ROWS, lastRow + 500);
+  const isAdded = (key: string) => added.some((a) => a.key === key);
+  const place = (row: number, selfColumn?: number): FormulaPlace => ({
+    row,
+    columnOf: (k) => columnOf.get(k),
+    selfColumn,
+    documentColumns: ctx.documentColumns,
+  });
 
   for (const col of added) {
     const c = columnOf.get(col.key)!;
@@ -212,46 +218,69 @@ function planTableSheet(spec: TableSheetSpec, sheet: SheetSnapshot | undefined, 
   edits.push({ op: 'freezeHeader', sheet: name });
 
   for (const col of spec.columns) {
-    const v = columnValidation(col, ranges);
-    if (!v) continue;
     const c = columnOf.get(col.key)!;
-    edits.push({ op: 'validation', sheet: name, range: `${cellAddress(c, 2)}:${cellAddress(c, maxRow)}`, rule: v.rule, ...v.messages });
+    const v = columnValidation(col, ranges, (template) => expandFormula(template, place(2, c)));
+    if (v) edits.push({ op: 'validation', sheet: name, range: `${cellAddress(c, 2)}:${cellAddress(c, maxRow)}`, rule: v.rule, ...v.messages });
   }
+
+  for (const cf of spec.conditionalFormats ?? []) {
+    for (const key of cf.columns) {
+      const c = columnOf.get(key);
+      const formula = c && expandFormula(cf.formula, place(2, c));
+      if (!c || !formula) continue;
+      edits.push({ op: 'conditionalFormat', sheet: name, range: `${cellAddress(c, 2)}:${cellAddress(c, maxRow)}`, format: { formula, fill: cf.fill } });
+    }
+  }
+
+  let kept = 0;
+  /** Puts a formula in a cell unless the user typed something there (or wrote a formula of their own). */
+  const formulaFor = (key: string, row: number, current: CellValue, existing: string | undefined, template: string): CellInput => {
+    const formula = expandFormula(template, place(row));
+    if (!formula || existing === formula) return null;
+    const ours = existing !== undefined && managedFormulas(spec, key, place(row)).has(normaliseFormula(existing));
+    if (!isAdded(key) && (existing !== undefined ? !ours : !isBlank(current))) {
+      kept++;
+      return null;
+    }
+    return { formula };
+  };
 
   if (spec.rowFormulas && sheet) {
     const typeKey = spec.rowFormulas.typeColumn;
-    let kept = 0;
+    const typeList = spec.columns.find((c) => c.key === typeKey)?.list;
     for (const rec of records) {
       const typeText = String(rec.cells[typeKey] ?? '').trim();
-      const type = typeText && (spec.columns.find((c) => c.key === typeKey)?.list ? choiceOf(spec.columns.find((c) => c.key === typeKey)!.list!, typeText) : typeText);
+      const type = typeList ? choiceOf(typeList, typeText) : typeText;
       const formulas = type ? spec.rowFormulas.byType[type] : undefined;
-      if (!formulas) continue;
-      for (const [key, template] of Object.entries(formulas)) {
+      for (const [key, template] of Object.entries(formulas ?? {})) {
         const c = columnOf.get(key);
         if (!c) continue;
-        const current = rec.cells[key] ?? null;
-        const existing = rec.formulas[key];
-        const isNew = added.some((a) => a.key === key);
-        const formula = expandFormula(template, rec.row, (k) => columnOf.get(k));
-        if (!formula || existing === formula) continue;
-        // a typed value or the user's own formula is kept (the validator checks it);
-        // blank cells and formulas Planrapport wrote (for any row type) get the right one
-        const ours = existing !== undefined && managedFormulas(spec, key, rec.row, columnOf).has(normaliseFormula(existing));
-        if (!isNew && (existing !== undefined ? !ours : !isBlank(current))) {
-          kept++;
-          continue;
-        }
-        edits.push({ op: 'setCells', sheet: name, topLeft: cellAddress(c, rec.row), rows: [[{ formula }]] });
+        const input = formulaFor(key, rec.row, rec.cells[key] ?? null, rec.formulas[key], template);
+        if (input) edits.push({ op: 'setCells', sheet: name, topLeft: cellAddress(c, rec.row), rows: [[input]] });
       }
     }
-    if (kept) notes.push(`${name}: ${kept} egna värden eller formler i beräknade celler behölls (valideringen jämför dem med det beräknade).`);
   }
+
+  // derived columns: their formula on every data row and a margin below, as one block per column
+  const formulaRows = Math.max(lastRow, 1) + FORMULA_MARGIN;
+  for (const col of spec.columns) {
+    if (!col.formula) continue;
+    const c = columnOf.get(col.key)!;
+    const block: CellInput[][] = [];
+    for (let row = 2; row <= formulaRows; row++) {
+      const current = sheet?.values[row - 1]?.[c - 1] ?? null;
+      const existing = sheet?.formulas[row - 1]?.[c - 1];
+      block.push([formulaFor(col.key, row, current, existing, col.formula)]);
+    }
+    if (block.some((r) => r[0] !== null)) edits.push({ op: 'setCells', sheet: name, topLeft: cellAddress(c, 2), rows: block });
+  }
+  if (kept) notes.push(`${name}: ${kept} egna värden eller formler i beräknade celler behölls (valideringen jämför dem med det beräknade).`);
 
   if (spec === INDIKATORER && sheet) unitFormats(records, columnOf, edits);
 }
 
 /** Percent rows get a percent format in their value cells, in runs of consecutive rows. */
-function unitFormats(records: ReturnType<typeof readRecords>, columnOf: Map<string, number>, edits: Edit[]) {
+function unitFormats(records: TableRecord[], columnOf: Map<string, number>, edits: Edit[]) {
   const percentRows = records
     .filter((r) => String(r.cells['unit'] ?? '').trim() === '%')
     .map((r) => r.row);
@@ -387,19 +416,31 @@ function yearOf(snapshot: WorkbookSnapshot, options: TemplateOptions): number | 
   return Number.isInteger(n) && n > 1900 ? n : undefined;
 }
 
+/** Where Dokument keeps Fält and Värde (A and B in a new workbook). */
+function documentColumns(snapshot: WorkbookSnapshot): { field: number; value: number } {
+  const sheet = snapshot.sheets[DOKUMENT.name];
+  const map = sheet ? readFields(sheet, DOKUMENT).map : undefined;
+  return { field: map?.byKey.get('field') ?? 1, value: map?.byKey.get('value') ?? 2 };
+}
+
 /** The edits that make the workbook a complete Planrapport workbook, keeping what it holds. */
 export function planTemplate(snapshot: WorkbookSnapshot, options: TemplateOptions = {}): TemplatePlan {
+  const listEditsFirst: Edit[] = [];
   const edits: Edit[] = [];
   const notes: string[] = [];
-  // Listor first: the validations below point at it
-  const ranges = listEdits(snapshot, edits);
-  const ctx: SheetPlanContext = { edits, notes, ranges, layout: { year: yearOf(snapshot, options) } };
+  // the lists come before the validations that point at them
+  const ranges = listEdits(snapshot, listEditsFirst);
+  const ctx: SheetPlanContext = { edits, notes, ranges, layout: { year: yearOf(snapshot, options) }, documentColumns: documentColumns(snapshot) };
   for (const spec of SHEETS) {
     const sheet = snapshot.sheets[spec.name];
     if (spec.kind === 'fields') planFieldSheet(spec, sheet, options, ctx);
     else planTableSheet(spec, sheet, ctx);
   }
-  return { edits, notes };
+  // new sheets in layout order with Listor last, then everything else
+  const all = [...listEditsFirst, ...edits];
+  const added = all.filter((e) => e.op === 'addSheet');
+  const ordered = [...added.filter((e) => e.sheet !== LIST_SHEET), ...added.filter((e) => e.sheet === LIST_SHEET)];
+  return { edits: [...ordered, ...all.filter((e) => e.op !== 'addSheet')], notes };
 }
 
 /** Sheet names a template run needs to read. */

@@ -3,7 +3,7 @@
  * matching columns of an existing template sheet (used by `demo` and by test fixtures).
  * Derived cells (the row type's formula columns) are left for the template's formulas.
  */
-import { DOKUMENT, SHEETS, formulaColumnsFor, type TableSheetSpec } from '../layout/layout';
+import { DOKUMENT, SHEETS, derivedKeys, formulaColumnsFor, type TableSheetSpec } from '../layout/layout';
 import { cellAddress } from './address';
 import type { CellInput, Edit } from './edits';
 import type { WorkbookSnapshot } from './snapshot';
@@ -45,7 +45,7 @@ export function appendRecords(
   const typeHeader = spec.columns.find((c) => c.key === typeKey)?.header;
   const edits: Edit[] = [];
   const unplaced = new Set<string>();
-  let row = lastDataRow(sheet, map) + 1;
+  let row = lastDataRow(sheet, map, derivedKeys(spec)) + 1;
   for (const record of records) {
     const derived = formulaColumnsFor(spec, typeHeader ? String(record[typeHeader] ?? '') : undefined);
     const width = Math.max(0, ...[...byHeader.values()].map((c) => c.column));

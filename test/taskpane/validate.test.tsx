@@ -1,0 +1,88 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { App } from '../../src/taskpane/App';
+import { ServicesContext, createServices } from '../../src/taskpane/services';
+import { ExcelHost } from '../../src/hosts/excel/excelHost';
+import { describeExcelError } from '../../src/hosts/excel/boot';
+import { applyTemplate } from '../../src/usecases/template';
+import { appendRecords, setFields, type SheetRecord } from '../../src/core/workbook/writeRecords';
+import { SHEET_NAMES } from '../../src/core/layout/layout';
+import { FakeWorkbook } from '../helpers/fakeExcel';
+
+const goals: SheetRecord[] = [
+  { Id: 'IM1', Nivå: 'KF:s inriktningsmål', Mål: '1. En stad för alla' },
+  { Id: 'KF1', Nivå: 'KF:s mål för verksamhetsområdet', 'Överordnat id': 'IM1', Mål: '1.1 Människor är självförsörjande', Bedömning: 'Uppfylls helt' },
+  { Id: 'N1', Nivå: 'Nämndmål', 'Överordnat id': 'KF1', Mål: 'Invånarna är självförsörjande', Bedömning: 'Uppfylls helt' },
+];
+
+async function workbook(indicators: SheetRecord[], rows = 0) {
+  const book = new FakeWorkbook();
+  const host = new ExcelHost(book.run);
+  await applyTemplate(host, { kind: 'tertialrapport', year: 2019, tertial: 2, organisation: 'Testnämnden' });
+  const many = Array.from({ length: rows }, (_, i) => ({ 'Mål-id': 'N1', Indikator: `Extra ${i}`, Enhet: 'st', Riktning: 'Högre är bättre', Periodicitet: 'År', Årsmål: 5, Period: '2019' }));
+  await host.update(SHEET_NAMES, (snap) => ({
+    edits: [...setFields(snap, {}), ...appendRecords(snap, 'Mål', goals).edits, ...appendRecords(snap, 'Indikatorer', [...indicators, ...many]).edits],
+    result: undefined,
+  }));
+  return book;
+}
+
+function renderApp(book: FakeWorkbook) {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <ServicesContext.Provider value={createServices(new ExcelHost(book.run), describeExcelError)}>
+        <App />
+      </ServicesContext.Provider>
+    </FluentProvider>,
+  );
+}
+
+const indicator = (extra: SheetRecord): SheetRecord => ({
+  'Mål-id': 'N1',
+  Indikator: 'Antal aspiranter',
+  Enhet: 'st',
+  Riktning: 'Högre är bättre',
+  Periodicitet: 'Tertial',
+  'Periodens utfall': 17,
+  'Prognos helår': 25,
+  Årsmål: 25,
+  Period: 'Tertial 2 2019',
+  ...extra,
+});
+
+async function openValidera() {
+  fireEvent.click(await screen.findByRole('tab', { name: 'Validera' }));
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Validera' }));
+  });
+}
+
+describe('Validera panel', () => {
+  test('findings grouped per sheet with counts; a click selects the cell; at most 2 syncs whatever the rows', async () => {
+    const book = await workbook([indicator({ 'Periodens utfall': 'sjutton' }), indicator({ Indikator: 'Antal platser', 'Utfall män/pojkar': 10, 'Utfall kvinnor/flickor': 8 })], 500);
+    renderApp(book);
+    book.syncs = 0;
+    book.runs = 0;
+    await openValidera();
+    expect(await screen.findByText('Inte klar att lämna in')).toBeTruthy();
+    expect(book.runs).toBe(1);
+    expect(book.syncs).toBeLessThanOrEqual(2);
+
+    const header = screen.getByRole('button', { name: /^Indikatorer/ });
+    expect(within(header).getByLabelText('2 fel')).toBeTruthy();
+    const item = screen.getByRole('button', { name: /Indikatorer!F2 \(Periodens utfall\): "sjutton" är inget tal/ });
+    await act(async () => {
+      fireEvent.click(item);
+    });
+    expect(book.selected).toEqual({ sheet: 'Indikatorer', address: 'F2' });
+    expect(book.active).toBe('Indikatorer');
+    expect(screen.getByText(/ska män \+ kvinnor vara totalen/)).toBeTruthy();
+  });
+
+  test('no errors: "Klar att lämna in"', async () => {
+    const book = await workbook([indicator({})]);
+    renderApp(book);
+    await openValidera();
+    expect(await screen.findByText('Klar att lämna in')).toBeTruthy();
+  });
+});
