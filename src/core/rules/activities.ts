@@ -23,7 +23,7 @@ export function activityRules(ctx: RuleContext, goals: Map<string, Goal>) {
         a.source,
         'goalId',
         a.goalId
-          ? `${ctx.where(a.source, 'goalId')}: Mål-id "${a.goalId}" för aktiviteten ${name} finns inte i fliken Mål. Skriv Id för ett befintligt mål.`
+          ? `${ctx.where(a.source, 'goalId')}: Mål-id ${quote(a.goalId, 20)} för aktiviteten ${name} finns inte i fliken Mål. Skriv Id för ett befintligt mål.`
           : `${ctx.where(a.source, 'goalId')}: aktiviteten ${name} saknar Mål-id. Skriv Id för målet den hör till.`,
       );
     }

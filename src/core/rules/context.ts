@@ -5,6 +5,7 @@ import { cellAddress } from '../workbook/address';
 import type { Finding, Severity } from './finding';
 import type { RuleId } from './catalog';
 import { RULES } from './catalog';
+import { oneLine } from '../values/text';
 
 export interface RuleOptions {
   /** Date the check is made (ISO); rules about passed dates use the report's period end instead when known. */
@@ -32,22 +33,22 @@ export class RuleContext {
   }
 
   report(rule: RuleId, source: SourceRef, key: string, message: string, severity?: Severity) {
-    this.findings.push({
-      severity: severity ?? RULES[rule].severity,
-      sheet: source.sheet,
-      cell: this.cell(source, key),
-      rule,
-      message,
-    });
+    this.reportAt(rule, source.sheet, this.cell(source, key), message, severity);
   }
 
   reportAt(rule: RuleId, sheet: string, cell: string, message: string, severity?: Severity) {
-    this.findings.push({ severity: severity ?? RULES[rule].severity, sheet, cell, rule, message });
+    this.findings.push({ severity: severity ?? RULES[rule].severity, sheet, cell, rule, message: bounded(message) });
   }
+}
+
+/** A message never carries a whole cell's worth of text (every value in it is quoted short already). */
+export function bounded(message: string, max = 600): string {
+  const one = oneLine(message);
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
 /** Shortens a name for a message. */
 export function quote(text: string, max = 60): string {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = oneLine(text);
   return `"${t.length > max ? `${t.slice(0, max)}…` : t}"`;
 }

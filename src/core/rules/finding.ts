@@ -1,4 +1,5 @@
 import { RULES, type RuleId } from './catalog';
+import { oneLine } from '../values/text';
 /** A finding about the workbook: what is wrong, where, and what to do – in Swedish. */
 export type Severity = 'error' | 'warning';
 
@@ -14,7 +15,8 @@ export interface Finding {
 
 /** A finding for a rule of the catalog, with the rule's severity. */
 export function finding(rule: RuleId, sheet: string, cell: string, message: string): Finding {
-  return { severity: RULES[rule].severity, sheet, cell, rule, message };
+  const one = oneLine(message);
+  return { severity: RULES[rule].severity, sheet, cell, rule, message: one.length > 600 ? `${one.slice(0, 599)}…` : one };
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {

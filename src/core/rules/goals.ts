@@ -23,7 +23,7 @@ export function goalRules(ctx: RuleContext): Map<string, Goal> {
     }
     const first = byId.get(goal.id);
     if (first) {
-      ctx.report('goal.duplicate-id', goal.source, 'id', `${ctx.where(goal.source, 'id')}: Id "${goal.id}" används redan på rad ${first.source.row}. Ge målet ett eget Id.`);
+      ctx.report('goal.duplicate-id', goal.source, 'id', `${ctx.where(goal.source, 'id')}: Id ${quote(goal.id, 20)} används redan på rad ${first.source.row}. Ge målet ett eget Id.`);
       continue;
     }
     byId.set(goal.id, goal);
@@ -50,7 +50,7 @@ export function goalRules(ctx: RuleContext): Map<string, Goal> {
       if (goal.parentId) {
         const parent = byId.get(goal.parentId);
         if (!parent) {
-          ctx.report('goal.parent-missing', goal.source, 'parentId', `${ctx.where(goal.source, 'parentId')}: Överordnat id "${goal.parentId}" för ${name} finns inte i kolumnen Id. Rätta id:t.`);
+          ctx.report('goal.parent-missing', goal.source, 'parentId', `${ctx.where(goal.source, 'parentId')}: Överordnat id ${quote(goal.parentId, 20)} för ${name} finns inte i kolumnen Id. Rätta id:t.`);
         } else if (!wanted) {
           ctx.report('goal.parent-level', goal.source, 'parentId', `${ctx.where(goal.source, 'parentId')}: ett KF:s inriktningsmål ligger överst och ska inte ha något Överordnat id.`);
         } else if (parent.level && parent.level !== wanted) {
@@ -58,10 +58,10 @@ export function goalRules(ctx: RuleContext): Map<string, Goal> {
             'goal.parent-level',
             goal.source,
             'parentId',
-            `${ctx.where(goal.source, 'parentId')}: ${goal.level.toLowerCase().startsWith('kf') ? goal.level : `ett ${goal.level.toLowerCase()}`} ska ligga under ett ${wanted}, men "${goal.parentId}" är ${parent.level}. Rätta Överordnat id eller Nivå.`,
+            `${ctx.where(goal.source, 'parentId')}: ${goal.level.toLowerCase().startsWith('kf') ? goal.level : `ett ${goal.level.toLowerCase()}`} ska ligga under ett ${wanted}, men ${quote(goal.parentId, 20)} är ${parent.level}. Rätta Överordnat id eller Nivå.`,
           );
         } else if ((rowOf.get(goal.parentId) ?? 0) > goal.source.row) {
-          ctx.report('goal.order', goal.source, 'id', `${ctx.where(goal.source, 'id')}: ${name} står före sitt överordnade mål "${goal.parentId}" (rad ${rowOf.get(goal.parentId)}). Flytta raden så att dokumentet får rätt ordning.`);
+          ctx.report('goal.order', goal.source, 'id', `${ctx.where(goal.source, 'id')}: ${name} står före sitt överordnade mål ${quote(goal.parentId, 20)} (rad ${rowOf.get(goal.parentId)}). Flytta raden så att dokumentet får rätt ordning.`);
         }
       } else if (wanted) {
         ctx.report('goal.parent-missing', goal.source, 'parentId', `${ctx.where(goal.source, 'parentId')}: ${name} (${goal.level}) saknar Överordnat id. Skriv Id för det ${wanted} det hör till.`);

@@ -93,7 +93,7 @@ export function indicatorRules(ctx: RuleContext, goals: Map<string, Goal>) {
         ind.source,
         'goalId',
         ind.goalId
-          ? `${ctx.where(ind.source, 'goalId')}: Mål-id "${ind.goalId}" för indikatorn ${name} finns inte i fliken Mål. Skriv Id för ett befintligt mål.`
+          ? `${ctx.where(ind.source, 'goalId')}: Mål-id ${quote(ind.goalId, 20)} för indikatorn ${name} finns inte i fliken Mål. Skriv Id för ett befintligt mål.`
           : `${ctx.where(ind.source, 'goalId')}: indikatorn ${name} saknar Mål-id. Skriv Id för målet den hör till (kolumnen Id i fliken Mål).`,
       );
     } else if (goal.level === 'KF:s inriktningsmål') {
@@ -164,7 +164,7 @@ function followUpRules(ctx: RuleContext, ind: Indicator, name: string) {
   if (ind.period && plan.info.year) {
     const y = periodYear(ind.period);
     if (y !== undefined && y !== plan.info.year && !(ind.periodicity === 'Halvår' && y === plan.info.year - 1)) {
-      ctx.report('indicator.period-year', ind.source, 'period', `${ctx.where(ind.source, 'period')}: perioden "${ind.period}" gäller ${y} men dokumentet gäller ${plan.info.year}. Skriv "${expected ?? plan.info.year}".`);
+      ctx.report('indicator.period-year', ind.source, 'period', `${ctx.where(ind.source, 'period')}: perioden ${quote(ind.period, 30)} gäller ${y} men dokumentet gäller ${plan.info.year}. Skriv "${expected ?? plan.info.year}".`);
       return;
     }
   }
@@ -174,7 +174,7 @@ function followUpRules(ctx: RuleContext, ind: Indicator, name: string) {
       ind.source,
       'period',
       ind.period
-        ? `${ctx.where(ind.source, 'period')}: perioden "${ind.period}" stämmer inte med periodicitet ${ind.periodicity} i ${documentName(plan)}. Väntat: "${expected}".`
+        ? `${ctx.where(ind.source, 'period')}: perioden ${quote(ind.period, 30)} stämmer inte med periodicitet ${ind.periodicity} i ${documentName(plan)}. Väntat: "${expected}".`
         : `${ctx.where(ind.source, 'period')}: Period saknas för ${name}. Skriv "${expected}".`,
     );
   }

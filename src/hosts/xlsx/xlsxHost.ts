@@ -3,7 +3,7 @@
  */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
-import { parseRange, columnIndex } from '../../core/workbook/address';
+import { parseRange, columnIndex, columnLetter } from '../../core/workbook/address';
 import type { CellInput, ConditionalFormat, Edit, ValidationMessages, ValidationRule } from '../../core/workbook/edits';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/workbook/snapshot';
 import { isoToUtcDate } from '../../core/values/dates';
@@ -20,7 +20,8 @@ function readCell(cell: ExcelJS.Cell): { value: CellValue; formula?: string } {
     const o = v as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) {
       const formula = cell.formula ? `=${cell.formula}` : undefined;
-      const result = o['result'];
+      // exceljs leaves a cached 0 out of the value object; cell.result still has it
+      const result = o['result'] ?? (cell.result as unknown);
       let value: CellValue = null;
       if (typeof result === 'string' || typeof result === 'number' || typeof result === 'boolean' || result instanceof Date) value = result;
       else if (result && typeof result === 'object' && 'error' in (result as object)) value = { error: String((result as { error: unknown }).error) };
@@ -142,6 +143,44 @@ function clearValidations(ws: ExcelJS.Worksheet, range: string) {
   }
 }
 
+/**
+ * exceljs reads a validation over C2:C2000 as 1 999 per-cell entries and is slow to write
+ * them back; runs of cells down a column with the same validation become one range again.
+ */
+function compactValidations(ws: ExcelJS.Worksheet) {
+  const dv = (ws as unknown as { dataValidations: DataValidations }).dataValidations;
+  const singles = Object.keys(dv.model).filter((k) => /^[A-Z]+\d+$/.test(k));
+  if (singles.length < 50) return;
+  const groups = new Map<string, { column: number; rows: number[]; validation: ExcelJS.DataValidation }>();
+  for (const key of singles) {
+    const { column, row } = parseRange(key);
+    const validation = dv.model[key]!;
+    const id = `${column}\u0000${JSON.stringify(validation)}`;
+    const g = groups.get(id) ?? { column, rows: [], validation };
+    g.rows.push(row);
+    groups.set(id, g);
+    delete dv.model[key];
+  }
+  for (const g of groups.values()) {
+    g.rows.sort((a, b) => a - b);
+    let start = g.rows[0]!;
+    let prev = start;
+    const flush = () => {
+      const letter = columnLetter(g.column);
+      dv.model[start === prev ? `${letter}${start}` : `${letter}${start}:${letter}${prev}`] = g.validation;
+    };
+    for (const row of g.rows.slice(1)) {
+      if (row === prev + 1) {
+        prev = row;
+        continue;
+      }
+      flush();
+      start = prev = row;
+    }
+    flush();
+  }
+}
+
 type CfRule = { type: string; formulae?: string[] };
 type CfBlock = { ref: string; rules: CfRule[] };
 
@@ -207,10 +246,12 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async save(path: string): Promise<void> {
+    this.workbook.eachSheet(compactValidations);
     await this.workbook.xlsx.writeFile(path);
   }
 
   async toBuffer(): Promise<Buffer> {
+    this.workbook.eachSheet(compactValidations);
     return Buffer.from(await this.workbook.xlsx.writeBuffer());
   }
 

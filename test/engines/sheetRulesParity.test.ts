@@ -1,0 +1,232 @@
+/**
+ * Parity between the live checks in the sheets and the core's rules, on fixtures that
+ * cover every branch, recalculated by LibreOffice:
+ * - Bedömning (förslag) and Kontroll = the core's suggestion() and genderCheck();
+ * - every conditional format formula, evaluated by LibreOffice at every data row, is true
+ *   exactly where the validator reports the rule it mirrors;
+ * - Driftbudget formula cells = the core's derived amounts.
+ */
+import ExcelJS from 'exceljs';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DRIFTBUDGET, INDIKATORER, SHEETS, type TableSheetSpec } from '../../src/core/layout/layout';
+import { expandFormula } from '../../src/core/layout/formulas';
+import { BUDGET_AMOUNT_KEYS, type DocumentKind } from '../../src/core/model/plan';
+import { genderCheck, suggestion } from '../../src/core/rules/assessment';
+import { validate } from '../../src/core/rules/validate';
+import { cellAddress } from '../../src/core/workbook/address';
+import type { SheetRecord } from '../../src/core/workbook/writeRecords';
+import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
+import { readWorkbook } from '../../src/usecases/readWorkbook';
+import { describeWithEngine } from '../helpers/engines';
+import { buildFixture, CLEAN_T2, type FixtureData } from '../helpers/fixtures';
+import { recalculate } from '../helpers/libreoffice';
+
+function indicatorBranches(): SheetRecord[] {
+  const rows: SheetRecord[] = [];
+  const directions = ['Högre är bättre', 'Lägre är bättre', null, 'Uppåt'];
+  const targets = [0.5, 'Tas fram av nämnd', null];
+  const forecasts = [0.6, 0.4, 0.5, null, 'i.u.'];
+  const outcomes = [0.55, 0.45, null];
+  let i = 0;
+  for (const Riktning of directions)
+    for (const Årsmål of targets)
+      for (const forecast of forecasts)
+        for (const outcome of outcomes)
+          rows.push({
+            'Mål-id': 'N1',
+            Indikator: `Bedömning ${++i}`,
+            Enhet: '%',
+            Riktning,
+            Periodicitet: 'År',
+            'Periodens utfall': outcome,
+            'Prognos helår': forecast,
+            Årsmål,
+            Period: '2019',
+            Analys: i % 3 === 0 ? 'Analys finns.' : null,
+          });
+  const gender: [string | null, number | null, number | null, number | null][] = [
+    ['st', 25, 15, 10],
+    ['st', 25, 15, 11],
+    ['ST', 0, 0, 0],
+    ['st', 25, null, 10],
+    ['%', 0.5, 0.4, 0.6],
+    ['%', 0.61, 0.4, 0.6],
+    ['%', 0.6004, 0.4, 0.6],
+    ['%', 0.6006, 0.4, 0.6],
+    ['%', 0.39, 0.4, 0.6],
+    ['index', 77, 78, 76],
+    ['index', 80, 78, 76],
+    ['index', 78.04, 78, 76],
+    [null, 3.3, 3.1, 3.5],
+    [null, 3.6, 3.1, 3.5],
+    ['GWh', 9, 1, 1],
+    ['barn/avd.', 16, 15, 17],
+  ];
+  for (const [unit, total, men, women] of gender) {
+    rows.push({
+      'Mål-id': 'N1',
+      Indikator: `Kön ${++i}`,
+      Enhet: unit,
+      Periodicitet: 'År',
+      'Periodens utfall': total,
+      'Utfall män/pojkar': men,
+      'Utfall kvinnor/flickor': women,
+      Period: '2019',
+    });
+  }
+  return rows;
+}
+
+const BUDGET: SheetRecord[] = [
+  { Verksamhet: 'A', Radtyp: 'Verksamhet', Utfall: 32.1, Budget: 51.3, Prognos: 48.8, Prestationsförändring: 0 },
+  { Verksamhet: 'varav a', Radtyp: 'Varav', Utfall: 13.6, Budget: 16.8, Prognos: 19.9, Prestationsförändring: 0 },
+  { Verksamhet: 'B', Radtyp: 'Verksamhet', Utfall: 436.9, Budget: 680.2, Prognos: 670.2, Prestationsförändring: -2 },
+  { Verksamhet: 'C', Radtyp: 'Verksamhet', Utfall: -5, Budget: -3.25, Prognos: 1.1 },
+  { Verksamhet: 'Övrig', Radtyp: 'Verksamhet' },
+  { Verksamhet: 'Summa', Radtyp: 'Summa' },
+  { Verksamhet: 'J1', Radtyp: 'Justering', 'Avvikelse efter prestationsförändring': 2.3 },
+  { Verksamhet: 'J2', Radtyp: 'Justering', 'Avvikelse efter prestationsförändring': -0.5 },
+  { Verksamhet: 'Slutsumma', Radtyp: 'Slutsumma' },
+  { Verksamhet: 'J3', Radtyp: 'Justering', 'Avvikelse efter prestationsförändring': 1 },
+  { Verksamhet: 'Slutsumma inskriven', Radtyp: 'Slutsumma', 'Avvikelse efter prestationsförändring': 99 },
+  { Verksamhet: 'D (text i budget)', Radtyp: 'Verksamhet', Budget: 'tio', Prognos: 3 },
+  { Verksamhet: 'E', Radtyp: 'Verksamhet', Budget: 10, Prognos: 8, 'Avvikelse budget prognos': 5, 'Avvikelse efter prestationsförändring': 2 },
+  { Verksamhet: 'Summa 2', Radtyp: 'Summa', Utfall: 99 },
+  { Verksamhet: 'Slutsumma 2', Radtyp: 'Slutsumma', 'Avvikelse efter prestationsförändring': 7 },
+];
+
+function fixture(kind: DocumentKind): FixtureData {
+  const fields = { ...CLEAN_T2.fields };
+  if (kind === 'verksamhetsberattelse') Object.assign(fields, { Dokumenttyp: 'Verksamhetsberättelse', Tertial: '' });
+  if (kind === 'verksamhetsplan') Object.assign(fields, { Dokumenttyp: 'Verksamhetsplan', Tertial: '' });
+  return {
+    ...CLEAN_T2,
+    kind,
+    fields,
+    sheets: {
+      ...CLEAN_T2.sheets,
+      Mål: [
+        ...CLEAN_T2.sheets.Mål!,
+        { Id: 'N3', Nivå: 'Nämndmål', 'Överordnat id': 'KF1', Mål: 'Delvis utan analys', Bedömning: 'Uppfylls delvis' },
+        { Id: 'N4', Nivå: 'Nämndmål', 'Överordnat id': 'KF1', Mål: 'Inte med analys', Bedömning: 'Uppfylls inte', Analys: 'Därför.' },
+        { Id: 'N5', Nivå: 'Nämndmål', 'Överordnat id': 'KF1', Mål: 'Inte utan analys', Bedömning: 'Uppfylls inte', Analys: '   ' },
+      ],
+      Indikatorer: indicatorBranches(),
+      Aktiviteter: [
+        ...CLEAN_T2.sheets.Aktiviteter!,
+        { 'Mål-id': 'N1', Aktivitet: 'Baklänges', Startdatum: '2019-05-01', Slutdatum: '2019-04-01', Status: 'Avslutad' },
+        { 'Mål-id': 'N1', Aktivitet: 'Samma dag', Startdatum: '2019-05-01', Slutdatum: '2019-05-01', Status: 'Avslutad' },
+        { 'Mål-id': 'N1', Aktivitet: 'Bara slut', Slutdatum: '2019-05-01', Status: 'Avslutad' },
+      ],
+      Driftbudget: BUDGET,
+    },
+  };
+}
+
+const tableSpecs = SHEETS.filter((s): s is TableSheetSpec => s.kind === 'table');
+
+/** Header → column of a sheet as saved. */
+function columns(ws: ExcelJS.Worksheet): Map<string, number> {
+  const out = new Map<string, number>();
+  ws.getRow(1).eachCell((cell, c) => out.set(String(cell.value).trim(), c));
+  return out;
+}
+
+/** A formula cell's value as LibreOffice saved it (an empty text result is saved without a value). */
+function result(cell: ExcelJS.Cell): unknown {
+  const v = cell.value as unknown;
+  // exceljs leaves a cached 0 out of the value object (cell.result still has it)
+  if (v && typeof v === 'object' && 'formula' in (v as object)) return (v as { result?: unknown }).result ?? cell.result ?? '';
+  return v;
+}
+
+describeWithEngine('sheet formulas = core rules (LibreOffice)', 'soffice', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'planrapport-sheetparity-'));
+
+  test.each(['tertialrapport', 'verksamhetsberattelse', 'verksamhetsplan'] as const)('%s', async (kind) => {
+    const host = await buildFixture(fixture(kind));
+    const wb = host.workbook;
+
+    // every conditional format, evaluated as a formula on a scratch sheet at every data row
+    const probes: { sheet: string; cell: string; rules: readonly string[]; at: string }[] = [];
+    const scratch = wb.addWorksheet('Paritet');
+    for (const spec of tableSpecs) {
+      const ws = wb.getWorksheet(spec.name)!;
+      const cols = columns(ws);
+      const keyCol = (key: string) => cols.get(spec.columns.find((c) => c.key === key)?.header ?? '') ?? [...cols.entries()].find(([h]) => /^Periodens utfall VB/.test(h) && key === 'previousOutcome')?.[1];
+      for (const cf of spec.conditionalFormats ?? []) {
+        for (const key of cf.columns) {
+          const selfColumn = keyCol(key)!;
+          for (let row = 2; row <= ws.actualRowCount; row++) {
+            const formula = expandFormula(cf.formula, { row, columnOf: keyCol, selfColumn, qualify: spec.name })!;
+            const at = `A${probes.length + 1}`;
+            scratch.getCell(at).value = { formula: formula.slice(1) } as ExcelJS.CellFormulaValue;
+            probes.push({ sheet: spec.name, cell: cellAddress(selfColumn, row), rules: cf.rules, at });
+          }
+        }
+      }
+    }
+    expect(probes.length).toBeGreaterThan(300);
+    const file = path.join(dir, `${kind}.xlsx`);
+    await host.save(file);
+    const recalculated = recalculate(file, path.join(dir, `lo-${kind}`));
+
+    const lo = new ExcelJS.Workbook();
+    await lo.xlsx.readFile(recalculated);
+    const reading = await readWorkbook(await XlsxHost.open(recalculated));
+    const findings = validate(reading);
+    const { plan } = reading;
+    expect(plan.info.kind).toBe(kind);
+
+    // Bedömning (förslag) and Kontroll
+    const ind = lo.getWorksheet(INDIKATORER.name)!;
+    const icols = columns(ind);
+    let compared = 0;
+    for (const indicator of plan.indicators) {
+      const sheetSuggestion = result(ind.getCell(indicator.source.row, icols.get('Bedömning (förslag)')!)) ?? '';
+      const sheetCheck = result(ind.getCell(indicator.source.row, icols.get('Kontroll')!)) ?? '';
+      const core = genderCheck(indicator);
+      const expectedCheck = core === undefined ? '' : core === 'OK' ? 'OK' : core === 'sum' ? 'Män + kvinnor ≠ totalen' : 'Totalen utanför män–kvinnor';
+      expect([indicator.name, sheetSuggestion]).toEqual([indicator.name, suggestion(indicator, plan.info.kind)]);
+      expect([indicator.name, sheetCheck]).toEqual([indicator.name, expectedCheck]);
+      compared++;
+    }
+    expect(compared).toBe(indicatorBranches().length);
+    if (kind !== 'verksamhetsplan') {
+      const values = new Set(plan.indicators.map((i) => suggestion(i, kind)));
+      expect([...values].sort()).toEqual(['', 'Uppfylls', 'Uppfylls inte']);
+    }
+
+    // conditional formats ↔ findings of the rules they mirror
+    const sheet = lo.getWorksheet('Paritet')!;
+    let marked = 0;
+    for (const p of probes) {
+      const value = result(sheet.getCell(p.at));
+      const flagged = value === true || value === 1;
+      const reported = findings.some((f) => f.sheet === p.sheet && f.cell === p.cell && p.rules.includes(f.rule));
+      expect([p.sheet, p.cell, p.rules.join(','), flagged]).toEqual([p.sheet, p.cell, p.rules.join(','), reported]);
+      if (flagged) marked++;
+    }
+    expect(marked).toBeGreaterThan(5);
+
+    // Driftbudget formula cells = core
+    const budget = lo.getWorksheet(DRIFTBUDGET.name)!;
+    const bcols = columns(budget);
+    let formulaCells = 0;
+    for (const row of plan.budget) {
+      for (const key of BUDGET_AMOUNT_KEYS) {
+        const header = DRIFTBUDGET.columns.find((c) => c.key === key)!.header;
+        const cell = budget.getCell(row.source.row, bcols.get(header)!);
+        if (!cell.formula) continue;
+        formulaCells++;
+        const v = result(cell);
+        const core = row.amounts[key];
+        if (core === undefined) expect([row.label, key, typeof v === 'number']).toEqual([row.label, key, false]);
+        else expect([row.label, key, v]).toEqual([row.label, key, expect.closeTo(core, 9)]);
+      }
+    }
+    expect(formulaCells).toBeGreaterThan(20);
+  });
+});
