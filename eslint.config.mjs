@@ -63,7 +63,7 @@ export default defineConfig([
   },
 
   {
-    files: ['scripts/**/*.js', 'bin/**/*.js', 'webpack.config.js', 'jest.config.js'],
+    files: ['scripts/**/*.js', 'bin/**/*.js', 'bench/**/*.js', 'webpack.config.js', 'jest.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: nodeGlobals },
   },
 

@@ -7,6 +7,7 @@ import { UnreadableWorkbookError } from '../hosts/port';
 import { templateCommand } from './commands/template';
 import { demoCommand } from './commands/demo';
 import { validateCommand } from './commands/validate';
+import { generateCommand } from './commands/generate';
 import { UsageError, type Output } from './io';
 
 export const USAGE = `Planrapport – verksamhetsplan, tertialrapport och verksamhetsberättelse ur Excel
@@ -18,6 +19,9 @@ Användning:
   planrapport validate <fil.xlsx> [--json]
       Kontrollerar arbetsboken före inlämning. Slutstatus 0: inga fel (varningar tillåts),
       1: fel hittades, 2: filen kan inte läsas eller är ingen Planrapport-arbetsbok.
+  planrapport generate <fil.xlsx> --out <rapport.docx>
+      Skriver Word-dokumentet för arbetsbokens dokumenttyp (fungerar även på utkast och
+      visar valideringens sammanfattning).
   planrapport demo --out <mapp>
       Skriver exempelarbetsböcker (och rapporter) från inbyggda exempeldata.
 
@@ -29,6 +33,7 @@ type Command = (args: string[], out: Output) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   template: templateCommand,
   validate: validateCommand,
+  generate: generateCommand,
   demo: demoCommand,
 };
 

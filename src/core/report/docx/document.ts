@@ -1,0 +1,217 @@
+/**
+ * The report model → a Word document (docx), one small function per kind of block.
+ * Headings use Word's built-in styles; the table of contents is written with its entries
+ * and page numbers (docx/layout lays the pages out as Word does), so it shows without a
+ * manual update in Word and LibreOffice.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  LeaderType,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  WidthType,
+  type FileChild,
+  Bookmark,
+} from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
+import type { Block, ReportModel, Section } from '../model';
+import { NUMBERING, PAGE, SIZE, STYLES, TEXT_WIDTH, COLORS, METRICS } from './style';
+import { estimateTocPages, headingText, tocSections } from '../layout/pager';
+import { activityTable, budgetTable, freeTable, indicatorTable } from './tables';
+import { assessmentParagraph, richText, RenderContext, symbolRun } from './text';
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5] as const;
+
+function heading(section: Section, top: boolean, ctx: RenderContext): Paragraph {
+  const runs: TextRun[] = [];
+  if (section.label) runs.push(new TextRun({ text: `${section.label} `, bold: false, color: COLORS.muted }));
+  runs.push(new TextRun({ text: section.heading }));
+  const bookmark = ctx.bookmarks.get(section);
+  return new Paragraph({
+    heading: HEADINGS[Math.min(Math.max(section.level, 1), 5) - 1],
+    children: bookmark ? [new Bookmark({ id: bookmark, children: runs })] : runs,
+    // the document's main parts start on a new page
+    pageBreakBefore: top && section.level === 1,
+  });
+}
+
+function block(b: Block, ctx: RenderContext): FileChild[] {
+  switch (b.kind) {
+    case 'assessment':
+      return [assessmentParagraph(b.assessment)];
+    case 'fieldLabel':
+      return [new Paragraph({ style: 'FieldLabel', text: b.text })];
+    case 'richText':
+      return richText(b.blocks, ctx);
+    case 'indicatorTable':
+      return [indicatorTable(b.columns, b.rows, ctx), spacer()];
+    case 'activityTable':
+      return [activityTable(b.columns, b.rows, ctx), spacer()];
+    case 'budgetTable':
+      return [
+        budgetTable(b.columns, b.rows),
+        ...(b.note ? [new Paragraph({ children: [new TextRun({ text: b.note, size: SIZE.small, color: COLORS.muted })], spacing: { before: METRICS.note.before, after: METRICS.note.after } })] : []),
+      ];
+    case 'planBudget':
+      return [
+        ...b.facts.map(([k, v]) => new Paragraph({ children: [new TextRun({ text: `${k}: `, bold: true }), new TextRun(v)], spacing: { after: METRICS.fact.after } })),
+        spacer(),
+        budgetTable(b.columns, b.rows),
+        spacer(),
+      ];
+    case 'freeTable':
+      return [...(b.caption ? [new Paragraph({ style: 'Caption', text: b.caption })] : []), freeTable(b.columns, b.rows), spacer()];
+    case 'legend':
+      return [
+        new Paragraph({
+          spacing: { after: METRICS.legend.after },
+          children: b.items.flatMap((item, i) => [
+            ...(i ? [new TextRun({ text: '   ', size: SIZE.small })] : []),
+            symbolRun(item.symbol, item.color, { size: SIZE.small }),
+            new TextRun({ text: `\u00a0${item.text}`, size: SIZE.small, color: COLORS.muted }),
+          ]),
+        }),
+      ];
+  }
+}
+
+function spacer(): Paragraph {
+  return new Paragraph({ spacing: { before: 0, after: METRICS.spacer.after }, children: [] });
+}
+
+function section(s: Section, ctx: RenderContext, top = false): FileChild[] {
+  return [heading(s, top, ctx), ...s.blocks.flatMap((b) => block(b, ctx)), ...s.children.flatMap((c) => section(c, ctx))];
+}
+
+function frontBlock(model: ReportModel): FileChild[] {
+  const { handler, phone, to, date } = model.front;
+  if (!handler && !phone && !to && !date) return [];
+  const label = (text: string) => new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text, size: SIZE.small, color: COLORS.muted })] });
+  const line = (text: string) => new Paragraph({ spacing: { after: 0 }, text });
+  const left: Paragraph[] = [];
+  if (handler) left.push(label('Handläggare'), line(handler));
+  if (phone) left.push(line(`Telefon: ${phone}`));
+  const right: Paragraph[] = [];
+  if (to || date) right.push(label('Till'));
+  if (to) right.push(line(to));
+  if (date) right.push(line(date));
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const borders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
+  const half = Math.floor(TEXT_WIDTH / 2);
+  return [
+    new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: [half, TEXT_WIDTH - half],
+      borders,
+      rows: [
+        new TableRow({
+          children: [
+            new TableCell({ width: { size: half, type: WidthType.DXA }, borders, children: left.length ? left : [new Paragraph('')] }),
+            new TableCell({ width: { size: TEXT_WIDTH - half, type: WidthType.DXA }, borders, children: right.length ? right : [new Paragraph('')] }),
+          ],
+        }),
+      ],
+    }),
+  ];
+}
+
+export interface RenderOptions {
+  /**
+   * How the table of contents gets its page numbers: `estimate` (default) lays the pages out
+   * with Arial's widths in a few milliseconds; `layout` uses docx's layout engine, which lays
+   * them out as Word does but takes seconds; `none` leaves them for Word to fill in.
+   */
+  pageNumbers?: 'estimate' | 'layout' | 'none';
+}
+
+/** A table of contents whose page numbers sit at the right margin of our text width. */
+class ReportTableOfContents extends TableOfContents {}
+(ReportTableOfContents.prototype as unknown as { getTabStopsForLevel: (level: number, leader: string) => unknown[] }).getTabStopsForLevel = (_level, leader) => [
+  { type: 'right', position: TEXT_WIDTH, leader },
+];
+
+function tableOfContents(model: ReportModel, options: RenderOptions, ctx: RenderContext): FileChild {
+  const maxLevel = model.kind === 'verksamhetsplan' ? 2 : 3;
+  const fieldOptions = { hyperlink: true, headingStyleRange: `1-${maxLevel}`, tabLeader: LeaderType.DOT } as const;
+  if (options.pageNumbers === 'layout') return new ReportTableOfContents('Innehållsförteckning', fieldOptions);
+  const entries = options.pageNumbers === 'none' ? tocSections(model, maxLevel).map((section) => ({ section, page: undefined })) : estimateTocPages(model, maxLevel);
+  if (!entries.length) return new Paragraph('');
+  return new ReportTableOfContents('Innehållsförteckning', {
+    ...fieldOptions,
+    beginDirty: false,
+    cachedEntries: entries.map((e, i) => {
+      const id = `_Toc${String(i + 1).padStart(4, '0')}`;
+      ctx.bookmarks.set(e.section, id);
+      return { title: headingText(e.section), level: Math.min(e.section.level, maxLevel), page: e.page, href: id };
+    }),
+  });
+}
+
+export function renderReport(model: ReportModel, options: RenderOptions = {}): Document {
+  const ctx = new RenderContext();
+  const toc = tableOfContents(model, options, ctx);
+  const front: FileChild[] = [
+    ...frontBlock(model),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      text: model.title,
+      spacing: { line: METRICS.title.line, lineRule: LineRuleType.AUTO, before: METRICS.title.before, after: METRICS.title.after },
+    }),
+    ...(model.subtitle
+      ? [new Paragraph({ children: [new TextRun({ text: model.subtitle, size: SIZE.subtitle, color: COLORS.muted })], spacing: { after: METRICS.subtitle.after } })]
+      : []),
+    ...model.frontSections.flatMap((s) => [new Paragraph({ style: 'FrontHeading', text: s.heading }), ...s.blocks.flatMap((b) => block(b, ctx))]),
+    new Paragraph({ style: 'FrontHeading', text: 'Innehållsförteckning', pageBreakBefore: model.frontSections.length > 0 }),
+    toc,
+    ...(model.attachments.length ? [new Paragraph({ style: 'FrontHeading', text: 'Bilagor' }), ...richText(model.attachments, ctx)] : []),
+  ];
+  const body = model.body.flatMap((s) => section(s, ctx, true));
+  const pageHeader = new Header({
+    children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: model.header, size: SIZE.header, color: COLORS.muted })] })],
+  });
+  const pageFooter = () =>
+    new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES], size: SIZE.header, color: COLORS.muted })],
+      }),
+    ],
+    });
+  return new Document({
+    creator: 'Planrapport',
+    title: model.title,
+    description: model.header,
+    styles: { ...STYLES, default: { ...STYLES.default, document: { ...STYLES.default!.document, run: { ...STYLES.default!.document!.run, language: { value: 'sv-SE' } } } } },
+    numbering: NUMBERING,
+    pageNumbers: options.pageNumbers === 'layout' ? estimatePageNumbersWith({ guess: true }) : undefined,
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 } },
+        },
+        headers: { default: pageHeader, first: new Header({ children: [new Paragraph('')] }) },
+        footers: { default: pageFooter(), first: pageFooter() },
+        children: [...front, ...body],
+      },
+    ],
+  });
+}
+
+/** The finished .docx as bytes (works in Node and in the browser). */
+export async function packReport(model: ReportModel, options: RenderOptions = {}): Promise<Uint8Array> {
+  return new Uint8Array(await Packer.toArrayBuffer(renderReport(model, options)));
+}

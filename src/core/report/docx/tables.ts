@@ -1,0 +1,193 @@
+/**
+ * Tables of the report: indicators, activities, driftbudget, plan budget and free tables.
+ * Header rows repeat on every page; rows are not split across pages (analysis rows may be);
+ * widths fit A4 portrait.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ITableBordersOptions,
+} from 'docx';
+import type { ActivityRow, BudgetTableRow, IndicatorRow, TableColumn } from '../model';
+import { COLORS, METRICS, SIZE, TEXT_WIDTH, columnTwips } from './style';
+import { richText, symbolRun, type RenderContext } from './text';
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: COLORS.rule };
+const THIN = { style: BorderStyle.SINGLE, size: 2, color: 'D0D7E0' };
+
+const BORDERS: ITableBordersOptions = {
+  top: LINE,
+  bottom: LINE,
+  left: NONE,
+  right: NONE,
+  insideHorizontal: THIN,
+  insideVertical: NONE,
+};
+
+const { top, bottom, left, right } = METRICS.cell;
+const MARGINS = { top, bottom, left, right };
+const twips = columnTwips;
+
+interface CellOptions {
+  bold?: boolean;
+  italic?: boolean;
+  fill?: string;
+  indent?: number;
+  size?: number;
+  prefix?: TextRun[];
+}
+
+function cell(text: string, column: TableColumn, width: number, o: CellOptions = {}): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    margins: MARGINS,
+    verticalAlign: VerticalAlign.TOP,
+    shading: o.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: o.fill } : undefined,
+    children: [
+      new Paragraph({
+        style: 'TableText',
+        alignment: column.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: o.indent ? { left: o.indent } : undefined,
+        children: [...(o.prefix ?? []), new TextRun({ text, bold: o.bold, italics: o.italic, size: o.size ?? SIZE.table })],
+      }),
+    ],
+  });
+}
+
+function headerRow(columns: TableColumn[], widths: number[]): TableRow {
+  return new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: columns.map((c, i) =>
+      new TableCell({
+        width: { size: widths[i]!, type: WidthType.DXA },
+        margins: MARGINS,
+        verticalAlign: VerticalAlign.BOTTOM,
+        shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLORS.headerFill },
+        children: [
+          new Paragraph({
+            style: 'TableText',
+            alignment: c.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+            children: [new TextRun({ text: c.header, bold: true, size: SIZE.tableSmall })],
+          }),
+        ],
+      }),
+    ),
+  });
+}
+
+function spanRow(children: Paragraph[], columns: number): TableRow {
+  return new TableRow({
+    children: [
+      new TableCell({
+        columnSpan: columns,
+        width: { size: TEXT_WIDTH, type: WidthType.DXA },
+        margins: { ...MARGINS, left: METRICS.cell.analysisLeft, bottom: METRICS.cell.analysisBottom },
+        shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLORS.analysisFill },
+        children,
+      }),
+    ],
+  });
+}
+
+function table(columns: TableColumn[], rows: TableRow[]): Table {
+  return new Table({
+    rows,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: twips(columns),
+    layout: TableLayoutType.FIXED,
+    borders: BORDERS,
+  });
+}
+
+function analysisRow(analysis: IndicatorRow['analysis'], columns: number, ctx: RenderContext): TableRow | undefined {
+  if (!analysis.length) return undefined;
+  const paragraphs = richText(analysis, ctx, {
+    style: 'TableText',
+    size: SIZE.table,
+    lead: [new TextRun({ text: 'Analys: ', bold: true, size: SIZE.table, color: COLORS.muted })],
+  });
+  return spanRow(paragraphs, columns);
+}
+
+export function indicatorTable(columns: TableColumn[], rows: IndicatorRow[], ctx: RenderContext): Table {
+  const widths = twips(columns);
+  const body: TableRow[] = [headerRow(columns, widths)];
+  for (const row of rows) {
+    const prefix = row.flag ? [new TextRun({ text: `${row.flag}\u00a0`, size: SIZE.table, color: COLORS.muted })] : [];
+    body.push(
+      new TableRow({
+        cantSplit: true,
+        children: [cell(row.name, columns[0]!, widths[0]!, { prefix }), ...row.cells.map((text, i) => cell(text, columns[i + 1]!, widths[i + 1]!))],
+      }),
+    );
+    const analysis = analysisRow(row.analysis, columns.length, ctx);
+    if (analysis) body.push(analysis);
+  }
+  return table(columns, body);
+}
+
+export function activityTable(columns: TableColumn[], rows: ActivityRow[], ctx: RenderContext): Table {
+  const widths = twips(columns);
+  const body: TableRow[] = [headerRow(columns, widths)];
+  for (const row of rows) {
+    const prefix = row.status ? [symbolRun(row.status.symbol, COLORS.heading, { size: SIZE.table }), new TextRun({ text: '\u00a0', size: SIZE.table })] : [];
+    body.push(
+      new TableRow({
+        cantSplit: true,
+        children: [cell(row.name, columns[0]!, widths[0]!, { prefix }), ...row.cells.map((text, i) => cell(text, columns[i + 1]!, widths[i + 1]!))],
+      }),
+    );
+    const analysis = analysisRow(row.analysis, columns.length, ctx);
+    if (analysis) body.push(analysis);
+  }
+  return table(columns, body);
+}
+
+export function budgetTable(columns: TableColumn[], rows: BudgetTableRow[]): Table {
+  const widths = twips(columns);
+  const body: TableRow[] = [headerRow(columns, widths)];
+  for (const row of rows) {
+    const strong = row.style === 'sum' || row.style === 'total';
+    const o: CellOptions = {
+      bold: strong,
+      italic: row.style === 'adjustment',
+      fill: strong ? COLORS.sumFill : undefined,
+    };
+    body.push(
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell(row.label, columns[0]!, widths[0]!, { ...o, indent: row.style === 'part' ? METRICS.partIndent : undefined }),
+          ...row.cells.map((text, i) => cell(text, columns[i + 1]!, widths[i + 1]!, o)),
+        ],
+      }),
+    );
+  }
+  return table(columns, body);
+}
+
+export function freeTable(columns: TableColumn[], rows: { cells: string[]; sum: boolean }[]): Table {
+  const widths = twips(columns);
+  const body: TableRow[] = [];
+  if (columns.some((c) => c.header)) body.push(headerRow(columns, widths));
+  for (const row of rows) {
+    body.push(
+      new TableRow({
+        cantSplit: true,
+        children: row.cells.map((text, i) => cell(text, columns[i]!, widths[i]!, { bold: row.sum, fill: row.sum ? COLORS.sumFill : undefined })),
+      }),
+    );
+  }
+  return table(columns, body);
+}

@@ -1,0 +1,81 @@
+/** Rich text and small text blocks → docx paragraphs. */
+import { Paragraph, TextRun, type IRunOptions } from 'docx';
+import type { Assessment } from '../../model/plan';
+import { ASSESSMENT_STYLE } from '../model';
+import type { RichBlock, Run } from '../richText';
+import { COLORS, METRICS, SYMBOL_FONT } from './style';
+
+/** Counts numbered lists so that each one starts at 1. */
+export class RenderContext {
+  private lists = 0;
+  /** Bookmarks on the headings the table of contents links to. */
+  readonly bookmarks = new Map<object, string>();
+  nextList(): number {
+    return ++this.lists;
+  }
+}
+
+export interface TextOptions {
+  size?: number;
+  style?: string;
+  /** Runs to put before the first paragraph's text (e.g. a bold "Analys"). */
+  lead?: TextRun[];
+}
+
+function runs(items: Run[], size?: number): TextRun[] {
+  return items.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic, size }));
+}
+
+export function richText(blocks: readonly RichBlock[], ctx: RenderContext, options: TextOptions = {}): Paragraph[] {
+  const out: Paragraph[] = [];
+  const inTable = options.style !== undefined;
+  let list = 0;
+  let lead = options.lead ?? [];
+  for (const block of blocks) {
+    const content =
+      block.kind === 'subheading'
+        ? block.runs.map((r) => new TextRun({ text: r.text, bold: inTable ? true : undefined, italics: r.italic, size: options.size }))
+        : runs(block.runs, options.size);
+    const children = [...lead, ...content];
+    lead = [];
+    switch (block.kind) {
+      case 'paragraph':
+        out.push(new Paragraph({ children, style: options.style }));
+        break;
+      case 'subheading':
+        out.push(new Paragraph({ children, style: options.style ?? 'Subheading', keepNext: true }));
+        break;
+      case 'bullet':
+        out.push(new Paragraph({ children, style: options.style, numbering: { reference: 'bullets', level: 0 } }));
+        break;
+      case 'numbered':
+        if (block.start || !list) list = ctx.nextList();
+        out.push(new Paragraph({ children, style: options.style, numbering: { reference: 'numbers', level: 0, instance: list } }));
+        break;
+    }
+  }
+  if (lead.length) out.push(new Paragraph({ children: lead, style: options.style }));
+  return out;
+}
+
+/** The coloured symbol and the words of a Bedömning: green ● Uppfylls helt, yellow ◆, red ■, grey —. */
+export function assessmentRuns(assessment: Assessment, size?: number): TextRun[] {
+  const { symbol, color } = ASSESSMENT_STYLE[assessment];
+  return [
+    new TextRun({ text: symbol, color, font: SYMBOL_FONT, size }),
+    new TextRun({ text: `\u00a0${assessment}`, bold: true, color: COLORS.text, size }),
+  ];
+}
+
+export function assessmentParagraph(assessment: Assessment): Paragraph {
+  return new Paragraph({
+    children: [new TextRun({ text: 'Bedömning: ', color: COLORS.muted }), ...assessmentRuns(assessment)],
+    spacing: { before: METRICS.assessment.before, after: METRICS.assessment.after },
+    keepNext: true,
+  });
+}
+
+export function symbolRun(symbol: string, color: string, options: IRunOptions = {}): TextRun {
+  return new TextRun({ ...options, text: symbol, color, font: SYMBOL_FONT });
+}
+

@@ -1,0 +1,307 @@
+/**
+ * A fast page estimator for the table of contents: lays the report model out on A4 pages
+ * with Arial's real character widths and the renderer's own measurements (docx/style.ts),
+ * closely enough to give each heading its page. docx's own layout engine (docx/layout)
+ * does this as Word does but takes seconds for a 60-page report; tests compare the two.
+ */
+import type { Block, ReportModel, Section, TableColumn } from '../model';
+import type { RichBlock } from '../richText';
+import { METRICS, SIZE, TEXT_HEIGHT, TEXT_WIDTH, columnTwips, type ParagraphMetrics } from '../docx/style';
+import { ARIAL } from './arialMetrics';
+
+const AVERAGE = 556;
+
+/** Width of a text in twips at a size in half-points. */
+export function textWidth(text: string, size: number, bold = false): number {
+  const table = bold ? ARIAL.bold : ARIAL.regular;
+  let units = 0;
+  for (const ch of text) units += table[ch.codePointAt(0)!] ?? AVERAGE;
+  return (units * size * 10) / 1000;
+}
+
+/** How many lines a text wraps into, word by word, in a width (twips). */
+export function countLines(text: string, size: number, bold: boolean, width: number): number {
+  if (width <= 0) return 1;
+  const space = textWidth(' ', size, bold);
+  let lines = 1;
+  let x = 0;
+  for (const word of text.split(/[ \t]+/)) {
+    if (!word) continue;
+    let w = textWidth(word, size, bold);
+    if (x > 0 && x + space + w > width) {
+      lines++;
+      x = 0;
+    } else if (x > 0) x += space;
+    while (w > width) {
+      // a word longer than the line breaks where it must
+      lines++;
+      w -= width;
+    }
+    x += w;
+  }
+  return lines;
+}
+
+export function lineHeight(m: Pick<ParagraphMetrics, 'size' | 'line'>): number {
+  return (m.size / 2) * 20 * ARIAL.lineHeight * (m.line / 240);
+}
+
+class Flow {
+  page = 1;
+  y = 0;
+  /** The space after the last paragraph; the gap to the next is the larger of it and that one's space before. */
+  private lastAfter = 0;
+  newPage() {
+    this.page++;
+    this.y = 0;
+    this.lastAfter = 0;
+  }
+  get left() {
+    return TEXT_HEIGHT - this.y;
+  }
+  /** Space before a paragraph: none at the top of a page. */
+  before(twips: number) {
+    if (this.y > 0) this.y += Math.max(0, twips - this.lastAfter);
+    this.lastAfter = 0;
+  }
+  after(twips: number) {
+    this.y += twips;
+    this.lastAfter = twips;
+  }
+  /** Places something that cannot be split; moves to a new page when it does not fit. */
+  block(height: number) {
+    if (this.y > 0 && height > this.left) this.newPage();
+    this.y += height;
+    this.lastAfter = 0;
+  }
+  /** Places lines one by one, breaking the page between lines. */
+  lines(count: number, height: number) {
+    for (let i = 0; i < count; i++) this.block(height);
+  }
+}
+
+const runText = (b: RichBlock) => b.runs.map((r) => r.text).join('');
+
+function paragraph(flow: Flow, text: string, m: ParagraphMetrics, width = TEXT_WIDTH, keepWith = 0) {
+  const lines = countLines(text, m.size, m.bold, width - (m.indent ?? 0));
+  const h = lineHeight(m);
+  flow.before(m.before);
+  // keep-with-next: the paragraph and the first line of what follows stay on one page
+  if (keepWith && flow.y > 0 && lines * h + m.after + keepWith > flow.left) flow.newPage();
+  flow.lines(lines, h);
+  flow.after(m.after);
+}
+
+function richText(flow: Flow, blocks: readonly RichBlock[]) {
+  const first = lineHeight(METRICS.body);
+  for (const b of blocks) {
+    const m = b.kind === 'subheading' ? METRICS.subheading : b.kind === 'paragraph' ? METRICS.body : METRICS.list;
+    paragraph(flow, runText(b), m, TEXT_WIDTH, b.kind === 'subheading' ? first : 0);
+  }
+}
+
+/** Lines of the paragraphs in a table cell of a given width. */
+function cellHeight(texts: string[], width: number, size: number, bold = false): number {
+  const inner = width - METRICS.cell.left - METRICS.cell.right;
+  const lines = texts.reduce((n, t) => n + countLines(t, size, bold, inner), 0);
+  return Math.max(lines, 1) * lineHeight({ size, line: METRICS.tableText.line }) + METRICS.cell.top + METRICS.cell.bottom;
+}
+
+interface Row {
+  height: number;
+  /** Rows that may break across pages are placed line by line. */
+  lines?: { count: number; height: number };
+}
+
+function table(flow: Flow, columns: TableColumn[], rows: Row[], hasHeader = true) {
+  const widths = columnTwips(columns);
+  const header = hasHeader ? Math.max(...columns.map((c, i) => cellHeight([c.header], widths[i]!, SIZE.tableSmall, true))) : 0;
+  const first = rows[0]?.height ?? 0;
+  if (flow.y > 0 && header + Math.min(first, TEXT_HEIGHT / 2) > flow.left) flow.newPage();
+  flow.block(header);
+  for (const row of rows) {
+    if (row.lines) {
+      flow.y += METRICS.cell.top;
+      for (let i = 0; i < row.lines.count; i++) {
+        if (row.lines.height > flow.left) {
+          flow.newPage();
+          flow.y += header;
+        }
+        flow.y += row.lines.height;
+      }
+      flow.y += METRICS.cell.analysisBottom;
+      continue;
+    }
+    if (row.height > flow.left && flow.y > header) {
+      flow.newPage();
+      flow.y += header;
+    }
+    flow.y += row.height;
+  }
+}
+
+function analysisRow(blocks: readonly RichBlock[]): Row | undefined {
+  if (!blocks.length) return undefined;
+  const width = TEXT_WIDTH - METRICS.cell.analysisLeft - METRICS.cell.right;
+  const texts = blocks.map(runText);
+  texts[0] = `Analys: ${texts[0]}`;
+  const count = texts.reduce((n, t) => n + countLines(t, SIZE.table, false, width), 0);
+  return { height: 0, lines: { count, height: lineHeight({ size: SIZE.table, line: METRICS.tableText.line }) } };
+}
+
+function dataRow(columns: TableColumn[], cells: string[], bold = false): Row {
+  const widths = columnTwips(columns);
+  return { height: Math.max(...cells.map((t, i) => cellHeight([t], widths[i]!, SIZE.table, bold))) };
+}
+
+function block(flow: Flow, b: Block) {
+  switch (b.kind) {
+    case 'assessment':
+      return paragraph(flow, `Bedömning: ● ${b.assessment}`, METRICS.assessment);
+    case 'fieldLabel':
+      return paragraph(flow, b.text, METRICS.fieldLabel, TEXT_WIDTH, lineHeight(METRICS.body));
+    case 'richText':
+      return richText(flow, b.blocks);
+    case 'legend':
+      return paragraph(flow, b.items.map((i) => `${i.symbol} ${i.text}`).join('   '), METRICS.legend);
+    case 'indicatorTable':
+    case 'activityTable': {
+      const rows: Row[] = [];
+      for (const r of b.rows) {
+        const prefix = 'flag' in r && r.flag ? `${r.flag} ` : 'status' in r && r.status ? `${r.status.symbol} ` : '';
+        rows.push(dataRow(b.columns, [`${prefix}${r.name}`, ...r.cells]));
+        const a = analysisRow(r.analysis);
+        if (a) rows.push(a);
+      }
+      table(flow, b.columns, rows);
+      return paragraph(flow, '', METRICS.spacer);
+    }
+    case 'budgetTable':
+      table(flow, b.columns, b.rows.map((r) => dataRow(b.columns, [r.label, ...r.cells], r.style === 'sum' || r.style === 'total')));
+      if (b.note) paragraph(flow, b.note, METRICS.note);
+      return;
+    case 'planBudget':
+      b.facts.forEach(([k, v]) => paragraph(flow, `${k}: ${v}`, METRICS.fact));
+      paragraph(flow, '', METRICS.spacer);
+      table(flow, b.columns, b.rows.map((r) => dataRow(b.columns, [r.label, ...r.cells], r.style === 'sum' || r.style === 'total')));
+      return paragraph(flow, '', METRICS.spacer);
+    case 'freeTable':
+      if (b.caption) paragraph(flow, b.caption, METRICS.caption, TEXT_WIDTH, lineHeight(METRICS.tableText) * 2);
+      table(flow, b.columns, b.rows.map((r) => dataRow(b.columns, r.cells, r.sum)), b.columns.some((c) => c.header));
+      return paragraph(flow, '', METRICS.spacer);
+  }
+}
+
+/** A table's header row and first row: what a paragraph kept with the table keeps with it. */
+function tableStart(b: Block): number {
+  if (b.kind !== 'indicatorTable' && b.kind !== 'activityTable' && b.kind !== 'budgetTable' && b.kind !== 'freeTable' && b.kind !== 'planBudget') return 0;
+  const widths = columnTwips(b.columns);
+  const header = b.columns.some((c) => c.header) ? Math.max(...b.columns.map((c, i) => cellHeight([c.header], widths[i]!, SIZE.tableSmall, true))) : 0;
+  const row = b.rows[0];
+  if (!row) return header;
+  const cells = 'label' in row ? [row.label, ...row.cells] : 'name' in row ? [row.name, ...row.cells] : row.cells;
+  return header + dataRow(b.columns, cells).height;
+}
+
+function paragraphHeight(text: string, m: ParagraphMetrics): number {
+  return m.before + countLines(text, m.size, m.bold, TEXT_WIDTH - (m.indent ?? 0)) * lineHeight(m) + m.after;
+}
+
+/**
+ * Height of what a heading keeps on its page: Word keeps a paragraph marked "keep with next"
+ * with what follows, in a chain through the Bedömning line, field labels and the headings
+ * below, to the first line of text or the first rows of a table.
+ */
+function keepChain(s: Section, withHeading: boolean): number {
+  const m = METRICS.headings[Math.min(Math.max(s.level, 1), 5) - 1]!;
+  let h = withHeading ? 0 : paragraphHeight(headingText(s), m);
+  for (const b of s.blocks) {
+    switch (b.kind) {
+      case 'assessment':
+        h += paragraphHeight(`Bedömning: ● ${b.assessment}`, METRICS.assessment);
+        continue;
+      case 'fieldLabel':
+        h += paragraphHeight(b.text, METRICS.fieldLabel);
+        continue;
+      case 'legend':
+        h += paragraphHeight(b.items.map((i) => `${i.symbol} ${i.text}`).join('   '), METRICS.legend);
+        continue;
+      case 'richText':
+        return h + lineHeight(METRICS.body) * Math.min(2, b.blocks.length ? 2 : 0);
+      default:
+        return h + tableStart(b);
+    }
+  }
+  return s.children[0] ? h + keepChain(s.children[0], false) : h;
+}
+
+export interface EstimatedEntry {
+  section: Section;
+  title: string;
+  level: number;
+  page: number;
+}
+
+export function headingText(s: Section): string {
+  return s.label ? `${s.label} ${s.heading}` : s.heading;
+}
+
+function sectionFlow(flow: Flow, s: Section, pages: Map<Section, number>, top: boolean) {
+  const m = METRICS.headings[Math.min(Math.max(s.level, 1), 5) - 1]!;
+  if (top && s.level === 1 && flow.y > 0) flow.newPage();
+  const lines = countLines(headingText(s), m.size, true, TEXT_WIDTH);
+  const h = lineHeight(m);
+  flow.before(m.before);
+  if (flow.y > 0 && lines * h + m.after + keepChain(s, true) > flow.left) flow.newPage();
+  pages.set(s, flow.page);
+  flow.lines(lines, h);
+  flow.after(m.after);
+  s.blocks.forEach((b) => block(flow, b));
+  s.children.forEach((c) => sectionFlow(flow, c, pages, false));
+}
+
+/** The sections that the table of contents lists, in order. */
+export function tocSections(model: ReportModel, maxLevel: number): Section[] {
+  const out: Section[] = [];
+  const walk = (s: Section) => {
+    if (s.level <= maxLevel) out.push(s);
+    s.children.forEach(walk);
+  };
+  model.body.forEach(walk);
+  return out;
+}
+
+/** Lays the whole report out and returns the page of every section listed in the table of contents. */
+export function estimateTocPages(model: ReportModel, maxLevel: number): EstimatedEntry[] {
+  const flow = new Flow();
+  const entries = tocSections(model, maxLevel);
+  // front page
+  const { handler, phone, to, date } = model.front;
+  if (handler || phone || to || date) {
+    const left = (handler ? 2 : 0) + (phone ? 1 : 0);
+    const right = (to || date ? 1 : 0) + (to ? 1 : 0) + (date ? 1 : 0);
+    flow.y += Math.max(left, right) * lineHeight(METRICS.body);
+  }
+  paragraph(flow, model.title, METRICS.title);
+  if (model.subtitle) paragraph(flow, model.subtitle, METRICS.subtitle);
+  for (const s of model.frontSections) {
+    paragraph(flow, s.heading, METRICS.front, TEXT_WIDTH, lineHeight(METRICS.body));
+    s.blocks.forEach((b) => block(flow, b));
+  }
+  // table of contents
+  if (model.frontSections.length) flow.newPage();
+  paragraph(flow, 'Innehållsförteckning', METRICS.front);
+  for (const s of entries) {
+    const m = METRICS.toc[Math.min(s.level, 3) - 1]!;
+    // the entry's text wraps before the page number at the right margin
+    paragraph(flow, headingText(s), m, TEXT_WIDTH - 350);
+  }
+  if (model.attachments.length) {
+    paragraph(flow, 'Bilagor', METRICS.front);
+    richText(flow, model.attachments);
+  }
+  // body
+  const pages = new Map<Section, number>();
+  model.body.forEach((s) => sectionFlow(flow, s, pages, true));
+  return entries.map((s) => ({ section: s, title: headingText(s), level: s.level, page: pages.get(s) ?? 0 }));
+}

@@ -1,0 +1,89 @@
+/**
+ * The report model: what goes into the Word document, in order, with every number already
+ * formatted the Swedish way. Built from the plan, rendered by report/docx. Pure.
+ */
+import type { Assessment, DocumentKind } from '../model/plan';
+import type { RichBlock } from './richText';
+
+export type TableCellAlign = 'left' | 'right';
+
+export interface TableColumn {
+  header: string;
+  /** Share of the table width, in percent. */
+  width: number;
+  align: TableCellAlign;
+}
+
+export interface IndicatorRow {
+  name: string;
+  /** ♀, § or — as the reference documents print them before the name. */
+  flag?: string;
+  cells: string[];
+  analysis: RichBlock[];
+}
+
+export interface ActivityRow {
+  name: string;
+  /** A status symbol printed before the name in follow-ups (✓ ▶ ○ ✕). */
+  status?: { symbol: string; label: string };
+  cells: string[];
+  analysis: RichBlock[];
+}
+
+export type BudgetRowStyle = 'line' | 'part' | 'sum' | 'adjustment' | 'total';
+
+export interface BudgetTableRow {
+  label: string;
+  style: BudgetRowStyle;
+  cells: string[];
+}
+
+export type Block =
+  | { kind: 'assessment'; assessment: Assessment }
+  | { kind: 'fieldLabel'; text: string }
+  | { kind: 'richText'; blocks: RichBlock[] }
+  | { kind: 'indicatorTable'; columns: TableColumn[]; rows: IndicatorRow[] }
+  | { kind: 'activityTable'; columns: TableColumn[]; rows: ActivityRow[] }
+  | { kind: 'budgetTable'; columns: TableColumn[]; rows: BudgetTableRow[]; note?: string }
+  | { kind: 'planBudget'; facts: [string, string][]; columns: TableColumn[]; rows: BudgetTableRow[] }
+  | { kind: 'freeTable'; caption?: string; columns: TableColumn[]; rows: { cells: string[]; sum: boolean }[] }
+  | { kind: 'legend'; items: { symbol: string; color: string; text: string }[] };
+
+export interface Section {
+  heading: string;
+  /** Word heading level 1–5 (Rubrik 1–5). */
+  level: number;
+  /** For a goal: its label ("Nämndmål:"), printed before the heading text. */
+  label?: string;
+  blocks: Block[];
+  children: Section[];
+}
+
+export interface FrontMatter {
+  handler?: string;
+  phone?: string;
+  to?: string;
+  date?: string;
+}
+
+export interface ReportModel {
+  kind: DocumentKind;
+  title: string;
+  subtitle?: string;
+  /** Page header text: organisation and title. */
+  header: string;
+  front: FrontMatter;
+  /** Förslag till beslut, Sammanfattning, Ärendets beredning: before the table of contents. */
+  frontSections: Section[];
+  /** Bilagor, after the table of contents (lines). */
+  attachments: RichBlock[];
+  body: Section[];
+}
+
+/** Bedömning symbols and colours (green ●, yellow ◆, red ■, grey —). */
+export const ASSESSMENT_STYLE: Record<Assessment, { symbol: string; color: string }> = {
+  'Uppfylls helt': { symbol: '●', color: '2E7D32' },
+  'Uppfylls delvis': { symbol: '◆', color: 'D9A400' },
+  'Uppfylls inte': { symbol: '■', color: 'C62828' },
+  Ingen: { symbol: '—', color: '757575' },
+};

@@ -1,0 +1,41 @@
+import { parseRichText, plainText } from '../../src/core/report/richText';
+
+describe('rich text in text cells', () => {
+  test('paragraphs, bullets and numbered items', () => {
+    expect(parseRichText('Första stycket.\n\nAndra stycket.\n- ett\n- två\n1. a\n2. b')).toEqual([
+      { kind: 'paragraph', runs: [{ text: 'Första stycket.' }] },
+      { kind: 'paragraph', runs: [{ text: 'Andra stycket.' }] },
+      { kind: 'bullet', runs: [{ text: 'ett' }] },
+      { kind: 'bullet', runs: [{ text: 'två' }] },
+      { kind: 'numbered', runs: [{ text: 'a' }], start: true },
+      { kind: 'numbered', runs: [{ text: 'b' }], start: false },
+    ]);
+  });
+
+  test('a short line heading a paragraph is a subheading; a run of short lines is not', () => {
+    const blocks = parseRichText('Förskola\nFörskolans systematiska kvalitetsarbete är under ständig utveckling.\nBilaga 1. SLK-blanketter\nBilaga 2. Delårsbokslut');
+    expect(blocks.map((b) => b.kind)).toEqual(['subheading', 'paragraph', 'paragraph', 'paragraph']);
+  });
+
+  test('<p>, <br>, <i>, <b> become structure and formatting', () => {
+    expect(parseRichText('<p>Analys</p> <p>Årsmålet <b>bedöms</b> kunna <i>uppnås</i>.<br>Ny rad.</p>')).toEqual([
+      { kind: 'subheading', runs: [{ text: 'Analys' }] },
+      { kind: 'paragraph', runs: [{ text: 'Årsmålet ' }, { text: 'bedöms', bold: true }, { text: ' kunna ' }, { text: 'uppnås', italic: true }, { text: '.' }] },
+      { kind: 'paragraph', runs: [{ text: 'Ny rad.' }] },
+    ]);
+  });
+
+  test('any other markup is shown as text, never dropped', () => {
+    const text = plainText(parseRichText('Före <script>alert("x")</script> <w:p> & "citat" <span class="a">efter</span> 1 < 2 &amp; klart'));
+    expect(text).toBe('Före <script>alert("x")</script> <w:p> & "citat" <span class="a">efter</span> 1 < 2 & klart');
+  });
+
+  test('control characters are removed, the rest kept', () => {
+    expect(plainText(parseRichText('A\u0007B\u0000C\tD'))).toBe('ABC\tD');
+  });
+
+  test('numbered lists restart after other text', () => {
+    const blocks = parseRichText('1. a\n2. b\nText emellan.\n1. c');
+    expect(blocks.filter((b) => b.kind === 'numbered').map((b) => (b as { start: boolean }).start)).toEqual([true, false, true]);
+  });
+});
