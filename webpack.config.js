@@ -165,6 +165,9 @@ module.exports = async (env = {}, argv = {}) => {
       // Kärnan skrivs för node16-upplösning; tillåt även "./x.js" som pekar på x.ts.
       extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
       fallback: Object.fromEntries(NODE_BUILTINS.map((name) => [name, false])),
+      // docx's layout engine (1,7 MB) lays pages out as Word does; only the CLI's exact mode
+      // uses it, the task pane estimates the contents' page numbers itself.
+      alias: { 'docx/layout': false },
     },
     module: {
       rules: [

@@ -11,6 +11,7 @@ import { applyTemplate, type TemplateResult } from '../usecases/template';
 import { readWorkbook } from '../usecases/readWorkbook';
 import { validateWorkbook } from '../usecases/validate';
 import type { Finding } from '../core/rules/finding';
+import type { GenerateStep } from '../usecases/generate';
 
 export interface DocumentStatus {
   /** false when none of Planrapport's sheets is in the workbook. */
@@ -29,10 +30,20 @@ export interface ValidationOutcome {
   isTemplate: boolean;
 }
 
+export interface GeneratedDocument {
+  bytes: Uint8Array;
+  fileName: string;
+  title: string;
+  errors: number;
+  warnings: number;
+}
+
 export interface TaskpaneServices {
   readStatus(): Promise<DocumentStatus>;
   createTemplate(options: TemplateOptions): Promise<TemplateResult>;
   validate(): Promise<ValidationOutcome>;
+  /** Builds the Word document; the report code is loaded on first use. */
+  generate(onStep?: (step: GenerateStep) => void): Promise<GeneratedDocument>;
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Turns an error from the host into a Swedish sentence for the user. */
   describeError(e: unknown): string;
@@ -49,6 +60,17 @@ export function createServices(host: WorkbookHost & CellNavigator, describeError
     async validate() {
       const report = await validateWorkbook(host);
       return { findings: report.findings, errors: report.errors, warnings: report.warnings, isTemplate: report.reading.isTemplate };
+    },
+    async generate(onStep) {
+      const { generateReport } = await import('../usecases/generate.js');
+      const report = await generateReport(host, { onStep });
+      return {
+        bytes: report.bytes,
+        fileName: report.fileName,
+        title: report.model.title,
+        errors: report.validation.errors,
+        warnings: report.validation.warnings,
+      };
     },
     selectCell: (sheet, cell) => host.select(sheet, cell),
     describeError,

@@ -27,13 +27,20 @@ export function reportFileName(title: string): string {
 /** Progress steps, for the task pane's indicator. */
 export type GenerateStep = 'read' | 'build' | 'write';
 
-export async function generateReport(host: WorkbookHost, onStep: (step: GenerateStep) => void = () => undefined): Promise<GeneratedReport> {
+export interface GenerateOptions {
+  onStep?: (step: GenerateStep) => void;
+  /** See RenderOptions.pageNumbers: `layout` lays the pages out as Word does (slower). */
+  pageNumbers?: 'estimate' | 'layout';
+}
+
+export async function generateReport(host: WorkbookHost, options: GenerateOptions = {}): Promise<GeneratedReport> {
+  const onStep = options.onStep ?? (() => undefined);
   onStep('read');
   const reading = await readWorkbook(host);
   const validation = summarise(reading);
   onStep('build');
   const model = buildReport(reading.plan);
   onStep('write');
-  const bytes = await packReport(model);
+  const bytes = await packReport(model, { pageNumbers: options.pageNumbers });
   return { bytes, fileName: reportFileName(documentTitle(reading.plan.info)), model, validation };
 }

@@ -23,10 +23,12 @@ import {
   TextRun,
   WidthType,
   type FileChild,
+  type PageNumberEstimator,
   Bookmark,
 } from 'docx';
-import { estimatePageNumbersWith } from 'docx/layout';
 import type { Block, ReportModel, Section } from '../model';
+// docx's layout engine (large; the task pane's bundle leaves it out, see webpack.config.js)
+import { estimatePageNumbersWith } from 'docx/layout';
 import { NUMBERING, PAGE, SIZE, STYLES, TEXT_WIDTH, COLORS, METRICS } from './style';
 import { estimateTocPages, headingText, tocSections } from '../layout/pager';
 import { activityTable, budgetTable, freeTable, indicatorTable } from './tables';
@@ -134,6 +136,8 @@ export interface RenderOptions {
    * them out as Word does but takes seconds; `none` leaves them for Word to fill in.
    */
   pageNumbers?: 'estimate' | 'layout' | 'none';
+  /** docx's layout engine, for `layout` (loaded by packReport only when asked for). */
+  layoutEngine?: PageNumberEstimator;
 }
 
 /** A table of contents whose page numbers sit at the right margin of our text width. */
@@ -196,7 +200,7 @@ export function renderReport(model: ReportModel, options: RenderOptions = {}): D
     description: model.header,
     styles: { ...STYLES, default: { ...STYLES.default, document: { ...STYLES.default!.document, run: { ...STYLES.default!.document!.run, language: { value: 'sv-SE' } } } } },
     numbering: NUMBERING,
-    pageNumbers: options.pageNumbers === 'layout' ? estimatePageNumbersWith({ guess: true }) : undefined,
+    pageNumbers: options.pageNumbers === 'layout' ? options.layoutEngine : undefined,
     sections: [
       {
         properties: {
@@ -213,5 +217,6 @@ export function renderReport(model: ReportModel, options: RenderOptions = {}): D
 
 /** The finished .docx as bytes (works in Node and in the browser). */
 export async function packReport(model: ReportModel, options: RenderOptions = {}): Promise<Uint8Array> {
+  if (options.pageNumbers === 'layout' && !options.layoutEngine) options = { ...options, layoutEngine: estimatePageNumbersWith({ guess: true }) };
   return new Uint8Array(await Packer.toArrayBuffer(renderReport(model, options)));
 }
