@@ -55,7 +55,7 @@ export async function buildExampleWorkbook(t: Transcription): Promise<XlsxHost> 
     edits.push(...setFields(snapshot, fields));
     for (const [sheet, records] of Object.entries(t.sheets)) {
       if (sheet === DOKUMENT.name) continue;
-      const { edits: e, unplaced } = appendRecords(snapshot, sheet, records);
+      const { edits: e, unplaced } = appendRecords(snapshot, sheet, records, { leaveDerived: true });
       if (unplaced.length) throw new Error(`${t.source}: ${sheet} har kolumner som mallen saknar: ${unplaced.join(', ')}`);
       edits.push(...e);
     }

@@ -4,19 +4,25 @@ import { MessageBar, MessageBarBody, Spinner, Tab, TabList, Title3, makeStyles, 
 import { DocumentCard } from './document/DocumentCard';
 import { TemplateForm } from './template/TemplateForm';
 import { ValidatePanel } from './validate/ValidatePanel';
+import { GeneratePanel } from './generate/GeneratePanel';
 import { useServices, type DocumentStatus } from './services';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL },
 });
 
-export function App() {
+export interface AppProps {
+  /** The Office platform as office.js reports it ("OfficeOnline", "PC", "Mac", …); unknown when absent. */
+  platform?: string;
+}
+
+export function App({ platform }: AppProps = {}) {
   const services = useServices();
   const styles = useStyles();
   const [status, setStatus] = useState<DocumentStatus>();
   const [error, setError] = useState<string>();
   const [version, setVersion] = useState(0);
-  const [tab, setTab] = useState<'template' | 'validate'>('template');
+  const [tab, setTab] = useState<'template' | 'validate' | 'word'>('template');
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
 
   useEffect(() => {
@@ -60,9 +66,13 @@ export function App() {
             <Tab value="validate" disabled={!status.isTemplate}>
               Validera
             </Tab>
+            <Tab value="word" disabled={!status.isTemplate}>
+              Word
+            </Tab>
           </TabList>
           {tab === 'template' && <TemplateForm initial={status.info} isTemplate={status.isTemplate} onDone={refresh} />}
           {tab === 'validate' && <ValidatePanel />}
+          {tab === 'word' && <GeneratePanel kind={status.info.kind} platform={platform} />}
         </>
       )}
     </main>

@@ -5,7 +5,7 @@ import { whenOfficeReady, describeExcelError } from '../hosts/excel/boot';
 import { App } from './App';
 import { ServicesContext, createServices } from './services';
 
-void whenOfficeReady().then(({ host, inExcel }) => {
+void whenOfficeReady().then(({ host, platform, inExcel }) => {
   const container = document.getElementById('container');
   if (!container) return;
   const services = createServices(host, describeExcelError);
@@ -13,7 +13,7 @@ void whenOfficeReady().then(({ host, inExcel }) => {
     <FluentProvider theme={webLightTheme}>
       {inExcel ? (
         <ServicesContext.Provider value={services}>
-          <App />
+          <App platform={platform} />
         </ServicesContext.Provider>
       ) : (
         <p style={{ padding: 16 }}>Planrapport körs i Excel. Öppna en arbetsbok i Excel och starta tillägget därifrån.</p>

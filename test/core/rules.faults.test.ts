@@ -131,6 +131,8 @@ const CASES: Case[] = [
     cell: 'B6',
   },
   { rule: 'budget.sum-missing', inject: (wb) => set(wb, 'Driftbudget!B5', 'Justering'), sheet: 'Driftbudget', cell: 'B7' },
+  { rule: 'plan-budget.row-type-missing', base: 'VP', inject: (wb) => set(wb, 'Budget kostnadsslag!B3', null), sheet: 'Budget kostnadsslag', cell: 'B3' },
+  { rule: 'plan-budget.sum', base: 'VP', inject: (wb) => set(wb, 'Budget kostnadsslag!C15', 599000), sheet: 'Budget kostnadsslag', cell: 'C15' },
 ];
 
 async function validateFile(file: string): Promise<{ code: number; findings: Finding[]; stderr: string }> {

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DRIFTBUDGET, INDIKATORER, SHEETS, type TableSheetSpec } from '../../src/core/layout/layout';
+import { DRIFTBUDGET, INDIKATORER, KOSTNADSSLAG, SHEETS, type TableSheetSpec } from '../../src/core/layout/layout';
 import { expandFormula } from '../../src/core/layout/formulas';
 import { BUDGET_AMOUNT_KEYS, type DocumentKind } from '../../src/core/model/plan';
 import { genderCheck, suggestion } from '../../src/core/rules/assessment';
@@ -20,7 +20,7 @@ import type { SheetRecord } from '../../src/core/workbook/writeRecords';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
 import { readWorkbook } from '../../src/usecases/readWorkbook';
 import { describeWithEngine } from '../helpers/engines';
-import { buildFixture, CLEAN_T2, type FixtureData } from '../helpers/fixtures';
+import { buildFixture, BUDGET_000, CLEAN_T2, type FixtureData } from '../helpers/fixtures';
 import { recalculate } from '../helpers/libreoffice';
 
 function indicatorBranches(): SheetRecord[] {
@@ -121,6 +121,7 @@ function fixture(kind: DocumentKind): FixtureData {
         { 'Mål-id': 'N1', Aktivitet: 'Bara slut', Slutdatum: '2019-05-01', Status: 'Avslutad' },
       ],
       Driftbudget: BUDGET,
+      'Budget kostnadsslag': [...BUDGET_000, { Kostnadsslag: 'Summa kostnader (inskriven)', Radtyp: 'Summa kostnader', Budget: 1 }, { Kostnadsslag: 'Text', Radtyp: 'Kostnad', Budget: 'tio' }, { Kostnadsslag: 'Summa netto igen', Radtyp: 'Summa netto' }],
     },
   };
 }
@@ -222,11 +223,27 @@ describeWithEngine('sheet formulas = core rules (LibreOffice)', 'soffice', () =>
         if (!cell.formula) continue;
         formulaCells++;
         const v = result(cell);
-        const core = row.amounts[key];
+        // a formula cell holds what the cells above it give, as written (typed values included)
+        const core = row.expected[key];
         if (core === undefined) expect([row.label, key, typeof v === 'number']).toEqual([row.label, key, false]);
         else expect([row.label, key, v]).toEqual([row.label, key, expect.closeTo(core, 9)]);
       }
     }
     expect(formulaCells).toBeGreaterThan(20);
+
+    // Budget kostnadsslag formula cells = core; the report's sums are the reference's 34 200 · 599 400 · 565 200
+    const kost = lo.getWorksheet(KOSTNADSSLAG.name)!;
+    const kcol = columns(kost).get('Budget')!;
+    let sums = 0;
+    for (const row of plan.planBudget) {
+      const cell = kost.getCell(row.source.row, kcol);
+      if (!cell.formula) continue;
+      sums++;
+      const v = result(cell);
+      if (row.expected === undefined) expect([row.label, typeof v === 'number']).toEqual([row.label, false]);
+      else expect([row.label, v]).toEqual([row.label, expect.closeTo(row.expected, 6)]);
+    }
+    expect(sums).toBe(4);
+    expect(plan.planBudget.filter((r) => r.rowType?.startsWith('Summa')).map((r) => r.amount).slice(0, 3)).toEqual([34200, 599400, 565200]);
   });
 });

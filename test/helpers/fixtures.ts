@@ -90,16 +90,36 @@ export const CLEAN_T2: FixtureData = {
   },
 };
 
-/** The same plan as a verksamhetsplan: no assessments, no outcomes, no driftbudget. */
+/** The budget by kostnadsslag of the reference verksamhetsplan 2020 (document-anatomy §5.5), in tkr. */
+export const BUDGET_000: SheetRecord[] = [
+  { Kostnadsslag: 'Intäkter', Radtyp: 'Rubrik' },
+  { Kostnadsslag: 'Taxor och avgifter', Radtyp: 'Intäkt', Budget: 33700 },
+  { Kostnadsslag: 'Hysesintäkter', Radtyp: 'Intäkt', Budget: 500 },
+  { Kostnadsslag: 'Bidrag', Radtyp: 'Intäkt', Budget: 0 },
+  { Kostnadsslag: 'Försäljning', Radtyp: 'Intäkt', Budget: 0 },
+  { Kostnadsslag: 'Övriga externa intäkter', Radtyp: 'Intäkt', Budget: 0 },
+  { Kostnadsslag: 'Summa intäkter', Radtyp: 'Summa intäkter' },
+  { Kostnadsslag: 'Kostnader', Radtyp: 'Rubrik' },
+  { Kostnadsslag: 'Personalkostnader', Radtyp: 'Kostnad', Budget: 21600 },
+  { Kostnadsslag: 'Övriga personalkostnader', Radtyp: 'Kostnad', Budget: 300 },
+  { Kostnadsslag: 'Lokalkostnader', Radtyp: 'Kostnad', Budget: 2700 },
+  { Kostnadsslag: 'Entreprenader och köp av verksamhet', Radtyp: 'Kostnad', Budget: 573600 },
+  { Kostnadsslag: 'Övriga kostnader', Radtyp: 'Kostnad', Budget: 1200 },
+  { Kostnadsslag: 'Summa kostnader', Radtyp: 'Summa kostnader' },
+  { Kostnadsslag: 'Summa netto', Radtyp: 'Summa netto' },
+];
+
+/** The same plan as a verksamhetsplan: no assessments, no outcomes, no driftbudget; a budget by kostnadsslag. */
 export const CLEAN_VP: FixtureData = {
   kind: 'verksamhetsplan',
   year: 2020,
-  fields: { Dokumenttyp: 'Verksamhetsplan', År: 2020, Organisation: 'Testenheten', Till: 'Testnämnden' },
+  fields: { Dokumenttyp: 'Verksamhetsplan', År: 2020, Organisation: 'Testenheten', Till: 'Testnämnden', Förvaltning: 'Hägersten-Liljeholmens stadsdelsförvaltning', Enhetschef: 'Kerstin Malmpert' },
   sheets: {
     Texter: [{ Avsnitt: 'Inledning', Text: 'Enheten planerar.' }],
     Mål: CLEAN_T2.sheets.Mål!.map((g) => ({ ...g, Bedömning: null, Analys: null })),
     Indikatorer: [{ 'Mål-id': 'N1', Indikator: 'Antal B', Enhet: 'st', Riktning: 'Högre är bättre', Periodicitet: 'Tertial', Årsmål: 20, 'KF:s årsmål': 'Tas fram av nämnd' }],
     Aktiviteter: [{ 'Mål-id': 'N1', Aktivitet: 'Aktivitet 2', Startdatum: '2020-01-01', Slutdatum: '2020-12-31' }],
+    'Budget kostnadsslag': BUDGET_000,
   },
 };
 

@@ -85,3 +85,46 @@ function valueOf(computed: BudgetAmounts, row: BudgetInputRow, key: BudgetAmount
   if (row.invalid.has(key)) return 0; // SUMIF ignores text
   return row.entered[key] ?? 0;
 }
+
+/**
+ * What each derived cell should hold given the cells as they are written (a typed value, or
+ * the computed one where the cell is empty): the sheet's formulas see the cells, so a sum
+ * over a typed, wrong deviation is right for the sheet. The validator compares with this,
+ * so that a finding points at the cell that is wrong, not at every sum below it.
+ */
+export function expectedFromCells(rows: readonly BudgetInputRow[], computed: readonly BudgetAmounts[]): BudgetAmounts[] {
+  const cell = (j: number, key: BudgetAmountKey): Num => {
+    const r = rows[j]!;
+    if (r.invalid.has(key)) return DERIVED_BY_TYPE[r.rowType ?? 'Justering']?.includes(key) ? undefined : 0;
+    return r.entered[key] ?? computed[j]![key] ?? 0;
+  };
+  return rows.map((row, i) => {
+    const out: BudgetAmounts = {};
+    const sumAbove = (type: BudgetRowType, key: BudgetAmountKey): Num =>
+      rows.slice(0, i).reduce<Num>((acc, r, j) => (r.rowType === type ? add(acc, cell(j, key)) : acc), 0);
+    switch (row.rowType) {
+      case 'Verksamhet':
+      case 'Varav': {
+        const deviation = add(operand(row, 'budget'), negate(operand(row, 'forecast')));
+        out.deviation = tidy(deviation);
+        // Budget − Prognos + Prestationsförändring, whatever the deviation cell holds
+        out.deviationAfter = tidy(add(deviation, operand(row, 'performanceChange')));
+        break;
+      }
+      case 'Summa':
+        for (const key of BUDGET_AMOUNT_KEYS) out[key] = tidy(sumAbove('Verksamhet', key));
+        break;
+      case 'Slutsumma':
+        out.deviationAfter = tidy(add(sumAbove('Summa', 'deviationAfter'), sumAbove('Justering', 'deviationAfter')));
+        break;
+      default:
+        break;
+    }
+    for (const key of BUDGET_AMOUNT_KEYS) if (out[key] === undefined) delete out[key];
+    return out;
+  });
+}
+
+function negate(n: Num): Num {
+  return n === undefined ? undefined : -n;
+}

@@ -3,7 +3,7 @@
  * lists and formulas as data. Template creation, reading, validation and the report's
  * columns all follow this declaration (contract §2, extended where the documents need it).
  */
-import { ASSESSMENTS, BUDGET_ROW_TYPES, DOCUMENT_KIND_LABEL, GOAL_LEVELS } from '../model/plan';
+import { ASSESSMENTS, BUDGET_ROW_TYPES, DOCUMENT_KIND_LABEL, GOAL_LEVELS, PLAN_BUDGET_ROW_TYPES } from '../model/plan';
 
 export interface LayoutContext {
   /** The document's year, when known: some headers carry the previous year. */
@@ -31,6 +31,7 @@ export const LISTS = {
   rowType: { key: 'rowType', header: 'Radtyp', values: BUDGET_ROW_TYPES, strict: true },
   flag: { key: 'flag', header: 'Flagga', values: ['♀', '§', '—'], strict: false },
   tableRowType: { key: 'tableRowType', header: 'Tabellrad', values: ['Rubrik', 'Rad', 'Summa'], strict: true },
+  costRowType: { key: 'costRowType', header: 'Kostnadsslagsrad', values: PLAN_BUDGET_ROW_TYPES, strict: true },
 } as const satisfies Record<string, ListSpec>;
 
 export type ListKey = keyof typeof LISTS;
@@ -153,6 +154,7 @@ export const DOKUMENT: FieldSheetSpec = {
     { key: 'to', label: 'Till', kind: 'text', contract: true },
     { key: 'date', label: 'Datum', kind: 'date', contract: true, prompt: 'Sammanträdes- eller dokumentdatum, ÅÅÅÅ-MM-DD.' },
     { key: 'administration', label: 'Förvaltning', kind: 'text', contract: false, prompt: 'Förvaltningen, t.ex. i sidhuvud och budgetblock (frivilligt).' },
+    { key: 'unitHead', label: 'Enhetschef', kind: 'text', contract: false, prompt: 'Enhetschefen, för verksamhetsplanens budgetblock (frivilligt).' },
   ],
 };
 
@@ -395,7 +397,39 @@ export const TABELLER: TableSheetSpec = {
   ],
 };
 
-export const SHEETS: readonly SheetSpec[] = [DOKUMENT, TEXTER, MAL, INDIKATORER, AKTIVITETER, DRIFTBUDGET, TABELLER];
+/**
+ * The verksamhetsplan's budget by kostnadsslag (extension; document-anatomy §5.5), in tkr:
+ * Rubrik rows, Intäkt and Kostnad rows, and the sums as formulas.
+ */
+export const KOSTNADSSLAG: TableSheetSpec = {
+  kind: 'table',
+  name: 'Budget kostnadsslag',
+  columns: [
+    c({ key: 'label', header: 'Kostnadsslag', kind: 'text', width: 40, contract: false, prompt: 'T.ex. Taxor och avgifter, Personalkostnader eller Summa netto.' }),
+    c({ key: 'rowType', header: 'Radtyp', kind: 'choice', list: 'costRowType', width: 16, contract: false, prompt: 'Rubrik, Intäkt, Kostnad, Summa intäkter, Summa kostnader eller Summa netto.' }),
+    c({ key: 'budget', header: 'Budget', kind: 'amount', width: 14, contract: false, numberFormat: '#,##0', prompt: 'Budget i tkr, t.ex. 33 700.' }),
+    c({ key: 'comment', header: 'Kommentar', kind: 'text', width: 40, contract: false }),
+  ],
+  rowFormulas: {
+    typeColumn: 'rowType',
+    byType: {
+      'Summa intäkter': { budget: '=SUMIF({rowType:above},"Intäkt",{budget:above})' },
+      'Summa kostnader': { budget: '=SUMIF({rowType:above},"Kostnad",{budget:above})' },
+      'Summa netto': { budget: '=SUMIF({rowType:above},"Summa kostnader",{budget:above})-SUMIF({rowType:above},"Summa intäkter",{budget:above})' },
+    },
+  },
+  conditionalFormats: [
+    {
+      columns: ['budget'],
+      formula:
+        '=AND(ISNUMBER({self}),OR(AND({$rowType}="Summa intäkter",ABS({self}-SUMIF({$rowType:before},"Intäkt",{self:before}))>0.5),AND({$rowType}="Summa kostnader",ABS({self}-SUMIF({$rowType:before},"Kostnad",{self:before}))>0.5),AND({$rowType}="Summa netto",ABS({self}-SUMIF({$rowType:before},"Summa kostnader",{self:before})+SUMIF({$rowType:before},"Summa intäkter",{self:before}))>0.5)))',
+      fill: PROBLEM_FILL,
+      rules: ['plan-budget.sum'],
+    },
+  ],
+};
+
+export const SHEETS: readonly SheetSpec[] = [DOKUMENT, TEXTER, MAL, INDIKATORER, AKTIVITETER, DRIFTBUDGET, KOSTNADSSLAG, TABELLER];
 
 export const SHEET_NAMES: readonly string[] = [...SHEETS.map((s) => s.name), LIST_SHEET];
 

@@ -37,6 +37,7 @@ export interface PlanDocumentInfo {
   to?: string; // Till
   date?: IsoDate; // Datum
   administration?: string; // Förvaltning (extension)
+  unitHead?: string; // Enhetschef (extension)
 }
 
 export interface TextSection {
@@ -148,7 +149,26 @@ export interface BudgetRow {
   entered: BudgetAmounts;
   /** Values the core derives from the input cells (deviations, sums) merged with the inputs. */
   amounts: BudgetAmounts;
+  /** What the derived cells should hold given the cells above as written (for the validator). */
+  expected: BudgetAmounts;
   analysis?: string;
+  source: SourceRef;
+}
+
+export type PlanBudgetRowType = 'Rubrik' | 'Intäkt' | 'Kostnad' | 'Summa intäkter' | 'Summa kostnader' | 'Summa netto';
+export const PLAN_BUDGET_ROW_TYPES: readonly PlanBudgetRowType[] = ['Rubrik', 'Intäkt', 'Kostnad', 'Summa intäkter', 'Summa kostnader', 'Summa netto'];
+
+/** A row of the verksamhetsplan's budget by kostnadsslag, in tkr. */
+export interface PlanBudgetRow {
+  label: string;
+  rowType?: PlanBudgetRowType;
+  /** The number in the cell (typed, or a formula's cached result). */
+  entered?: number;
+  /** The core's value: the typed amount, or the sum for sum rows. */
+  amount?: number;
+  /** For sum rows: what the cell should hold given the cells above as written (for the validator). */
+  expected?: number;
+  comment?: string;
   source: SourceRef;
 }
 
@@ -168,5 +188,7 @@ export interface Plan {
   indicators: Indicator[];
   activities: Activity[];
   budget: BudgetRow[];
+  /** Budget by kostnadsslag (verksamhetsplan). */
+  planBudget: PlanBudgetRow[];
   tables: FreeTable[];
 }

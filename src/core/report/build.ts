@@ -239,6 +239,36 @@ function budgetBlock(kind: DocumentKind, tertial: number | undefined, rows: Budg
   };
 }
 
+const PLAN_BUDGET_STYLE: Record<string, BudgetRowStyle> = {
+  Rubrik: 'heading',
+  Intäkt: 'line',
+  Kostnad: 'line',
+  'Summa intäkter': 'sum',
+  'Summa kostnader': 'sum',
+  'Summa netto': 'total',
+};
+
+function planBudgetBlock(plan: Plan): Block {
+  const facts: [string, string][] = [];
+  if (plan.info.administration) facts.push(['Förvaltning', oneLine(plan.info.administration)]);
+  if (plan.info.year) facts.push(['Budgetår', String(plan.info.year)]);
+  if (plan.info.organisation) facts.push(['Enhet', oneLine(plan.info.organisation)]);
+  if (plan.info.unitHead) facts.push(['Enhetschef', oneLine(plan.info.unitHead)]);
+  return {
+    kind: 'planBudget',
+    facts,
+    columns: [
+      { header: 'Beloppen anges i tkr', width: 70, align: 'left' },
+      { header: 'Budget', width: 30, align: 'right' },
+    ],
+    rows: plan.planBudget.map((row) => ({
+      label: oneLine(row.label),
+      style: (row.rowType && PLAN_BUDGET_STYLE[row.rowType]) || 'line',
+      cells: [row.rowType === 'Rubrik' || row.amount === undefined ? '' : formatNumber(row.amount, 0, 0)],
+    })),
+  };
+}
+
 /** Decimals a column of a free table is printed with: as many as its most precise number (at most 2). */
 function columnDecimals(rows: FreeTable['rows'], col: number, texts: string[][]): number {
   let decimals = 0;
@@ -430,6 +460,13 @@ export function buildReport(plan: Plan): ReportModel {
       tables.forEach((t) => placedTables.add(t));
       budgetSection.children.push({ heading: oneLine(row.label), level: 3, blocks: [...analysis, ...tables.map(freeTableBlock)], children: [] });
     }
+  }
+  // the verksamhetsplan's budget by kostnadsslag, under "Budget <år>"
+  if (kind === 'verksamhetsplan' && plan.planBudget.length) {
+    const name = `Budget ${year ?? ''}`.trim();
+    const budgetSection = economy.section.children.find((s) => norm(s.heading).startsWith('budget')) ?? { heading: name, level: 2, blocks: [], children: [] };
+    if (!economy.section.children.includes(budgetSection)) economy.section.children.push(budgetSection);
+    budgetSection.blocks.push(planBudgetBlock(plan));
   }
   containers.forEach((c) => attachTables(c.section));
   const leftover = plan.tables.filter((t) => !placedTables.has(t));

@@ -30,7 +30,7 @@ export interface ActivityRow {
   analysis: RichBlock[];
 }
 
-export type BudgetRowStyle = 'line' | 'part' | 'sum' | 'adjustment' | 'total';
+export type BudgetRowStyle = 'heading' | 'line' | 'part' | 'sum' | 'adjustment' | 'total';
 
 export interface BudgetTableRow {
   label: string;

@@ -1,6 +1,6 @@
 /** Rules for the Driftbudget sheet: sums, deviations and varav rows (mnkr). */
 import { BUDGET_AMOUNT_KEYS, type BudgetAmountKey, type BudgetRow } from '../model/plan';
-import { formatMnkr } from '../values/swedish';
+import { formatMnkr, formatNumber } from '../values/swedish';
 import { quote, type RuleContext } from './context';
 
 const HEADER: Record<BudgetAmountKey, string> = {
@@ -64,7 +64,7 @@ export function budgetRules(ctx: RuleContext) {
     // cells that hold a number (typed, or a formula's cached result) must agree with what the core derives
     for (const key of BUDGET_AMOUNT_KEYS) {
       const entered = row.entered[key];
-      const computed = row.amounts[key];
+      const computed = row.expected[key];
       if (!differs(entered, computed) || entered === undefined || computed === undefined) continue;
       const e = formatMnkr(entered);
       const c = formatMnkr(computed);
@@ -81,5 +81,24 @@ export function budgetRules(ctx: RuleContext) {
   if (hasLines && !hasSum && ctx.plan.info.kind && ctx.plan.info.kind !== 'verksamhetsplan') {
     const last = rows[rows.length - 1]!;
     ctx.report('budget.sum-missing', last.source, 'rowType', `Driftbudget saknar en Summa-rad. Lägg till en rad med Radtyp Summa under verksamheterna.`);
+  }
+}
+
+/** Budget kostnadsslag: every row has a type, and the sums add up (tkr, rounded to whole). */
+export function planBudgetRules(ctx: RuleContext) {
+  for (const row of ctx.plan.planBudget) {
+    const name = row.label ? quote(row.label, 50) : `rad ${row.source.row}`;
+    if (!row.rowType) {
+      ctx.report('plan-budget.row-type-missing', row.source, 'rowType', `${ctx.where(row.source, 'rowType')}: Radtyp saknas för ${name}. Välj Rubrik, Intäkt, Kostnad, Summa intäkter, Summa kostnader eller Summa netto.`);
+      continue;
+    }
+    if (row.rowType.startsWith('Summa') && row.entered !== undefined && row.expected !== undefined && Math.abs(row.entered - row.expected) > 0.5) {
+      ctx.report(
+        'plan-budget.sum',
+        row.source,
+        'budget',
+        `${ctx.where(row.source, 'budget')}: ${row.rowType} ${formatNumber(row.entered, 0)} tkr stämmer inte med raderna ovanför, ${formatNumber(row.expected, 0)} tkr. Använd formeln (kör Uppdatera mallar) eller rätta raderna.`,
+      );
+    }
   }
 }

@@ -78,6 +78,9 @@ export const RULES = {
   'budget.part-exceeds-whole': { severity: 'error', description: 'En varav-rad är större än raden den är en del av.' },
   'budget.part-without-whole': { severity: 'error', description: 'En varav-rad saknar en Verksamhet-rad ovanför.' },
   'budget.sum-missing': { severity: 'warning', description: 'Driftbudgeten saknar Summa-rad.' },
+  // Budget kostnadsslag (verksamhetsplan)
+  'plan-budget.row-type-missing': { severity: 'error', description: 'En rad i Budget kostnadsslag saknar Radtyp.' },
+  'plan-budget.sum': { severity: 'error', description: 'En summa i Budget kostnadsslag stämmer inte med raderna ovanför.' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

@@ -6,7 +6,7 @@ import { DOKUMENT } from '../layout/layout';
 import { columnIndex } from '../workbook/address';
 import type { ReadResult } from '../workbook/readPlan';
 import { activityRules } from './activities';
-import { budgetRules } from './budget';
+import { budgetRules, planBudgetRules } from './budget';
 import { RuleContext, type RuleOptions } from './context';
 import type { Finding } from './finding';
 import { goalRules } from './goals';
@@ -54,6 +54,7 @@ export function validate(reading: ReadResult, options: RuleOptions = {}): Findin
   indicatorRules(ctx, goals);
   activityRules(ctx, goals);
   budgetRules(ctx);
-  const order = ['Dokument', 'Texter', 'Mål', 'Indikatorer', 'Aktiviteter', 'Driftbudget', 'Tabeller'];
+  planBudgetRules(ctx);
+  const order = ['Dokument', 'Texter', 'Mål', 'Indikatorer', 'Aktiviteter', 'Driftbudget', 'Budget kostnadsslag', 'Tabeller'];
   return sortFindings([...reading.findings, ...ctx.findings], order);
 }

@@ -11,6 +11,7 @@ import {
   MAL,
   TABELLER,
   TEXTER,
+  KOSTNADSSLAG,
   FREE_TABLE_COLUMNS,
   headerOf,
   derivedKeys,
@@ -35,6 +36,8 @@ import {
   type Indicator,
   type Periodicity,
   type Plan,
+  type PlanBudgetRow,
+  type PlanBudgetRowType,
   type PlanDocumentInfo,
   type TextSection,
 } from '../model/plan';
@@ -46,7 +49,8 @@ import { parseSwedishNumber, parseValue, type Value } from '../values/swedish';
 import { cellAddress, columnLetter } from './address';
 import { isBlank, isErrorValue, isErrorText, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
 import { mapColumns, readFields, readRecords, type ColumnMap, type TableRecord } from './table';
-import { computeBudget } from '../derive/budget';
+import { computeBudget, expectedFromCells } from '../derive/budget';
+import { computePlanBudget } from '../derive/planBudget';
 
 export interface ReadResult {
   plan: Plan;
@@ -176,7 +180,7 @@ class SheetReader {
     return parsed.value;
   }
 
-  amount(rec: TableRecord, key: BudgetAmountKey, invalid: Set<BudgetAmountKey>): number | undefined {
+  amount(rec: TableRecord, key: BudgetAmountKey, invalid: Set<BudgetAmountKey>, unit: 'mnkr' | 'tkr' = 'mnkr'): number | undefined {
     if (this.errorCell(rec, key)) {
       invalid.add(key);
       return undefined;
@@ -191,7 +195,7 @@ class SheetReader {
       rec,
       key,
       'value.amount',
-      `${this.where(rec, key)} (${this.header(key)}): "${shown(v)}" är inget belopp. Skriv ett tal i mnkr, t.ex. 12,5 eller −4,3.`,
+      `${this.where(rec, key)} (${this.header(key)}): "${shown(v)}" är inget belopp. Skriv ett tal i ${unit}, t.ex. ${unit === 'tkr' ? '33 700' : '12,5 eller −4,3'}.`,
     );
     return undefined;
   }
@@ -358,6 +362,9 @@ function readInfo(snapshot: WorkbookSnapshot, out: ReadResult): PlanDocumentInfo
       case 'administration':
         info.administration = text;
         break;
+      case 'unitHead':
+        info.unitHead = text;
+        break;
     }
   }
   return info;
@@ -450,13 +457,36 @@ function readBudget(ctx: SheetContext | undefined): BudgetRow[] {
     return { rec, rowType: reader.choice<BudgetRowType>(rec, 'rowType', 'rowType'), entered, invalid };
   });
   const amounts = computeBudget(inputs);
+  const expected = expectedFromCells(inputs, amounts);
   return inputs.map((input, i) => ({
     label: reader.text(input.rec, 'label'),
     rowType: input.rowType,
     entered: input.entered,
     amounts: amounts[i]!,
+    expected: expected[i]!,
     analysis: reader.optionalText(input.rec, 'analysis'),
     source: { sheet: DRIFTBUDGET.name, row: input.rec.row },
+  }));
+}
+
+function readPlanBudget(ctx: SheetContext | undefined): PlanBudgetRow[] {
+  if (!ctx) return [];
+  const { reader, records } = ctx;
+  const inputs = records.map((rec) => {
+    const invalid = new Set<BudgetAmountKey>();
+    const entered = reader.amount(rec, 'budget', invalid, 'tkr');
+    return { rec, rowType: reader.choice<PlanBudgetRowType>(rec, 'rowType', 'costRowType'), entered, invalid: invalid.size > 0 };
+  });
+  const amounts = computePlanBudget(inputs);
+  const expected = computePlanBudget(inputs, true);
+  return inputs.map((input, i) => ({
+    label: reader.text(input.rec, 'label'),
+    rowType: input.rowType,
+    entered: input.entered,
+    amount: amounts[i],
+    expected: expected[i],
+    comment: reader.optionalText(input.rec, 'comment'),
+    source: { sheet: KOSTNADSSLAG.name, row: input.rec.row },
   }));
 }
 
@@ -487,7 +517,7 @@ function readTables(ctx: SheetContext | undefined): FreeTable[] {
 /** Reads the workbook into the plan model; never throws on the workbook's content. */
 export function readPlan(snapshot: WorkbookSnapshot): ReadResult {
   const out: ReadResult = {
-    plan: { info: {}, texts: [], goals: [], indicators: [], activities: [], budget: [], tables: [] },
+    plan: { info: {}, texts: [], goals: [], indicators: [], activities: [], budget: [], planBudget: [], tables: [] },
     findings: [],
     presentSheets: [],
     columns: {},
@@ -501,6 +531,7 @@ export function readPlan(snapshot: WorkbookSnapshot): ReadResult {
     indicators: readIndicators(open(INDIKATORER)),
     activities: readActivities(open(AKTIVITETER)),
     budget: readBudget(open(DRIFTBUDGET)),
+    planBudget: snapshot.sheets[KOSTNADSSLAG.name] ? readPlanBudget(open(KOSTNADSSLAG)) : [],
     tables: snapshot.sheets[TABELLER.name] ? readTables(open(TABELLER)) : [],
   };
   return out;

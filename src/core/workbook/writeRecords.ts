@@ -23,12 +23,15 @@ function input(spec: TableSheetSpec | undefined, key: string | undefined, v: Rec
 
 /**
  * Appends `records` (keyed by header text) below the last data row of a table sheet.
- * Keys without a column in the sheet are reported in `unplaced`.
+ * Keys without a column in the sheet are reported in `unplaced`. With `leaveDerived`, values
+ * for cells the row type derives (deviations, sums) are not written, so that the template's
+ * formulas go there instead.
  */
 export function appendRecords(
   snapshot: WorkbookSnapshot,
   sheetName: string,
   records: readonly SheetRecord[],
+  options: { leaveDerived?: boolean } = {},
 ): { edits: Edit[]; unplaced: string[] } {
   const spec = SHEETS.find((s): s is TableSheetSpec => s.kind === 'table' && s.name === sheetName);
   const sheet = snapshot.sheets[sheetName];
@@ -56,7 +59,7 @@ export function appendRecords(
         if (value !== undefined && value !== null && value !== '') unplaced.add(header);
         continue;
       }
-      if (target.key && target.key in derived) continue;
+      if (options.leaveDerived && target.key && target.key in derived) continue;
       cells[target.column - 1] = input(spec, target.key, value);
     }
     edits.push({ op: 'setCells', sheet: sheetName, topLeft: cellAddress(1, row), rows: [cells] });

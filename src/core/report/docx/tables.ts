@@ -160,8 +160,8 @@ export function budgetTable(columns: TableColumn[], rows: BudgetTableRow[]): Tab
   for (const row of rows) {
     const strong = row.style === 'sum' || row.style === 'total';
     const o: CellOptions = {
-      bold: strong,
-      italic: row.style === 'adjustment',
+      bold: strong || row.style === 'heading',
+      italic: row.style === 'adjustment' || row.style === 'heading',
       fill: strong ? COLORS.sumFill : undefined,
     };
     body.push(
