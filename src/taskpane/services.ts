@@ -49,7 +49,17 @@ export interface TaskpaneServices {
   describeError(e: unknown): string;
 }
 
-export function createServices(host: WorkbookHost & CellNavigator, describeError: (e: unknown) => string): TaskpaneServices {
+/** The report code, loaded on first use (a separate bundle chunk). Tests pass a static import. */
+export type GenerateLoader = () => Promise<Pick<typeof import('../usecases/generate.js'), 'generateReport'>>;
+
+const loadGenerate: GenerateLoader = () => import('../usecases/generate.js');
+
+export function createServices(
+  host: WorkbookHost & CellNavigator,
+  describeError: (e: unknown) => string,
+  options: { loadGenerate?: GenerateLoader } = {},
+): TaskpaneServices {
+  const load = options.loadGenerate ?? loadGenerate;
   return {
     async readStatus() {
       const reading = await readWorkbook(host);
@@ -62,7 +72,7 @@ export function createServices(host: WorkbookHost & CellNavigator, describeError
       return { findings: report.findings, errors: report.errors, warnings: report.warnings, isTemplate: report.reading.isTemplate };
     },
     async generate(onStep) {
-      const { generateReport } = await import('../usecases/generate.js');
+      const { generateReport } = await load();
       const report = await generateReport(host, { onStep });
       return {
         bytes: report.bytes,

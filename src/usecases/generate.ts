@@ -34,13 +34,17 @@ export interface GenerateOptions {
 }
 
 export async function generateReport(host: WorkbookHost, options: GenerateOptions = {}): Promise<GeneratedReport> {
-  const onStep = options.onStep ?? (() => undefined);
-  onStep('read');
+  // after each step the task pane gets a moment to draw it
+  const onStep = async (step: GenerateStep) => {
+    options.onStep?.(step);
+    if (options.onStep) await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  await onStep('read');
   const reading = await readWorkbook(host);
   const validation = summarise(reading);
-  onStep('build');
+  await onStep('build');
   const model = buildReport(reading.plan);
-  onStep('write');
+  await onStep('write');
   const bytes = await packReport(model, { pageNumbers: options.pageNumbers });
   return { bytes, fileName: reportFileName(documentTitle(reading.plan.info)), model, validation };
 }

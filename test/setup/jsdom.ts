@@ -5,3 +5,9 @@ class ResizeObserverStub {
   disconnect() {}
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= ResizeObserverStub;
+
+/* jsdom's window has no TextEncoder/TextDecoder; docx needs them to write the zip (a browser has them). */
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
+const g = globalThis as unknown as { TextEncoder?: unknown; TextDecoder?: unknown };
+g.TextEncoder ??= NodeTextEncoder;
+g.TextDecoder ??= NodeTextDecoder;

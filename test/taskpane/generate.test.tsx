@@ -1,4 +1,3 @@
-import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
@@ -12,11 +11,6 @@ import { SHEET_NAMES } from '../../src/core/layout/layout';
 import type { TemplateOptions } from '../../src/core/workbook/template';
 import { generateReport, type GenerateStep } from '../../src/usecases/generate';
 import { FakeWorkbook } from '../helpers/fakeExcel';
-
-// jsdom's window has no TextEncoder/TextDecoder; docx needs them to write the zip (a browser has them).
-const g = globalThis as unknown as { TextEncoder?: unknown; TextDecoder?: unknown };
-g.TextEncoder ??= NodeTextEncoder;
-g.TextDecoder ??= NodeTextDecoder;
 
 const goals: SheetRecord[] = [
   { Id: 'IM1', Nivå: 'KF:s inriktningsmål', Mål: '1. En stad för alla' },
@@ -52,24 +46,12 @@ async function workbook(options: TemplateOptions = TERTIAL, withData = true) {
 }
 
 /**
- * The task pane's services over the fake Excel. services.generate loads the report code with a
- * dynamic import(), which jest (CommonJS, no --experimental-vm-modules) cannot run; here the
- * same use-case is called through a static import. The browser test runs the real lazy path.
+ * The task pane's real services over the fake Excel. In the browser the report code is a
+ * lazy chunk (dynamic import(), which jest's CommonJS cannot run); here it is loaded through
+ * a static import. The browser test runs the lazy path.
  */
 function servicesFor(book: FakeWorkbook) {
-  const host = new ExcelHost(book.run);
-  const services = createServices(host, describeExcelError);
-  services.generate = async (onStep) => {
-    const report = await generateReport(host, { onStep });
-    return {
-      bytes: report.bytes,
-      fileName: report.fileName,
-      title: report.model.title,
-      errors: report.validation.errors,
-      warnings: report.validation.warnings,
-    };
-  };
-  return services;
+  return createServices(new ExcelHost(book.run), describeExcelError, { loadGenerate: async () => ({ generateReport }) });
 }
 
 function renderApp(services: TaskpaneServices, platform?: string) {

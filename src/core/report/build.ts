@@ -269,23 +269,26 @@ function planBudgetBlock(plan: Plan): Block {
   };
 }
 
-/** Decimals a column of a free table is printed with: as many as its most precise number (at most 2). */
-function columnDecimals(rows: FreeTable['rows'], col: number, texts: string[][]): number {
+/**
+ * Decimals a free table's numbers are printed with: as many as its most precise number
+ * (at most 2), the same in every column, as the reference tables print mnkr ("0,0", "32,0").
+ */
+function tableDecimals(rows: FreeTable['rows']): number {
   let decimals = 0;
-  rows.forEach((row, i) => {
-    const v = row.cells[col];
-    if (typeof v !== 'number') return;
-    const written = texts[i]?.[col];
-    const d = written && /,(\d+)$/.test(written) ? /,(\d+)$/.exec(written)![1]!.length : (String(v).split('.')[1]?.length ?? 0);
-    decimals = Math.max(decimals, Math.min(d, 2));
-  });
+  for (const row of rows) {
+    for (const v of row.cells) {
+      if (typeof v !== 'number') continue;
+      const d = /\.(\d+)$/.exec(String(v))?.[1]?.length ?? 0;
+      decimals = Math.max(decimals, Math.min(d, 2));
+    }
+  }
   return decimals;
 }
 
 function freeTableBlock(table: FreeTable): Block {
   const width = Math.max(table.header.length, ...table.rows.map((r) => r.cells.length), 1);
   const numericColumn = (c: number) => table.rows.some((r) => typeof r.cells[c] === 'number');
-  const decimals = Array.from({ length: width }, (_, c) => columnDecimals(table.rows, c, []));
+  const decimals = tableDecimals(table.rows);
   const first = 100 / width + (width > 4 ? 14 : 0);
   const rest = width > 1 ? (100 - first) / (width - 1) : 0;
   const columns: TableColumn[] = Array.from({ length: width }, (_, c) => ({
@@ -303,7 +306,7 @@ function freeTableBlock(table: FreeTable): Block {
       cells: Array.from({ length: width }, (_, c) => {
         const v = row.cells[c];
         if (v === undefined) return '';
-        return typeof v === 'number' ? formatNumber(v, decimals[c]!, decimals[c]!) : oneLine(v);
+        return typeof v === 'number' ? formatNumber(v, decimals, decimals) : oneLine(v);
       }),
     })),
   };
