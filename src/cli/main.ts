@@ -19,9 +19,10 @@ Användning:
   planrapport validate <fil.xlsx> [--json]
       Kontrollerar arbetsboken före inlämning. Slutstatus 0: inga fel (varningar tillåts),
       1: fel hittades, 2: filen kan inte läsas eller är ingen Planrapport-arbetsbok.
-  planrapport generate <fil.xlsx> --out <rapport.docx>
+  planrapport generate <fil.xlsx> --out <rapport.docx> [--exact-pages]
       Skriver Word-dokumentet för arbetsbokens dokumenttyp (fungerar även på utkast och
-      visar valideringens sammanfattning).
+      visar valideringens sammanfattning). --exact-pages räknar innehållsförteckningens
+      sidnummer som Word bryter sidorna (tar några sekunder i stället för bråkdelar).
   planrapport demo --out <mapp>
       Skriver exempelarbetsböcker (och rapporter) från inbyggda exempeldata.
 

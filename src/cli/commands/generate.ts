@@ -5,13 +5,14 @@ import { notATemplate, summaryLine } from '../format';
 import { parse, UsageError, writeFileSafely, type Output } from '../io';
 
 export async function generateCommand(args: string[], out: Output): Promise<number> {
-  const { values, positionals } = parse(args, { out: { type: 'string' } });
+  const { values, positionals } = parse(args, { out: { type: 'string' }, 'exact-pages': { type: 'boolean' } });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('Ange en (1) arbetsbok, t.ex. planrapport generate plan.xlsx --out rapport.docx.');
   if (!values.out) throw new UsageError('Ange var rapporten ska sparas med --out, t.ex. --out rapport.docx.');
   if (!/\.docx$/i.test(values.out)) throw new UsageError(`${values.out}: rapporten ska sparas som .docx.`);
   const host = await XlsxHost.open(file);
-  const report = await generateReport(host);
+  // --exact-pages: the contents' page numbers from docx's layout engine, as Word lays the pages out (seconds)
+  const report = await generateReport(host, { pageNumbers: values['exact-pages'] ? 'layout' : 'estimate' });
   if (!report.validation.reading.isTemplate) {
     out.error(notATemplate(file));
     return 2;
