@@ -34,8 +34,10 @@ export const CLEAN_T2: FixtureData = {
   },
   sheets: {
     Texter: [
+      { Avsnitt: 'Förslag till beslut', Text: '1. Nämnden godkänner tertialrapporten.\n2. Paragrafen justeras omedelbart.' },
       { Avsnitt: 'Sammanfattning', Text: 'Nämnden bedöms nå sina mål.' },
       { Avsnitt: 'Ärendets beredning', Text: 'Ärendet har beretts inom förvaltningen.' },
+      { Avsnitt: 'Sammanfattande analys', Text: 'Verksamheten har bedrivits enligt plan.' },
     ],
     Mål: [
       { Id: 'IM1', Nivå: 'KF:s inriktningsmål', Mål: '1. En stad för alla' },

@@ -32,6 +32,7 @@ export const RULES = {
   'document.organisation-missing': { severity: 'error', description: 'Organisation saknas i fliken Dokument.' },
   // Texter
   'text.heading-missing': { severity: 'error', description: 'Ett textavsnitt saknar rubrik.' },
+  'text.section-missing': { severity: 'warning', description: 'Ett avsnitt som dokumenttypen har saknas i fliken Texter.' },
   'text.duplicate-heading': { severity: 'warning', description: 'Två textavsnitt har samma rubrik.' },
   'text.markup': { severity: 'warning', description: 'HTML-taggar eller främmande koder i texten.' },
   'text.control-characters': { severity: 'warning', description: 'Osynliga styrtecken i texten.' },

@@ -37,8 +37,34 @@ function textCells(plan: Plan): TextCell[] {
   return out;
 }
 
+/** Sections each kind of document has (the intro counts as present when a section lies under it). */
+const REQUIRED_SECTIONS: Record<string, { heading: string; orUnder?: boolean }[]> = {
+  tertialrapport: [{ heading: 'Förslag till beslut' }, { heading: 'Sammanfattning' }, { heading: 'Sammanfattande analys', orUnder: true }],
+  verksamhetsberattelse: [{ heading: 'Sammanfattande analys', orUnder: true }],
+  verksamhetsplan: [{ heading: 'Inledning', orUnder: true }],
+};
+
+function requiredSections(ctx: RuleContext) {
+  const { plan } = ctx;
+  if (!plan.info.kind || !ctx.columns['Texter']) return;
+  const norm = (t: string | undefined) => (t ?? '').trim().toLowerCase();
+  for (const { heading, orUnder } of REQUIRED_SECTIONS[plan.info.kind] ?? []) {
+    const present = plan.texts.some((t) => norm(t.heading) === norm(heading) || (orUnder && norm(t.parent) === norm(heading)));
+    // the intro's own sections (Enhetens uppdrag, Verksamhet …) come first in the sheet
+    const introByPlace = orUnder && plan.texts.length > 0 && !['förslag till beslut', 'sammanfattning', 'ärendets beredning', 'bilagor'].includes(norm(plan.texts[0]!.heading));
+    if (present || introByPlace) continue;
+    ctx.reportAt(
+      'text.section-missing',
+      'Texter',
+      '',
+      `Texter: avsnittet "${heading}" saknas. En ${plan.info.kind === 'verksamhetsberattelse' ? 'verksamhetsberättelse' : plan.info.kind} brukar ha det; lägg till en rad med Avsnitt "${heading}" och texten.`,
+    );
+  }
+}
+
 export function textRules(ctx: RuleContext) {
   const { plan } = ctx;
+  requiredSections(ctx);
   const headings = new Map<string, number>();
   for (const t of plan.texts) {
     if (!t.heading) {
