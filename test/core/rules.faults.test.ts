@@ -61,6 +61,7 @@ const CASES: Case[] = [
   { rule: 'text.markup', inject: (wb) => set(wb, 'Texter!B3', '<p>Nämnden</p><span>bedöms</span> nå sina mål.'), sheet: 'Texter', cell: 'B3' },
   // exceljs drops control characters when it writes; Excel writes them as _xHHHH_, which the file patch below puts in
   { rule: 'text.control-characters', inject: (wb) => set(wb, 'Texter!B3', `Nämnden${CONTROL_MARK} bedöms nå sina mål.`), sheet: 'Texter', cell: 'B3' },
+  { rule: 'text.draft-note', inject: (wb) => set(wb, 'Texter!B3', 'Nämnden bedöms nå sina mål. (Anneli)\nNästa stycke.'), sheet: 'Texter', cell: 'B3' },
   { rule: 'text.too-long', inject: (wb) => set(wb, 'Texter!B3', 'Lång text. '.repeat(4000)), sheet: 'Texter', cell: 'B3' },
   { rule: 'goal.id-missing', inject: (wb) => set(wb, 'Mål!A5', null), sheet: 'Mål', cell: 'A5' },
   { rule: 'goal.duplicate-id', inject: (wb) => set(wb, 'Mål!A5', 'N1'), sheet: 'Mål', cell: 'A5' },

@@ -23,6 +23,8 @@ import { formatMnkr, formatNumber, formatValue } from '../values/swedish';
 import { oneLine } from '../values/text';
 import { ASSESSMENT_STYLE, type Block, type BudgetRowStyle, type ReportModel, type Section, type TableColumn } from './model';
 import { parseRichText } from './richText';
+import { textWidth } from './layout/pager';
+import { SIZE, TEXT_WIDTH } from './docx/style';
 import { documentTitle } from './title';
 
 const GOAL_LABEL: Record<GoalLevel, string> = {
@@ -75,6 +77,8 @@ interface Outline {
   budgetSection?: string; // the driftbudget's own section
   /** Top-level sections in order, with the names of the sections that belong under each. */
   containers: { name: string; children: string[] }[];
+  /** Sections the kind always prints, as the reference documents do, even when empty (container › child). */
+  always: { container: string; children: string[] }[];
 }
 
 function outlineFor(kind: DocumentKind, year: number | undefined): Outline {
@@ -92,6 +96,11 @@ function outlineFor(kind: DocumentKind, year: number | undefined): Outline {
           children: ['Systematiskt kvalitetsarbete enligt SOSFS 2011:9', 'Synpunkter och klagomål', 'Avvikelser och Lex Sarah och Lex Maria', 'Externa granskningar/tillsyn/brukarundersökningar', 'Egenkontroller'],
         },
         { name: 'Agenda 2030', children: [] },
+      ],
+      always: [
+        { container: 'Inledning', children: [] },
+        { container: economy, children: ['Resursanvändning', `Budget ${year ?? ''}`.trim()] },
+        { container: 'Övrigt', children: [] },
       ],
     };
   }
@@ -120,6 +129,20 @@ function outlineFor(kind: DocumentKind, year: number | undefined): Outline {
       },
       { name: 'Övrigt', children: ['Kvalitetsarbete', 'Systematiskt kvalitetsarbete', 'Övrigt', 'Uppföljning av intern kontroll'] },
     ],
+    always: tertial
+      ? [
+          { container: 'Sammanfattande analys', children: [] },
+          {
+            container: 'Uppföljning av ekonomi',
+            children: [budgetSection, 'Resultatenheter', 'Investeringar', 'Försäljningar av anläggningstillgångar', 'Verksamhetsprojekt (driftprojekt)', 'Omslutningsförändringar', 'Budgetjusteringar', 'Medel för lokaländamål', 'Analys av balansräkning'],
+          },
+          { container: 'Övrigt', children: ['Kvalitetsarbete', 'Övrigt'] },
+        ]
+      : [
+          { container: 'Sammanfattande analys', children: [] },
+          { container: 'Uppföljning av ekonomi', children: [budgetSection, 'Investeringar', 'Medel för lokaländamål'] },
+          { container: 'Övrigt', children: ['Systematiskt kvalitetsarbete', 'Övrigt'] },
+        ],
   };
 }
 
@@ -147,24 +170,76 @@ function indicatorColumns(kind: DocumentKind, year: number | undefined): TableCo
     ];
   }
   return [
-    { header: 'Indikator', width: 24, align: 'left' },
-    num('Periodens utfall', 9),
-    num('Utfall män/pojkar', 9),
-    num('Utfall kvinnor/flickor', 9),
-    num(`Periodens utfall VB ${year ? year - 1 : ''}`.trim(), 9),
-    num('Prognos helår', 9),
-    num('Årsmål', 9),
+    { header: 'Indikator', width: 29, align: 'left' },
+    num('Periodens utfall', 8),
+    num('Utfall män/pojkar', 8),
+    num('Utfall kvinnor/flickor', 8),
+    num(`Periodens utfall VB ${year ? year - 1 : ''}`.trim(), 8),
+    num('Prognos helår', 8),
+    num('Årsmål', 8),
     num('KF:s årsmål', 11),
-    { header: 'Period', width: 11, align: 'left' },
+    { header: 'Period', width: 12, align: 'left' },
   ];
+}
+
+/**
+ * Widens the value columns where a header word or a figure would not fit (so "Periodens" or
+ * "1 050 000 kr" never breaks in the middle), taking the room from the first column.
+ */
+function widenToFit(columns: TableColumn[], rows: readonly (readonly string[])[]): TableColumn[] {
+  const pad = 150;
+  const minFirst = 22;
+  const hardMinFirst = 16;
+  const words = (t: string) => t.split(/[\s/\u200b]+/).filter(Boolean);
+  const need = columns.map((column, c) => {
+    if (c === 0) return 0;
+    const texts = rows.map((r) => r[c - 1] ?? '');
+    const twips =
+      pad +
+      Math.max(
+        0,
+        ...words(column.header).map((w) => textWidth(w, SIZE.tableSmall, true)),
+        // a figure with its unit is one word (non-breaking spaces): it must fit whole
+        ...texts.flatMap((t) => (/^[-−+]?\d/.test(t.trim()) ? [textWidth(t.trim(), SIZE.table)] : words(t).map((w) => textWidth(w, SIZE.table)))),
+      );
+    return Math.ceil((1000 * twips) / TEXT_WIDTH) / 10;
+  });
+  const widths = columns.map((column, c) => (c === 0 ? 0 : Math.max(column.width, need[c]!)));
+  const sum = () => widths.reduce((a, b) => a + b, 0);
+  // too little left for the names: the value columns give up what they have beyond their need
+  const short = minFirst - (100 - sum());
+  if (short > 0) {
+    const slack = widths.map((w, c) => (c === 0 ? 0 : w - need[c]!));
+    const slackSum = slack.reduce((a, b) => a + b, 0);
+    const take = Math.min(1, short / (slackSum || 1));
+    widths.forEach((w, c) => (widths[c] = w - slack[c]! * take));
+  }
+  const rest = 100 - sum();
+  // still too little: the names give up some more, and past that everything shares the page
+  if (rest < hardMinFirst) {
+    const scale = (100 - hardMinFirst) / sum();
+    widths.forEach((w, c) => (widths[c] = w * scale));
+    widths[0] = hardMinFirst;
+  } else widths[0] = rest;
+  return columns.map((c, i) => ({ ...c, width: Math.round(widths[i]! * 10) / 10 }));
+}
+
+/** Gives every indicator table of the document the same columns, wide enough for all its figures. */
+function fitIndicatorColumns(sections: Section[]): void {
+  const tables: Extract<Block, { kind: 'indicatorTable' }>[] = [];
+  const walk = (s: Section) => {
+    s.blocks.forEach((b) => b.kind === 'indicatorTable' && tables.push(b));
+    s.children.forEach(walk);
+  };
+  sections.forEach(walk);
+  if (!tables.length) return;
+  const columns = widenToFit(tables[0]!.columns, tables.flatMap((t) => t.rows.map((r) => r.cells)));
+  tables.forEach((t) => (t.columns = columns));
 }
 
 function indicatorBlock(kind: DocumentKind, year: number | undefined, indicators: Indicator[]): Block {
   const followUp = isFollowUp(kind);
-  return {
-    kind: 'indicatorTable',
-    columns: indicatorColumns(kind, year),
-    rows: indicators.map((ind) => ({
+  const rows = indicators.map((ind) => ({
       name: oneLine(ind.name),
       flag: ind.flag,
       cells: followUp
@@ -180,14 +255,25 @@ function indicatorBlock(kind: DocumentKind, year: number | undefined, indicators
           ].map(oneLine)
         : [formatValue(ind.annualTarget, ind.unit), formatValue(ind.cityTarget, ind.unit), ind.periodicity ?? ''].map(oneLine),
       analysis: parseRichText(ind.analysis),
-    })),
+    }));
+  return {
+    kind: 'indicatorTable',
+    columns: indicatorColumns(kind, year),
+    rows,
   };
 }
 
 function activityBlock(kind: DocumentKind, activities: Activity[]): Block {
   const followUp = isFollowUp(kind);
+  // an Avvikelse column nobody has written in takes little room
+  const deviation = activities.some((a) => a.deviation) ? 19 : 10;
   const columns: TableColumn[] = followUp
-    ? [{ header: 'Aktivitet', width: 55, align: 'left' }, { header: 'Startdatum', width: 13, align: 'left' }, { header: 'Slutdatum', width: 13, align: 'left' }, { header: 'Avvikelse', width: 19, align: 'left' }]
+    ? [
+        { header: 'Aktivitet', width: 100 - 26 - deviation, align: 'left' },
+        { header: 'Startdatum', width: 13, align: 'left' },
+        { header: 'Slutdatum', width: 13, align: 'left' },
+        { header: 'Avvikelse', width: deviation, align: 'left' },
+      ]
     : [{ header: 'Aktivitet', width: 68, align: 'left' }, { header: 'Startdatum', width: 16, align: 'left' }, { header: 'Slutdatum', width: 16, align: 'left' }];
   return {
     kind: 'activityTable',
@@ -285,31 +371,85 @@ function tableDecimals(rows: FreeTable['rows']): number {
   return decimals;
 }
 
-function freeTableBlock(table: FreeTable): Block {
+/** A value column of a free table: numbers, "i.u." or blanks (month statistics, amounts). */
+function isValueColumn(rows: { cells: string[] }[], texts: FreeTable['rows'], c: number): boolean {
+  return texts.some((r) => typeof r.cells[c] === 'number') && rows.every((r) => { const t = r.cells[c] ?? ''; return t === '' || /^[-−+]?[\d\s\u00a0]+(,\d+)?$/.test(t) || /^i\.?\s?u\.?$/i.test(t); });
+}
+
+/**
+ * Column widths from the content: every column at least as wide as its longest word (so no
+ * word breaks), the rest shared by how much text each column holds. In percent.
+ */
+function contentWidths(header: string[], rows: string[][], columns: number): number[] {
+  const pad = 150;
+  const words = (t: string) => t.split(/[\s/]+/).filter(Boolean);
+  const need: number[] = [];
+  const want: number[] = [];
+  for (let c = 0; c < columns; c++) {
+    const texts = rows.map((r) => r[c] ?? '');
+    const h = header[c] ?? '';
+    need[c] = pad + Math.max(0, ...words(h).map((w) => textWidth(w, SIZE.tableSmall, true)), ...texts.flatMap(words).map((w) => textWidth(w, SIZE.table)));
+    want[c] = pad + Math.max(textWidth(h, SIZE.tableSmall, true) / 2, ...texts.map((t) => textWidth(t, SIZE.table)));
+  }
+  const total = TEXT_WIDTH;
+  const widths = [...need];
+  let left = total - widths.reduce((a, b) => a + b, 0);
+  if (left < 0) return widths.map((w) => (100 * w) / widths.reduce((a, b) => a + b, 0));
+  const extra = want.map((w, c) => Math.max(0, w - need[c]!));
+  const extraSum = extra.reduce((a, b) => a + b, 0);
+  widths.forEach((_, c) => {
+    const add = extraSum > 0 ? Math.min(extra[c]!, (left * extra[c]!) / extraSum) : 0;
+    widths[c]! += add;
+  });
+  left = total - widths.reduce((a, b) => a + b, 0);
+  // what is left goes to the first column when it is a label column, else evenly
+  if (left > 0) widths.forEach((_, c) => (widths[c]! += left / columns));
+  return widths.map((w) => (100 * w) / total);
+}
+
+function freeTableBlock(table: FreeTable, sectionHeading?: string): Block {
   const width = Math.max(table.header.length, ...table.rows.map((r) => r.cells.length), 1);
-  const numericColumn = (c: number) => table.rows.some((r) => typeof r.cells[c] === 'number');
   const decimals = tableDecimals(table.rows);
-  const first = 100 / width + (width > 4 ? 14 : 0);
-  const rest = width > 1 ? (100 - first) / (width - 1) : 0;
-  const columns: TableColumn[] = Array.from({ length: width }, (_, c) => ({
-    header: oneLine(table.header[c] ?? ''),
-    width: c === 0 ? first : rest,
-    align: c > 0 && numericColumn(c) ? 'right' : 'left',
+  const rows = table.rows.map((row) => ({
+    sum: row.kind === 'Summa',
+    cells: Array.from({ length: width }, (_, c) => {
+      const v = row.cells[c];
+      if (v === undefined) return '';
+      return typeof v === 'number' ? formatNumber(v, decimals, decimals) : oneLine(v);
+    }),
   }));
-  const caption = table.caption && norm(table.caption) !== norm(table.header[0] ?? '') ? oneLine(table.caption) : undefined;
+  const header = Array.from({ length: width }, (_, c) => oneLine(table.header[c] ?? ''));
+  const widths = contentWidths(header, rows.map((r) => r.cells), width);
+  const columns: TableColumn[] = header.map((h, c) => ({
+    header: h,
+    width: widths[c]!,
+    align: c > 0 && isValueColumn(rows, table.rows, c) ? 'right' : 'left',
+  }));
+  const named = (t: string | undefined) => (t ? norm(t) : '');
+  const caption = table.caption && ![named(table.header[0]), named(sectionHeading)].includes(norm(table.caption)) ? oneLine(table.caption) : undefined;
   return {
     kind: 'freeTable',
     caption,
     columns,
-    rows: table.rows.map((row) => ({
-      sum: row.kind === 'Summa',
-      cells: Array.from({ length: width }, (_, c) => {
-        const v = row.cells[c];
-        if (v === undefined) return '';
-        return typeof v === 'number' ? formatNumber(v, decimals, decimals) : oneLine(v);
-      }),
-    })),
+    // a row with only its first cell filled heads the rows below it (Omslutningsförändringar)
+    rows: rows.map((r) => ({ ...r, group: !r.sum && r.cells.length > 1 && r.cells[0] !== '' && r.cells.slice(1).every((x) => x === '') })),
   };
+}
+
+/**
+ * Puts blocks after the paragraph that announces them ("… enligt nedan:"), or at the end.
+ */
+function insertAfterIntroduction(section: Section, blocks: Block[]) {
+  const at = section.blocks.findIndex((b) => b.kind === 'richText' && b.blocks.some((rb) => /:\s*$/.test(rb.runs.map((r) => r.text).join(''))));
+  if (at < 0) {
+    section.blocks.push(...blocks);
+    return;
+  }
+  const text = section.blocks[at] as Extract<Block, { kind: 'richText' }>;
+  const split = text.blocks.findIndex((rb) => /:\s*$/.test(rb.runs.map((r) => r.text).join(''))) + 1;
+  const before: Block = { kind: 'richText', blocks: text.blocks.slice(0, split) };
+  const after: Block[] = split < text.blocks.length ? [{ kind: 'richText', blocks: text.blocks.slice(split) }] : [];
+  section.blocks.splice(at, 1, before, ...blocks, ...after);
 }
 
 // ---------------------------------------------------------------- goals
@@ -367,18 +507,16 @@ function goalSection(node: GoalNode, plan: Plan, kind: DocumentKind, base: numbe
 
 // ---------------------------------------------------------------- assembly
 
-function legend(kind: DocumentKind): Block {
-  const items: { symbol: string; color: string; text: string }[] = (['Uppfylls helt', 'Uppfylls delvis', 'Uppfylls inte'] as const).map((a) => ({
-    symbol: ASSESSMENT_STYLE[a].symbol,
-    color: ASSESSMENT_STYLE[a].color,
-    text: a,
-  }));
-  if (kind !== 'verksamhetsplan') {
-    items.push(
-      ...(Object.entries(STATUS_SYMBOL) as [ActivityStatus, string][]).map(([label, symbol]) => ({ symbol, color: '404040', text: `aktivitet ${label.toLowerCase()}` })),
-    );
+/** The symbols the document uses, explained once above the goals. */
+function legend(plan: Plan): Block | undefined {
+  const items: { symbol: string; color: string; text: string }[] = [];
+  for (const a of ['Uppfylls helt', 'Uppfylls delvis', 'Uppfylls inte', 'Ingen'] as const) {
+    if (plan.goals.some((g) => g.assessment === a)) items.push({ symbol: ASSESSMENT_STYLE[a].symbol, color: ASSESSMENT_STYLE[a].color, text: a === 'Ingen' ? 'Ingen bedömning' : a });
   }
-  return { kind: 'legend', items };
+  for (const [status, symbol] of Object.entries(STATUS_SYMBOL) as [ActivityStatus, string][]) {
+    if (plan.activities.some((a) => a.status === status)) items.push({ symbol, color: '0B3F73', text: `aktivitet ${status.toLowerCase()}` });
+  }
+  return items.length ? { kind: 'legend', items } : undefined;
 }
 
 export function buildReport(plan: Plan): ReportModel {
@@ -392,7 +530,7 @@ export function buildReport(plan: Plan): ReportModel {
   // text sections: front matter, attachments, and the rest placed in the outline
   const frontSections: Section[] = [];
   let attachments: ReportModel['attachments'] = [];
-  const containers = outline.containers.map((c) => ({ section: { heading: c.name, level: 1, blocks: [] as Block[], children: [] as Section[] }, children: c.children.map(norm), ownText: false }));
+  const containers = outline.containers.map((c) => ({ section: { heading: c.name, level: 1, blocks: [], children: [] } as Section, children: c.children.map(norm), ownText: false }));
   const byName = (name: string) => containers.find((c) => norm(c.section.heading) === norm(name));
   const sectionsByName = new Map<string, Section>();
   let current: (typeof containers)[number] | undefined;
@@ -424,7 +562,7 @@ export function buildReport(plan: Plan): ReportModel {
         parentSection.children.push({ heading, level: Math.min(parentSection.level + 1, 5), blocks: textBlocks(t.text), children: [] });
         continue;
       }
-      parent = { section: { heading: explicit, level: 1, blocks: [], children: [] }, children: [], ownText: false };
+      parent = { section: { heading: explicit, level: 1, blocks: [], children: [] } as Section, children: [], ownText: false };
       containers.push(parent);
     }
     parent ??= current ?? byName(outline.intro)!;
@@ -438,10 +576,9 @@ export function buildReport(plan: Plan): ReportModel {
   const placedTables = new Set<FreeTable>();
   const tableFor = (name: string) => plan.tables.filter((t) => t.section && norm(t.section) === norm(name) && !placedTables.has(t));
   const attachTables = (section: Section) => {
-    for (const t of tableFor(section.heading)) {
-      section.blocks.push(freeTableBlock(t));
-      placedTables.add(t);
-    }
+    const tables = tableFor(section.heading);
+    tables.forEach((t) => placedTables.add(t));
+    if (tables.length) insertAfterIntroduction(section, tables.map((t) => freeTableBlock(t, section.heading)));
     section.children.forEach(attachTables);
   };
 
@@ -461,7 +598,10 @@ export function buildReport(plan: Plan): ReportModel {
       const tables = tableFor(row.label);
       if (!analysis.length && !tables.length) continue;
       tables.forEach((t) => placedTables.add(t));
-      budgetSection.children.push({ heading: oneLine(row.label), level: 3, blocks: [...analysis, ...tables.map(freeTableBlock)], children: [] });
+      // two levels down: under the driftbudget, out of the contents (as in the reference)
+      const section: Section = { heading: oneLine(row.label), level: 4, depth: 2, blocks: analysis, children: [] };
+      insertAfterIntroduction(section, tables.map((t) => freeTableBlock(t, row.label)));
+      budgetSection.children.push(section);
     }
   }
   // the verksamhetsplan's budget by kostnadsslag, under "Budget <år>"
@@ -473,7 +613,23 @@ export function buildReport(plan: Plan): ReportModel {
   }
   containers.forEach((c) => attachTables(c.section));
   const leftover = plan.tables.filter((t) => !placedTables.has(t));
-  if (leftover.length) economy.section.children.push({ heading: 'Tabeller', level: 2, blocks: leftover.map(freeTableBlock), children: [] });
+  if (leftover.length) economy.section.children.push({ heading: 'Tabeller', level: 2, blocks: leftover.map((t) => freeTableBlock(t)), children: [] });
+
+  // the sections the kind always has, printed (empty if need be) in their usual order, as the reference documents do
+  for (const { container, children } of outline.always) {
+    const c = byName(container);
+    if (!c) continue;
+    c.ownText ||= true;
+    children.forEach((name, i) => {
+      if (c.section.children.some((s) => norm(s.heading) === norm(name))) return;
+      // before the first existing child that comes later in the usual order
+      const later = children.slice(i + 1).map(norm);
+      const at = c.section.children.findIndex((s) => later.includes(norm(s.heading)));
+      const section: Section = { heading: name, level: 2, blocks: [], children: [] };
+      if (at < 0) c.section.children.push(section);
+      else c.section.children.splice(at, 0, section);
+    });
+  }
 
   // the goal tree
   const used = new Set<object>();
@@ -492,11 +648,12 @@ export function buildReport(plan: Plan): ReportModel {
       children: [],
     });
   }
+  fitIndicatorColumns(goalSections);
 
   const body: Section[] = [];
   const intro = byName(outline.intro)!;
   const goalsSection: Section | undefined = outline.goals
-    ? { heading: outline.goals, level: 1, blocks: goalSections.length ? [legend(kind)] : [], children: goalSections }
+    ? { heading: outline.goals, level: 1, blocks: [legend(plan)].filter((b): b is Block => b !== undefined), children: goalSections }
     : undefined;
   for (const c of containers) {
     const s = c.section;
@@ -509,9 +666,14 @@ export function buildReport(plan: Plan): ReportModel {
     }
     if (hasContent) body.push(s);
   }
+  // the main parts start on a new page: the introduction, the goals, the economy
+  if (body[0]) body[0].pageBreak = true;
+  if (goalsSection) goalsSection.pageBreak = true;
+  else if (goalSections[0]) goalSections[0].pageBreak = true;
+  economy.section.pageBreak = true;
   const fixLevels = (s: Section, level: number) => {
     s.level = Math.min(level, 5);
-    s.children.forEach((c) => fixLevels(c, c.label ? c.level : level + 1));
+    s.children.forEach((c) => fixLevels(c, c.label ? c.level : s.level + (c.depth ?? 1)));
   };
   body.forEach((s) => {
     if (s.label) return; // goal sections carry their levels

@@ -46,7 +46,7 @@ export type Block =
   | { kind: 'activityTable'; columns: TableColumn[]; rows: ActivityRow[] }
   | { kind: 'budgetTable'; columns: TableColumn[]; rows: BudgetTableRow[]; note?: string }
   | { kind: 'planBudget'; facts: [string, string][]; columns: TableColumn[]; rows: BudgetTableRow[] }
-  | { kind: 'freeTable'; caption?: string; columns: TableColumn[]; rows: { cells: string[]; sum: boolean }[] }
+  | { kind: 'freeTable'; caption?: string; columns: TableColumn[]; rows: { cells: string[]; sum: boolean; group?: boolean }[] }
   | { kind: 'legend'; items: { symbol: string; color: string; text: string }[] };
 
 export interface Section {
@@ -55,6 +55,10 @@ export interface Section {
   level: number;
   /** For a goal: its label ("Nämndmål:"), printed before the heading text. */
   label?: string;
+  /** The section starts on a new page (the main parts: introduction, goals, economy). */
+  pageBreak?: boolean;
+  /** Levels below its parent (default 1); 2 keeps a heading out of the table of contents. */
+  depth?: number;
   blocks: Block[];
   children: Section[];
 }
@@ -87,3 +91,8 @@ export const ASSESSMENT_STYLE: Record<Assessment, { symbol: string; color: strin
   'Uppfylls inte': { symbol: '■', color: 'C62828' },
   Ingen: { symbol: '—', color: '757575' },
 };
+
+/** An analysis short enough to stay on one page with its row (longer ones may break across pages). */
+export function isShortAnalysis(blocks: readonly RichBlock[]): boolean {
+  return blocks.reduce((n, b) => n + b.runs.reduce((m, r) => m + r.text.length, 0), 0) <= 700;
+}

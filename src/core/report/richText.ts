@@ -55,6 +55,8 @@ function tokenise(text: string): Token[][] {
   let italic = 0;
   let last = 0;
   const push = (s: string) => {
+    // a number keeps its unit on the same line: "192 mnkr", "4,0 %"
+    s = s.replace(/(\d) (mnkr|mkr|tkr|kr|st|%|procent)(?=[\s.,;:)!?]|$)/g, '$1\u00a0$2');
     const parts = s.split(/\r\n|\r|\n/);
     parts.forEach((part, i) => {
       if (i > 0) lines.push([]);

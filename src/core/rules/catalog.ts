@@ -35,6 +35,7 @@ export const RULES = {
   'text.section-missing': { severity: 'warning', description: 'Ett avsnitt som dokumenttypen har saknas i fliken Texter.' },
   'text.duplicate-heading': { severity: 'warning', description: 'Två textavsnitt har samma rubrik.' },
   'text.markup': { severity: 'warning', description: 'HTML-taggar eller främmande koder i texten.' },
+  'text.draft-note': { severity: 'warning', description: 'En kommentar med ett namn, som från ett utkast, står i texten.' },
   'text.control-characters': { severity: 'warning', description: 'Osynliga styrtecken i texten.' },
   'text.too-long': { severity: 'warning', description: 'Texten är längre än vad Excel kan visa i en cell.' },
   // Mål

@@ -7,6 +7,8 @@ import { hasInvalidCharacters } from '../values/text';
 export const SUPPORTED_TAGS = new Set(['p', 'br', 'i', 'b', 'em', 'strong']);
 const TAG = /<\/?([a-zA-Z][a-zA-Z0-9:-]*)(?:\s[^<>]*)?\/?>/g;
 const STRAY_CODE = /\b\d{3,5}=\d/;
+/** "(Anneli)" at the end of a paragraph: a name in parentheses, as reviewers leave in drafts. */
+const DRAFT_NOTE = /\(([A-ZÅÄÖ][a-zåäöé]{2,})\)\s*$/m;
 export const EXCEL_CELL_LIMIT = 32767;
 
 interface TextCell {
@@ -94,6 +96,10 @@ export function textRules(ctx: RuleContext) {
     if (code) {
       const around = text.slice(Math.max(0, code.index - 5), code.index + 15).replace(/\s+/g, ' ');
       ctx.report('text.markup', cell.source, cell.key, `${where}: ${cell.label} innehåller en kod som ser ut som ett utkast ("…${around}…"). Den skrivs ut som den står; ta bort den om den inte ska synas.`);
+    }
+    const note = DRAFT_NOTE.exec(text);
+    if (note) {
+      ctx.report('text.draft-note', cell.source, cell.key, `${where}: ${cell.label} har "(${note[1]})" i slutet av ett stycke, som en kommentar från ett utkast. Den skrivs ut som den står; ta bort den om den inte ska synas.`);
     }
     if (hasInvalidCharacters(text)) {
       ctx.report('text.control-characters', cell.source, cell.key, `${where}: ${cell.label} innehåller osynliga styrtecken (t.ex. från kopiering). De tas bort i rapporten; rensa cellen om du vill vara säker.`);

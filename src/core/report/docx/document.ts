@@ -36,7 +36,7 @@ import { assessmentParagraph, richText, RenderContext, symbolRun } from './text'
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5] as const;
 
-function heading(section: Section, top: boolean, ctx: RenderContext): Paragraph {
+function heading(section: Section, ctx: RenderContext): Paragraph {
   const runs: TextRun[] = [];
   if (section.label) runs.push(new TextRun({ text: `${section.label} `, bold: false, color: COLORS.muted }));
   runs.push(new TextRun({ text: section.heading }));
@@ -45,7 +45,7 @@ function heading(section: Section, top: boolean, ctx: RenderContext): Paragraph 
     heading: HEADINGS[Math.min(Math.max(section.level, 1), 5) - 1],
     children: bookmark ? [new Bookmark({ id: bookmark, children: runs })] : runs,
     // the document's main parts start on a new page
-    pageBreakBefore: top && section.level === 1,
+    pageBreakBefore: section.pageBreak === true,
   });
 }
 
@@ -93,8 +93,8 @@ function spacer(): Paragraph {
   return new Paragraph({ spacing: { before: 0, after: METRICS.spacer.after }, children: [] });
 }
 
-function section(s: Section, ctx: RenderContext, top = false): FileChild[] {
-  return [heading(s, top, ctx), ...s.blocks.flatMap((b) => block(b, ctx)), ...s.children.flatMap((c) => section(c, ctx))];
+function section(s: Section, ctx: RenderContext): FileChild[] {
+  return [heading(s, ctx), ...s.blocks.flatMap((b) => block(b, ctx)), ...s.children.flatMap((c) => section(c, ctx))];
 }
 
 function frontBlock(model: ReportModel): FileChild[] {
@@ -109,7 +109,7 @@ function frontBlock(model: ReportModel): FileChild[] {
   if (to || date) right.push(label('Till'));
   if (to) right.push(line(to));
   if (date) right.push(line(date));
-  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const none = { style: BorderStyle.NIL, size: 0, color: 'auto' };
   const borders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
   const half = Math.floor(TEXT_WIDTH / 2);
   return [
@@ -181,7 +181,7 @@ export function renderReport(model: ReportModel, options: RenderOptions = {}): D
     toc,
     ...(model.attachments.length ? [new Paragraph({ style: 'FrontHeading', text: 'Bilagor' }), ...richText(model.attachments, ctx)] : []),
   ];
-  const body = model.body.flatMap((s) => section(s, ctx, true));
+  const body = model.body.flatMap((s) => section(s, ctx));
   const pageHeader = new Header({
     children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: model.header, size: SIZE.header, color: COLORS.muted })] })],
   });

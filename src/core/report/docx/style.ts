@@ -4,7 +4,7 @@
  * that navigation and the contents work, A4 portrait with 2 cm margins. The renderer and the
  * page estimator (report/layout/pager.ts) both read their measurements from here.
  */
-import { AlignmentType, LevelFormat, convertMillimetersToTwip, type INumberingOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, LevelFormat, LineRuleType, convertMillimetersToTwip, type INumberingOptions, type IStylesOptions } from 'docx';
 
 export const FONT = 'Arial';
 /** Symbols (● ◆ ■ ✓ ▶ ○) in a font that has them on Windows; other systems fall back. */
@@ -65,7 +65,7 @@ export const METRICS = {
     { size: 21, bold: true, before: 160, after: 60, line: 276 },
   ] as ParagraphMetrics[],
   front: { size: SIZE.front, bold: true, before: 240, after: 100, line: 276 },
-  fieldLabel: { size: SIZE.body, bold: true, before: 160, after: 40, line: 276 },
+  fieldLabel: { size: SIZE.small + 2, bold: true, before: 160, after: 40, line: 276 },
   subheading: { size: SIZE.body, bold: true, before: 120, after: 40, line: 276 },
   list: { size: SIZE.body, bold: false, before: 0, after: 60, line: 276, indent: 360 },
   assessment: { size: SIZE.body, bold: false, before: 60, after: 120, line: 276 },
@@ -87,7 +87,7 @@ export const METRICS = {
 
 const headingStyle = (m: ParagraphMetrics, color: string) => ({
   run: { font: FONT, size: m.size, bold: true, color },
-  paragraph: { spacing: { before: m.before, after: m.after }, keepNext: true, keepLines: true },
+  paragraph: { spacing: { before: m.before, after: m.after, line: m.line, lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true },
 });
 
 const paragraphStyle = (id: string, name: string, m: ParagraphMetrics, run: Record<string, unknown> = {}, paragraph: Record<string, unknown> = {}) => ({
@@ -97,29 +97,35 @@ const paragraphStyle = (id: string, name: string, m: ParagraphMetrics, run: Reco
   next: 'Normal',
   quickFormat: true,
   run: { font: FONT, size: m.size, bold: m.bold, ...run },
-  paragraph: { spacing: { before: m.before, after: m.after, line: m.line }, ...paragraph },
+  paragraph: { spacing: { before: m.before, after: m.after, line: m.line, lineRule: LineRuleType.AUTO }, ...paragraph },
 });
 
 const [h1, h2, h3, h4, h5] = METRICS.headings as [ParagraphMetrics, ParagraphMetrics, ParagraphMetrics, ParagraphMetrics, ParagraphMetrics];
 
 export const STYLES: IStylesOptions = {
   default: {
-    document: { run: { font: FONT, size: SIZE.body, color: COLORS.text }, paragraph: { spacing: { after: BODY.after, line: BODY.line } } },
-    title: { run: { font: FONT, size: SIZE.title, bold: true, color: COLORS.heading }, paragraph: { spacing: { before: METRICS.title.before, after: METRICS.title.after, line: METRICS.title.line } } },
+    document: { run: { font: FONT, size: SIZE.body, color: COLORS.text }, paragraph: { spacing: { after: BODY.after, line: BODY.line, lineRule: LineRuleType.AUTO } } },
+    title: {
+      run: { font: FONT, size: SIZE.title, bold: true, color: COLORS.heading },
+      paragraph: { spacing: { before: METRICS.title.before, after: METRICS.title.after, line: METRICS.title.line, lineRule: LineRuleType.AUTO } },
+    },
     heading1: headingStyle(h1, COLORS.heading),
     heading2: headingStyle(h2, COLORS.heading),
     heading3: headingStyle(h3, COLORS.heading),
-    heading4: headingStyle(h4, COLORS.text),
-    heading5: headingStyle(h5, COLORS.text),
+    heading4: headingStyle(h4, COLORS.heading),
+    heading5: headingStyle(h5, COLORS.heading),
     listParagraph: { run: { font: FONT, size: SIZE.body } },
   },
   paragraphStyles: [
     paragraphStyle('FrontHeading', 'Rubrik framsida', METRICS.front, { color: COLORS.heading }, { keepNext: true }),
-    paragraphStyle('FieldLabel', 'Fältrubrik', METRICS.fieldLabel, { color: COLORS.text }, { keepNext: true }),
+    paragraphStyle('FieldLabel', 'Fältrubrik', METRICS.fieldLabel, { color: COLORS.muted }, { keepNext: true }),
     paragraphStyle('Subheading', 'Underrubrik i text', METRICS.subheading, { italics: true, color: COLORS.text }, { keepNext: true }),
     paragraphStyle('TableText', 'Tabelltext', METRICS.tableText),
     paragraphStyle('Caption', 'caption', METRICS.caption, { color: COLORS.muted }, { keepNext: true }),
-    ...METRICS.toc.map((m, i) => ({ ...paragraphStyle(`TOC${i + 1}`, `toc ${i + 1}`, m), paragraph: { spacing: { before: m.before, after: m.after, line: m.line }, indent: { left: m.indent ?? 0 } } })),
+    ...METRICS.toc.map((m, i) => ({
+      ...paragraphStyle(`TOC${i + 1}`, `toc ${i + 1}`, m),
+      paragraph: { spacing: { before: m.before, after: m.after, line: m.line, lineRule: LineRuleType.AUTO }, indent: { left: m.indent ?? 0 } },
+    })),
   ],
 };
 

@@ -17,11 +17,12 @@ import {
   WidthType,
   type ITableBordersOptions,
 } from 'docx';
-import type { ActivityRow, BudgetTableRow, IndicatorRow, TableColumn } from '../model';
+import { isShortAnalysis, type ActivityRow, type BudgetTableRow, type IndicatorRow, type TableColumn } from '../model';
 import { COLORS, METRICS, SIZE, TEXT_WIDTH, columnTwips } from './style';
 import { richText, symbolRun, type RenderContext } from './text';
+import { textWidth } from '../layout/pager';
 
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NONE = { style: BorderStyle.NIL, size: 0, color: 'auto' };
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: COLORS.rule };
 const THIN = { style: BorderStyle.SINGLE, size: 2, color: 'D0D7E0' };
 
@@ -48,6 +49,12 @@ interface CellOptions {
 }
 
 function cell(text: string, column: TableColumn, width: number, o: CellOptions = {}): TableCell {
+  // numbers line up on the right, and so does a short text in a number column ("i.u."); a text
+  // that needs more than one line there ("Tas fram av nämnden") reads from the left
+  const t = text.trim();
+  const right =
+    column.align === 'right' &&
+    (t === '' || /^[-−+]?\d/.test(t) || textWidth(t, o.size ?? SIZE.table, o.bold) <= width - METRICS.cell.left - METRICS.cell.right);
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     margins: MARGINS,
@@ -56,7 +63,7 @@ function cell(text: string, column: TableColumn, width: number, o: CellOptions =
     children: [
       new Paragraph({
         style: 'TableText',
-        alignment: column.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: o.indent ? { left: o.indent } : undefined,
         children: [...(o.prefix ?? []), new TextRun({ text, bold: o.bold, italics: o.italic, size: o.size ?? SIZE.table })],
       }),
@@ -86,8 +93,9 @@ function headerRow(columns: TableColumn[], widths: number[]): TableRow {
   });
 }
 
-function spanRow(children: Paragraph[], columns: number): TableRow {
+function spanRow(children: Paragraph[], columns: number, keepTogether: boolean): TableRow {
   return new TableRow({
+    cantSplit: keepTogether,
     children: [
       new TableCell({
         columnSpan: columns,
@@ -117,7 +125,7 @@ function analysisRow(analysis: IndicatorRow['analysis'], columns: number, ctx: R
     size: SIZE.table,
     lead: [new TextRun({ text: 'Analys: ', bold: true, size: SIZE.table, color: COLORS.muted })],
   });
-  return spanRow(paragraphs, columns);
+  return spanRow(paragraphs, columns, isShortAnalysis(analysis));
 }
 
 export function indicatorTable(columns: TableColumn[], rows: IndicatorRow[], ctx: RenderContext): Table {
@@ -125,13 +133,15 @@ export function indicatorTable(columns: TableColumn[], rows: IndicatorRow[], ctx
   const body: TableRow[] = [headerRow(columns, widths)];
   for (const row of rows) {
     const prefix = row.flag ? [new TextRun({ text: `${row.flag}\u00a0`, size: SIZE.table, color: COLORS.muted })] : [];
+    const analysis = analysisRow(row.analysis, columns.length, ctx);
     body.push(
       new TableRow({
         cantSplit: true,
+        // a row stays on the page of its analysis
+        keepNext: analysis !== undefined,
         children: [cell(row.name, columns[0]!, widths[0]!, { prefix }), ...row.cells.map((text, i) => cell(text, columns[i + 1]!, widths[i + 1]!))],
       }),
     );
-    const analysis = analysisRow(row.analysis, columns.length, ctx);
     if (analysis) body.push(analysis);
   }
   return table(columns, body);
@@ -142,13 +152,14 @@ export function activityTable(columns: TableColumn[], rows: ActivityRow[], ctx: 
   const body: TableRow[] = [headerRow(columns, widths)];
   for (const row of rows) {
     const prefix = row.status ? [symbolRun(row.status.symbol, COLORS.heading, { size: SIZE.table }), new TextRun({ text: '\u00a0', size: SIZE.table })] : [];
+    const analysis = analysisRow(row.analysis, columns.length, ctx);
     body.push(
       new TableRow({
         cantSplit: true,
+        keepNext: analysis !== undefined,
         children: [cell(row.name, columns[0]!, widths[0]!, { prefix }), ...row.cells.map((text, i) => cell(text, columns[i + 1]!, widths[i + 1]!))],
       }),
     );
-    const analysis = analysisRow(row.analysis, columns.length, ctx);
     if (analysis) body.push(analysis);
   }
   return table(columns, body);
@@ -177,7 +188,7 @@ export function budgetTable(columns: TableColumn[], rows: BudgetTableRow[]): Tab
   return table(columns, body);
 }
 
-export function freeTable(columns: TableColumn[], rows: { cells: string[]; sum: boolean }[]): Table {
+export function freeTable(columns: TableColumn[], rows: { cells: string[]; sum: boolean; group?: boolean }[]): Table {
   const widths = twips(columns);
   const body: TableRow[] = [];
   if (columns.some((c) => c.header)) body.push(headerRow(columns, widths));
@@ -185,7 +196,7 @@ export function freeTable(columns: TableColumn[], rows: { cells: string[]; sum: 
     body.push(
       new TableRow({
         cantSplit: true,
-        children: row.cells.map((text, i) => cell(text, columns[i]!, widths[i]!, { bold: row.sum, fill: row.sum ? COLORS.sumFill : undefined })),
+        children: row.cells.map((text, i) => cell(text, columns[i]!, widths[i]!, { bold: row.sum || row.group, fill: row.sum ? COLORS.sumFill : undefined })),
       }),
     );
   }

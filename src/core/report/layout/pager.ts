@@ -4,7 +4,7 @@
  * closely enough to give each heading its page. docx's own layout engine (docx/layout)
  * does this as Word does but takes seconds for a 60-page report; tests compare the two.
  */
-import type { Block, ReportModel, Section, TableColumn } from '../model';
+import { isShortAnalysis, type Block, type ReportModel, type Section, type TableColumn } from '../model';
 import type { RichBlock } from '../richText';
 import { METRICS, SIZE, TEXT_HEIGHT, TEXT_WIDTH, columnTwips, type ParagraphMetrics } from '../docx/style';
 import { ARIAL } from './arialMetrics';
@@ -46,9 +46,16 @@ export function lineHeight(m: Pick<ParagraphMetrics, 'size' | 'line'>): number {
   return (m.size / 2) * 20 * ARIAL.lineHeight * (m.line / 240);
 }
 
+/** What multiple line spacing adds below a line's text: Word lets it go below the bottom of a page. */
+export function lineHang(m: Pick<ParagraphMetrics, 'size' | 'line'>): number {
+  return Math.max(0, lineHeight(m) - lineHeight({ size: m.size, line: 240 }));
+}
+
 class Flow {
   page = 1;
   y = 0;
+  /** For debugging the estimate against a real layout: called with what is placed where. */
+  trace?: (page: number, y: number, what: string) => void;
   /** The space after the last paragraph; the gap to the next is the larger of it and that one's space before. */
   private lastAfter = 0;
   newPage() {
@@ -68,15 +75,36 @@ class Flow {
     this.y += twips;
     this.lastAfter = twips;
   }
-  /** Places something that cannot be split; moves to a new page when it does not fit. */
-  block(height: number) {
-    if (this.y > 0 && height > this.left) this.newPage();
+  /**
+   * Places something that cannot be split; moves to a new page when it does not fit. `hang` is
+   * the part of it that may go below the bottom of the page: Word lets the room that multiple
+   * line spacing adds below a line's text go there.
+   */
+  block(height: number, hang = 0) {
+    if (this.y > 0 && height - hang > this.left) this.newPage();
     this.y += height;
     this.lastAfter = 0;
   }
   /** Places lines one by one, breaking the page between lines. */
-  lines(count: number, height: number) {
-    for (let i = 0; i < count; i++) this.block(height);
+  lines(count: number, height: number, hang = 0) {
+    for (let i = 0; i < count; i++) this.block(height, hang);
+  }
+  /**
+   * A paragraph's lines with Word's widow and orphan control: never one line of it alone at
+   * the bottom of a page or at the top of the next.
+   */
+  paragraphLines(count: number, height: number, hang = 0) {
+    const fit = this.y > 0 ? Math.max(0, Math.floor((this.left + hang) / height)) : count;
+    if (count > 1 && fit < count) {
+      if (fit <= 1) this.newPage();
+      else if (count - fit === 1 && count >= 3) {
+        this.lines(fit - 1, height, hang);
+        this.newPage();
+        this.lines(count - fit + 1, height, hang);
+        return;
+      }
+    }
+    this.lines(count, height, hang);
   }
 }
 
@@ -85,10 +113,11 @@ const runText = (b: RichBlock) => b.runs.map((r) => r.text).join('');
 function paragraph(flow: Flow, text: string, m: ParagraphMetrics, width = TEXT_WIDTH, keepWith = 0) {
   const lines = countLines(text, m.size, m.bold, width - (m.indent ?? 0));
   const h = lineHeight(m);
+  const hang = lineHang(m);
   flow.before(m.before);
   // keep-with-next: the paragraph and the first line of what follows stay on one page
-  if (keepWith && flow.y > 0 && lines * h + m.after + keepWith > flow.left) flow.newPage();
-  flow.lines(lines, h);
+  if (keepWith && flow.y > 0 && lines * h + m.after + keepWith - hang > flow.left) flow.newPage();
+  flow.paragraphLines(lines, h, hang);
   flow.after(m.after);
 }
 
@@ -111,15 +140,32 @@ interface Row {
   height: number;
   /** Rows that may break across pages are placed line by line. */
   lines?: { count: number; height: number };
+  /** The row stays on the page where the next row starts. */
+  keepWithNext?: boolean;
 }
+
+/** Word adds the borders between rows to their heights: 1/4 pt inside, 1/2 pt at the table's top. */
+const INSIDE_BORDER = 5;
+const OUTSIDE_BORDER = 10;
 
 function table(flow: Flow, columns: TableColumn[], rows: Row[], hasHeader = true) {
   const widths = columnTwips(columns);
-  const header = hasHeader ? Math.max(...columns.map((c, i) => cellHeight([c.header], widths[i]!, SIZE.tableSmall, true))) : 0;
+  const header = hasHeader ? Math.max(...columns.map((c, i) => cellHeight([c.header], widths[i]!, SIZE.tableSmall, true))) + OUTSIDE_BORDER : 0;
+  rows = rows.map((r, i) => (r.lines ? r : { ...r, height: r.height + (i === 0 && !hasHeader ? OUTSIDE_BORDER : INSIDE_BORDER) }));
   const first = rows[0]?.height ?? 0;
   if (flow.y > 0 && header + Math.min(first, TEXT_HEIGHT / 2) > flow.left) flow.newPage();
   flow.block(header);
-  for (const row of rows) {
+  rows.forEach((row, i) => {
+    flow.trace?.(flow.page, flow.y, `row ${i} h ${Math.round(row.height)}${row.lines ? ` lines ${row.lines.count}` : ''}`);
+    const next = rows[i + 1];
+    if (row.keepWithNext && next && flow.y > header) {
+      // the row and the start of the next one (all of it when it cannot break) on one page
+      const need = row.height + (next.lines ? METRICS.cell.top + next.lines.height : next.height);
+      if (need > flow.left) {
+        flow.newPage();
+        flow.y += header;
+      }
+    }
     if (row.lines) {
       flow.y += METRICS.cell.top;
       for (let i = 0; i < row.lines.count; i++) {
@@ -130,14 +176,14 @@ function table(flow: Flow, columns: TableColumn[], rows: Row[], hasHeader = true
         flow.y += row.lines.height;
       }
       flow.y += METRICS.cell.analysisBottom;
-      continue;
+      return;
     }
     if (row.height > flow.left && flow.y > header) {
       flow.newPage();
       flow.y += header;
     }
     flow.y += row.height;
-  }
+  });
 }
 
 function analysisRow(blocks: readonly RichBlock[]): Row | undefined {
@@ -146,7 +192,10 @@ function analysisRow(blocks: readonly RichBlock[]): Row | undefined {
   const texts = blocks.map(runText);
   texts[0] = `Analys: ${texts[0]}`;
   const count = texts.reduce((n, t) => n + countLines(t, SIZE.table, false, width), 0);
-  return { height: 0, lines: { count, height: lineHeight({ size: SIZE.table, line: METRICS.tableText.line }) } };
+  const line = lineHeight({ size: SIZE.table, line: METRICS.tableText.line });
+  // a short analysis does not break across pages
+  if (isShortAnalysis(blocks)) return { height: count * line + METRICS.cell.top + METRICS.cell.analysisBottom };
+  return { height: 0, lines: { count, height: line } };
 }
 
 function dataRow(columns: TableColumn[], cells: string[], bold = false): Row {
@@ -155,6 +204,7 @@ function dataRow(columns: TableColumn[], cells: string[], bold = false): Row {
 }
 
 function block(flow: Flow, b: Block) {
+  flow.trace?.(flow.page, flow.y, b.kind);
   switch (b.kind) {
     case 'assessment':
       return paragraph(flow, `Bedömning: ● ${b.assessment}`, METRICS.assessment);
@@ -169,8 +219,8 @@ function block(flow: Flow, b: Block) {
       const rows: Row[] = [];
       for (const r of b.rows) {
         const prefix = 'flag' in r && r.flag ? `${r.flag} ` : 'status' in r && r.status ? `${r.status.symbol} ` : '';
-        rows.push(dataRow(b.columns, [`${prefix}${r.name}`, ...r.cells]));
         const a = analysisRow(r.analysis);
+        rows.push({ ...dataRow(b.columns, [`${prefix}${r.name}`, ...r.cells]), keepWithNext: a !== undefined });
         if (a) rows.push(a);
       }
       table(flow, b.columns, rows);
@@ -246,18 +296,20 @@ export function headingText(s: Section): string {
   return s.label ? `${s.label} ${s.heading}` : s.heading;
 }
 
-function sectionFlow(flow: Flow, s: Section, pages: Map<Section, number>, top: boolean) {
+function sectionFlow(flow: Flow, s: Section, pages: Map<Section, number>) {
   const m = METRICS.headings[Math.min(Math.max(s.level, 1), 5) - 1]!;
-  if (top && s.level === 1 && flow.y > 0) flow.newPage();
+  if (s.pageBreak && flow.y > 0) flow.newPage();
   const lines = countLines(headingText(s), m.size, true, TEXT_WIDTH);
   const h = lineHeight(m);
+  const hang = lineHang(m);
   flow.before(m.before);
-  if (flow.y > 0 && lines * h + m.after + keepChain(s, true) > flow.left) flow.newPage();
+  if (flow.y > 0 && lines * h + m.after + keepChain(s, true) - hang > flow.left) flow.newPage();
   pages.set(s, flow.page);
-  flow.lines(lines, h);
+  flow.trace?.(flow.page, flow.y, `heading ${s.heading.slice(0, 40)}`);
+  flow.lines(lines, h, hang);
   flow.after(m.after);
   s.blocks.forEach((b) => block(flow, b));
-  s.children.forEach((c) => sectionFlow(flow, c, pages, false));
+  s.children.forEach((c) => sectionFlow(flow, c, pages));
 }
 
 /** The sections that the table of contents lists, in order. */
@@ -272,8 +324,9 @@ export function tocSections(model: ReportModel, maxLevel: number): Section[] {
 }
 
 /** Lays the whole report out and returns the page of every section listed in the table of contents. */
-export function estimateTocPages(model: ReportModel, maxLevel: number): EstimatedEntry[] {
+export function estimateTocPages(model: ReportModel, maxLevel: number, trace?: Flow['trace']): EstimatedEntry[] {
   const flow = new Flow();
+  flow.trace = trace;
   const entries = tocSections(model, maxLevel);
   // front page
   const { handler, phone, to, date } = model.front;
@@ -295,6 +348,7 @@ export function estimateTocPages(model: ReportModel, maxLevel: number): Estimate
     const m = METRICS.toc[Math.min(s.level, 3) - 1]!;
     // the entry's text wraps before the page number at the right margin
     paragraph(flow, headingText(s), m, TEXT_WIDTH - 350);
+    flow.trace?.(flow.page, flow.y, `toc ${headingText(s).slice(0, 30)}`);
   }
   if (model.attachments.length) {
     paragraph(flow, 'Bilagor', METRICS.front);
@@ -302,6 +356,6 @@ export function estimateTocPages(model: ReportModel, maxLevel: number): Estimate
   }
   // body
   const pages = new Map<Section, number>();
-  model.body.forEach((s) => sectionFlow(flow, s, pages, true));
+  model.body.forEach((s) => sectionFlow(flow, s, pages));
   return entries.map((s) => ({ section: s, title: headingText(s), level: s.level, page: pages.get(s) ?? 0 }));
 }

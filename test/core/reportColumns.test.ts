@@ -1,0 +1,71 @@
+/**
+ * Indicator table columns: wide enough that no header word ("Periodens") and no figure with its
+ * unit breaks in the middle, the same in every table of a document, and the names keep room.
+ */
+import { buildExampleWorkbook } from '../../src/demo/buildWorkbook';
+import { EXAMPLES, loadTranscription } from '../../src/demo/examples';
+import { buildReport } from '../../src/core/report/build';
+import { columnTwips, METRICS, SIZE } from '../../src/core/report/docx/style';
+import { textWidth } from '../../src/core/report/layout/pager';
+import type { Block, ReportModel, Section } from '../../src/core/report/model';
+import { readWorkbook } from '../../src/usecases/readWorkbook';
+import type { Plan } from '../../src/core/model/plan';
+
+type IndicatorTable = Extract<Block, { kind: 'indicatorTable' }>;
+
+function indicatorTables(model: ReportModel): IndicatorTable[] {
+  const out: IndicatorTable[] = [];
+  const walk = (s: Section) => {
+    s.blocks.forEach((b) => b.kind === 'indicatorTable' && out.push(b));
+    s.children.forEach(walk);
+  };
+  model.body.forEach(walk);
+  return out;
+}
+
+function checkFits(table: IndicatorTable, minNames = 22) {
+  const twips = columnTwips(table.columns);
+  const room = (c: number) => twips[c]! - METRICS.cell.left - METRICS.cell.right;
+  table.columns.forEach((column, c) => {
+    if (c === 0) return;
+    for (const word of column.header.split(/[\s/\u200b]+/).filter(Boolean)) {
+      expect({ word, fits: textWidth(word, SIZE.tableSmall, true) <= room(c) }).toEqual({ word, fits: true });
+    }
+    for (const row of table.rows) {
+      const text = row.cells[c - 1]!.trim();
+      if (/^[-−+]?\d/.test(text)) expect({ text, fits: textWidth(text, SIZE.table) <= room(c) }).toEqual({ text, fits: true });
+    }
+  });
+  expect(table.columns[0]!.width).toBeGreaterThanOrEqual(minNames);
+}
+
+async function examplePlan(file: string): Promise<Plan> {
+  return (await readWorkbook(await buildExampleWorkbook(loadTranscription(file)))).plan;
+}
+
+describe('indicator table columns', () => {
+  test.each(EXAMPLES.map((e) => [e.slug, e.file] as const))('%s: headers and figures fit, same columns throughout', async (_slug, file) => {
+    const tables = indicatorTables(buildReport(await examplePlan(file)));
+    expect(tables.length).toBeGreaterThan(0);
+    tables.forEach(checkFits);
+    const widths = (t: IndicatorTable) => t.columns.map((c) => c.width);
+    tables.forEach((t) => expect(widths(t)).toEqual(widths(tables[0]!)));
+  });
+
+  const withForecast = (plan: Plan, value: number, unit: string): Plan => ({
+    ...plan,
+    indicators: [{ ...plan.indicators[0]!, forecast: { kind: 'number', value }, unit }, ...plan.indicators.slice(1)],
+  });
+
+  test('a large figure widens its column; the names give up room but keep at least 16 %', async () => {
+    const plan = await examplePlan(EXAMPLES[0]!.file);
+    indicatorTables(buildReport(withForecast(plan, 12345678, 'kr'))).forEach((t) => checkFits(t, 16));
+  });
+
+  test('an absurd figure does not squeeze the names below 16 %', async () => {
+    const plan = await examplePlan(EXAMPLES[0]!.file);
+    const [table] = indicatorTables(buildReport(withForecast(plan, 123456789012345, 'kr')));
+    expect(table!.columns[0]!.width).toBeGreaterThanOrEqual(16);
+    expect(table!.columns.reduce((a, c) => a + c.width, 0)).toBeCloseTo(100, 0);
+  });
+});
