@@ -2,6 +2,9 @@
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
 module.exports = {
   testTimeout: 60000,
+  // a worker that has run the LibreOffice and report suites holds a large heap; a fresh one keeps
+  // the property tests that follow as fast as they are alone
+  workerIdleMemoryLimit: '800MB',
   projects: [
     {
       displayName: 'core',
