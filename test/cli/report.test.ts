@@ -80,6 +80,18 @@ describe('the demo reports match the reference documents', () => {
     for (const t of doc.blocks.filter((b): b is DocTable => b.kind === 'table' && b.rows.length > 1 && b.rows[0]!.header)) expect(t.rows[0]!.header).toBe(true);
   });
 
+  test.each([
+    ['tertialrapport-2-2019-hagersten-liljeholmen', ['Indikator', 'Periodens utfall', 'Utfall män/pojkar', 'Utfall kvinnor/flickor', 'Periodens utfall VB 2018', 'Prognos helår', 'Årsmål', 'KF:s årsmål', 'Period'], ['Aktivitet', 'Startdatum', 'Slutdatum', 'Avvikelse']],
+    ['verksamhetsplan-2025-grupp-och-servicebostader', ['Indikator', 'Årsmål', 'KF:s årsmål', 'Periodicitet'], ['Aktivitet', 'Startdatum', 'Slutdatum']],
+  ] as const)('%s: table headers exactly as the contract writes them (no hidden characters)', (slug, indicatorHeader, activityHeader) => {
+    const doc = docs[slug]!;
+    for (const [first, header] of [[/^Indikator$/, indicatorHeader], [/^Aktivitet$/, activityHeader]] as const) {
+      const found = tables(doc, first);
+      expect(found.length).toBeGreaterThan(0);
+      for (const t of found) expect(t.rows[0]!.cells).toEqual(header);
+    }
+  });
+
   test.each(DEMOS.map((d) => d.slug))('%s: every indicator row as in the reference', (slug) => {
     const expected = data[slug]!.expect.indicatorRows;
     const units = data[slug]!.sheets['Indikatorer']!.map((r) => String(r['Enhet'] ?? ''));

@@ -68,3 +68,12 @@ describe('formatting the Swedish way', () => {
     expect(plain(formatPercent(0.0055))).toBe('0,55 %');
   });
 });
+
+describe('a figure and its unit', () => {
+  test('a short unit stays on the line of its number, a long one may wrap', () => {
+    expect(formatInUnit(1050, 'st')).toBe('1\u00a0050\u00a0st');
+    expect(formatInUnit(3.47, 'GWh')).toBe('3,47\u00a0GWh');
+    expect(formatInUnit(16.3, 'barn/avd.')).toBe('16,3 barn/avd.');
+    expect(formatInUnit(2, 'kg CO2e')).toBe('2 kg CO2e');
+  });
+});

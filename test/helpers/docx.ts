@@ -104,5 +104,5 @@ export async function readDocx(bytes: Uint8Array | Buffer): Promise<ParsedDocx> 
 
 /** No-break spaces as spaces, the minus sign as "-", no zero-width spaces: for comparing printed text. */
 export function plain(text: string): string {
-  return text.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-').replace(/\u200b/g, '').trim();
+  return text.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-').trim();
 }

@@ -156,9 +156,7 @@ function textBlocks(text: string | undefined): Block[] {
 
 // ---------------------------------------------------------------- tables
 
-/** Lets a header wrap after "/" (a zero-width space) instead of in the middle of a word. */
-const wrap = (header: string) => header.replace(/\//g, '/\u200b');
-const num = (header: string, width: number): TableColumn => ({ header: wrap(header), width, align: 'right' });
+const num = (header: string, width: number): TableColumn => ({ header, width, align: 'right' });
 
 function indicatorColumns(kind: DocumentKind, year: number | undefined): TableColumn[] {
   if (!isFollowUp(kind)) {
@@ -190,7 +188,8 @@ function widenToFit(columns: TableColumn[], rows: readonly (readonly string[])[]
   const pad = 150;
   const minFirst = 22;
   const hardMinFirst = 16;
-  const words = (t: string) => t.split(/[\s/\u200b]+/).filter(Boolean);
+  // Word breaks lines at spaces only: not at a no-break space ("1 050 st"), nor after "/"
+  const words = (t: string) => t.split(/[ \t\n]+/).filter(Boolean);
   const need = columns.map((column, c) => {
     if (c === 0) return 0;
     const texts = rows.map((r) => r[c - 1] ?? '');
@@ -199,8 +198,7 @@ function widenToFit(columns: TableColumn[], rows: readonly (readonly string[])[]
       Math.max(
         0,
         ...words(column.header).map((w) => textWidth(w, SIZE.tableSmall, true)),
-        // a figure with its unit is one word (non-breaking spaces): it must fit whole
-        ...texts.flatMap((t) => (/^[-−+]?\d/.test(t.trim()) ? [textWidth(t.trim(), SIZE.table)] : words(t).map((w) => textWidth(w, SIZE.table)))),
+        ...texts.flatMap(words).map((w) => textWidth(w, SIZE.table)),
       );
     return Math.ceil((1000 * twips) / TEXT_WIDTH) / 10;
   });

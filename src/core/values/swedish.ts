@@ -128,12 +128,17 @@ export function formatMnkr(n: number): string {
 /** Units printed without a unit suffix after the number. */
 const BARE_UNITS = new Set(['', 'index', 'antal', 'tal']);
 
-/** A number in its row's unit: "0,8 %", "1 050 st", "16,3 barn/avd.", "3,8" (index). */
+/**
+ * A number in its row's unit: "0,8 %", "1 050 st", "16,3 barn/avd.", "3,8" (index). A short
+ * unit ("st", "kr", "GWh") stays on the line of its number (a no-break space); a longer one
+ * ("barn/avd.", "kg CO2e") may go to the next line of a narrow table column.
+ */
 export function formatInUnit(n: number, unit: string): string {
   const u = unit.trim();
   if (u === '%') return formatPercent(n);
   const number = formatNumber(n);
-  return BARE_UNITS.has(u.toLowerCase()) ? number : `${number}\u00a0${u}`;
+  if (BARE_UNITS.has(u.toLowerCase())) return number;
+  return `${number}${u.length <= 4 && !/\s/.test(u) ? '\u00a0' : ' '}${u}`;
 }
 
 /** Any value as the report prints it. */
