@@ -17,35 +17,18 @@
 const fs = require('node:fs');
 const https = require('node:https');
 const path = require('node:path');
-const { spawn, spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 
-const ROOT = path.resolve(__dirname, '..');
-const PID_FILE = path.join(ROOT, '.dev-server.pid');
+const { ROOT, PID_FILE, isWebFlow, readPid, isAlive, addinDebugging } = require('./devServer');
 const LOG_FILE = path.join(ROOT, '.dev-server.log');
 const DEV_URL = 'https://localhost:3000';
 const READY_TIMEOUT_MS = 180_000;
 
 const args = process.argv.slice(2);
-const webFlow = process.platform === 'linux' || args.includes('--web') || process.env.PLANRAPPORT_WEB === '1';
+const webFlow = isWebFlow(args);
 const foreground = args.includes('--foreground');
 
-function readPid() {
-  try {
-    const pid = Number.parseInt(fs.readFileSync(PID_FILE, 'utf8').trim(), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
-}
 
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === 'EPERM';
-  }
-}
 
 function ping(url) {
   return new Promise((resolve) => {
@@ -161,16 +144,7 @@ function startDesktop() {
       'inbyggda modulen keytar, som på Linux kräver libsecret-1-dev. Vill du hellre använda Excel på\n' +
       'webben kör du: npm start -- --web\n',
   );
-  const res = spawnSync(
-    process.platform === 'win32' ? 'npx.cmd' : 'npx',
-    ['--yes', 'office-addin-debugging', 'start', 'manifest.xml'],
-    { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' },
-  );
-  if (res.error) {
-    console.error(`Kunde inte köra npx: ${res.error.message}`);
-    return 1;
-  }
-  return res.status ?? 1;
+  return addinDebugging('start');
 }
 
 (webFlow ? startWeb() : Promise.resolve(startDesktop())).then(

@@ -8,32 +8,14 @@
 'use strict';
 
 const fs = require('node:fs');
-const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-const ROOT = path.resolve(__dirname, '..');
-const PID_FILE = path.join(ROOT, '.dev-server.pid');
+const { PID_FILE, isWebFlow, readPid, isAlive, addinDebugging } = require('./devServer');
 
 const args = process.argv.slice(2);
-const webFlow = process.platform === 'linux' || args.includes('--web') || process.env.PLANRAPPORT_WEB === '1';
+const webFlow = isWebFlow(args);
 
-function readPid() {
-  try {
-    const pid = Number.parseInt(fs.readFileSync(PID_FILE, 'utf8').trim(), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
-}
 
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === 'EPERM';
-  }
-}
 
 /** Skyddar mot att PID-filen pekar på en annan process som fått ett återanvänt PID. */
 function looksLikeDevServer(pid) {
@@ -86,16 +68,7 @@ async function stopWebServer() {
 
 function stopDesktop() {
   console.log('Stoppar Planrapport med office-addin-debugging (hämtas via npx vid behov).');
-  const res = spawnSync(
-    process.platform === 'win32' ? 'npx.cmd' : 'npx',
-    ['--yes', 'office-addin-debugging', 'stop', 'manifest.xml'],
-    { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' },
-  );
-  if (res.error) {
-    console.error(`Kunde inte köra npx: ${res.error.message}`);
-    return 1;
-  }
-  return res.status ?? 1;
+  return addinDebugging('stop');
 }
 
 async function main() {

@@ -6,29 +6,12 @@ import { DOCX_MIME, REVOKE_AFTER_MS, downloadFile } from '../../src/taskpane/gen
 import { ExcelHost } from '../../src/hosts/excel/excelHost';
 import { describeExcelError } from '../../src/hosts/excel/boot';
 import { applyTemplate } from '../../src/usecases/template';
-import { appendRecords, setFields, type SheetRecord } from '../../src/core/workbook/writeRecords';
+import { appendRecords, setFields } from '../../src/core/workbook/writeRecords';
 import { SHEET_NAMES } from '../../src/core/layout/layout';
 import type { TemplateOptions } from '../../src/core/workbook/template';
 import { generateReport, type GenerateStep } from '../../src/usecases/generate';
 import { FakeWorkbook } from '../helpers/fakeExcel';
-
-const goals: SheetRecord[] = [
-  { Id: 'IM1', Nivå: 'KF:s inriktningsmål', Mål: '1. En stad för alla' },
-  { Id: 'KF1', Nivå: 'KF:s mål för verksamhetsområdet', 'Överordnat id': 'IM1', Mål: '1.1 Människor är självförsörjande', Bedömning: 'Uppfylls helt' },
-  { Id: 'N1', Nivå: 'Nämndmål', 'Överordnat id': 'KF1', Mål: 'Invånarna är självförsörjande', Bedömning: 'Uppfylls helt' },
-];
-
-const indicator: SheetRecord = {
-  'Mål-id': 'N1',
-  Indikator: 'Antal aspiranter',
-  Enhet: 'st',
-  Riktning: 'Högre är bättre',
-  Periodicitet: 'Tertial',
-  'Periodens utfall': 17,
-  'Prognos helår': 25,
-  Årsmål: 25,
-  Period: 'Tertial 2 2019',
-};
+import { GOAL_TREE, indicatorRecord } from '../helpers/records';
 
 const TERTIAL: TemplateOptions = { kind: 'tertialrapport', year: 2019, tertial: 2, organisation: 'Testnämnden' };
 
@@ -38,7 +21,7 @@ async function workbook(options: TemplateOptions = TERTIAL, withData = true) {
   await applyTemplate(host, options);
   if (withData) {
     await host.update(SHEET_NAMES, (snap) => ({
-      edits: [...setFields(snap, {}), ...appendRecords(snap, 'Mål', goals).edits, ...appendRecords(snap, 'Indikatorer', [indicator]).edits],
+      edits: [...setFields(snap, {}), ...appendRecords(snap, 'Mål', GOAL_TREE).edits, ...appendRecords(snap, 'Indikatorer', [indicatorRecord()]).edits],
       result: undefined,
     }));
   }

@@ -8,12 +8,7 @@ import { applyTemplate } from '../../src/usecases/template';
 import { appendRecords, setFields, type SheetRecord } from '../../src/core/workbook/writeRecords';
 import { SHEET_NAMES } from '../../src/core/layout/layout';
 import { FakeWorkbook } from '../helpers/fakeExcel';
-
-const goals: SheetRecord[] = [
-  { Id: 'IM1', Nivå: 'KF:s inriktningsmål', Mål: '1. En stad för alla' },
-  { Id: 'KF1', Nivå: 'KF:s mål för verksamhetsområdet', 'Överordnat id': 'IM1', Mål: '1.1 Människor är självförsörjande', Bedömning: 'Uppfylls helt' },
-  { Id: 'N1', Nivå: 'Nämndmål', 'Överordnat id': 'KF1', Mål: 'Invånarna är självförsörjande', Bedömning: 'Uppfylls helt' },
-];
+import { GOAL_TREE, indicatorRecord } from '../helpers/records';
 
 async function workbook(indicators: SheetRecord[], rows = 0) {
   const book = new FakeWorkbook();
@@ -21,7 +16,7 @@ async function workbook(indicators: SheetRecord[], rows = 0) {
   await applyTemplate(host, { kind: 'tertialrapport', year: 2019, tertial: 2, organisation: 'Testnämnden' });
   const many = Array.from({ length: rows }, (_, i) => ({ 'Mål-id': 'N1', Indikator: `Extra ${i}`, Enhet: 'st', Riktning: 'Högre är bättre', Periodicitet: 'År', Årsmål: 5, Period: '2019' }));
   await host.update(SHEET_NAMES, (snap) => ({
-    edits: [...setFields(snap, {}), ...appendRecords(snap, 'Mål', goals).edits, ...appendRecords(snap, 'Indikatorer', [...indicators, ...many]).edits],
+    edits: [...setFields(snap, {}), ...appendRecords(snap, 'Mål', GOAL_TREE).edits, ...appendRecords(snap, 'Indikatorer', [...indicators, ...many]).edits],
     result: undefined,
   }));
   return book;
@@ -37,19 +32,6 @@ function renderApp(book: FakeWorkbook) {
   );
 }
 
-const indicator = (extra: SheetRecord): SheetRecord => ({
-  'Mål-id': 'N1',
-  Indikator: 'Antal aspiranter',
-  Enhet: 'st',
-  Riktning: 'Högre är bättre',
-  Periodicitet: 'Tertial',
-  'Periodens utfall': 17,
-  'Prognos helår': 25,
-  Årsmål: 25,
-  Period: 'Tertial 2 2019',
-  ...extra,
-});
-
 async function openValidera() {
   fireEvent.click(await screen.findByRole('tab', { name: 'Validera' }));
   await act(async () => {
@@ -59,7 +41,7 @@ async function openValidera() {
 
 describe('Validera panel', () => {
   test('findings grouped per sheet with counts; a click selects the cell; at most 2 syncs whatever the rows', async () => {
-    const book = await workbook([indicator({ 'Periodens utfall': 'sjutton' }), indicator({ Indikator: 'Antal platser', 'Utfall män/pojkar': 10, 'Utfall kvinnor/flickor': 8 })], 500);
+    const book = await workbook([indicatorRecord({ 'Periodens utfall': 'sjutton' }), indicatorRecord({ Indikator: 'Antal platser', 'Utfall män/pojkar': 10, 'Utfall kvinnor/flickor': 8 })], 500);
     renderApp(book);
     book.syncs = 0;
     book.runs = 0;
@@ -80,7 +62,7 @@ describe('Validera panel', () => {
   });
 
   test('no errors: "Klar att lämna in"', async () => {
-    const book = await workbook([indicator({})]);
+    const book = await workbook([indicatorRecord()]);
     renderApp(book);
     await openValidera();
     expect(await screen.findByText('Klar att lämna in')).toBeTruthy();

@@ -42,6 +42,41 @@ function tidy(n: Num): Num {
   return n === undefined ? undefined : Math.round(n * 1e9) / 1e9;
 }
 
+/**
+ * The derived amounts of row i, from what each row above holds for its sums (`seen`): the
+ * computed values when deriving, the cells as written when checking them.
+ */
+function deriveRow(rows: readonly BudgetInputRow[], i: number, seen: (j: number, key: BudgetAmountKey) => Num): BudgetAmounts {
+  const row = rows[i]!;
+  const out: BudgetAmounts = {};
+  const sumAbove = (type: BudgetRowType, key: BudgetAmountKey): Num =>
+    rows.slice(0, i).reduce<Num>((acc, r, j) => (r.rowType === type ? add(acc, seen(j, key)) : acc), 0);
+  switch (row.rowType) {
+    case 'Verksamhet':
+    case 'Varav': {
+      // Budget − Prognos + Prestationsförändring, whatever the deviation cell holds
+      const deviation = add(operand(row, 'budget'), negate(operand(row, 'forecast')));
+      out.deviation = tidy(deviation);
+      out.deviationAfter = tidy(add(deviation, operand(row, 'performanceChange')));
+      break;
+    }
+    case 'Summa':
+      for (const key of BUDGET_AMOUNT_KEYS) out[key] = tidy(sumAbove('Verksamhet', key));
+      break;
+    case 'Slutsumma':
+      out.deviationAfter = tidy(add(sumAbove('Summa', 'deviationAfter'), sumAbove('Justering', 'deviationAfter')));
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+function withoutUnknown(out: BudgetAmounts): BudgetAmounts {
+  for (const key of BUDGET_AMOUNT_KEYS) if (out[key] === undefined) delete out[key];
+  return out;
+}
+
 export function computeBudget(rows: readonly BudgetInputRow[]): BudgetAmounts[] {
   const result: BudgetAmounts[] = [];
   rows.forEach((row, i) => {
@@ -50,30 +85,8 @@ export function computeBudget(rows: readonly BudgetInputRow[]): BudgetAmounts[] 
     for (const key of BUDGET_AMOUNT_KEYS) {
       if (!derived.includes(key) && !row.invalid.has(key) && row.entered[key] !== undefined) out[key] = row.entered[key];
     }
-    const above = rows.slice(0, i);
-    const sumAbove = (type: BudgetRowType, key: BudgetAmountKey): Num =>
-      above.reduce<Num>((acc, r, j) => (r.rowType === type ? add(acc, valueOf(result[j]!, r, key)) : acc), 0);
-    switch (row.rowType) {
-      case 'Verksamhet':
-      case 'Varav': {
-        const budget = operand(row, 'budget');
-        const forecast = operand(row, 'forecast');
-        const deviation = budget === undefined || forecast === undefined ? undefined : budget - forecast;
-        out.deviation = tidy(deviation);
-        out.deviationAfter = tidy(add(deviation, operand(row, 'performanceChange')));
-        break;
-      }
-      case 'Summa':
-        for (const key of BUDGET_AMOUNT_KEYS) out[key] = tidy(sumAbove('Verksamhet', key));
-        break;
-      case 'Slutsumma':
-        out.deviationAfter = tidy(add(sumAbove('Summa', 'deviationAfter'), sumAbove('Justering', 'deviationAfter')));
-        break;
-      default:
-        break;
-    }
-    for (const key of BUDGET_AMOUNT_KEYS) if (out[key] === undefined) delete out[key];
-    result.push(out);
+    Object.assign(out, deriveRow(rows, i, (j, key) => valueOf(result[j]!, rows[j]!, key)));
+    result.push(withoutUnknown(out));
   });
   return result;
 }
@@ -98,31 +111,7 @@ export function expectedFromCells(rows: readonly BudgetInputRow[], computed: rea
     if (r.invalid.has(key)) return DERIVED_BY_TYPE[r.rowType ?? 'Justering']?.includes(key) ? undefined : 0;
     return r.entered[key] ?? computed[j]![key] ?? 0;
   };
-  return rows.map((row, i) => {
-    const out: BudgetAmounts = {};
-    const sumAbove = (type: BudgetRowType, key: BudgetAmountKey): Num =>
-      rows.slice(0, i).reduce<Num>((acc, r, j) => (r.rowType === type ? add(acc, cell(j, key)) : acc), 0);
-    switch (row.rowType) {
-      case 'Verksamhet':
-      case 'Varav': {
-        const deviation = add(operand(row, 'budget'), negate(operand(row, 'forecast')));
-        out.deviation = tidy(deviation);
-        // Budget − Prognos + Prestationsförändring, whatever the deviation cell holds
-        out.deviationAfter = tidy(add(deviation, operand(row, 'performanceChange')));
-        break;
-      }
-      case 'Summa':
-        for (const key of BUDGET_AMOUNT_KEYS) out[key] = tidy(sumAbove('Verksamhet', key));
-        break;
-      case 'Slutsumma':
-        out.deviationAfter = tidy(add(sumAbove('Summa', 'deviationAfter'), sumAbove('Justering', 'deviationAfter')));
-        break;
-      default:
-        break;
-    }
-    for (const key of BUDGET_AMOUNT_KEYS) if (out[key] === undefined) delete out[key];
-    return out;
-  });
+  return rows.map((_, i) => withoutUnknown(deriveRow(rows, i, cell)));
 }
 
 function negate(n: Num): Num {

@@ -128,18 +128,17 @@ function analysisRow(analysis: IndicatorRow['analysis'], columns: number, ctx: R
   return spanRow(paragraphs, columns, isShortAnalysis(analysis));
 }
 
-export function indicatorTable(columns: TableColumn[], rows: IndicatorRow[], ctx: RenderContext): Table {
+/** A table of named rows, each with its analysis beneath it (kept on the page of its row). */
+function rowsWithAnalyses<R extends IndicatorRow | ActivityRow>(columns: TableColumn[], rows: R[], prefixOf: (row: R) => TextRun[], ctx: RenderContext): Table {
   const widths = twips(columns);
   const body: TableRow[] = [headerRow(columns, widths)];
   for (const row of rows) {
-    const prefix = row.flag ? [new TextRun({ text: `${row.flag}\u00a0`, size: SIZE.table, color: COLORS.muted })] : [];
     const analysis = analysisRow(row.analysis, columns.length, ctx);
     body.push(
       new TableRow({
         cantSplit: true,
-        // a row stays on the page of its analysis
         keepNext: analysis !== undefined,
-        children: [cell(row.name, columns[0]!, widths[0]!, { prefix }), ...row.cells.map((text, i) => cell(text, columns[i + 1]!, widths[i + 1]!))],
+        children: [cell(row.name, columns[0]!, widths[0]!, { prefix: prefixOf(row) }), ...row.cells.map((text, i) => cell(text, columns[i + 1]!, widths[i + 1]!))],
       }),
     );
     if (analysis) body.push(analysis);
@@ -147,22 +146,17 @@ export function indicatorTable(columns: TableColumn[], rows: IndicatorRow[], ctx
   return table(columns, body);
 }
 
+export function indicatorTable(columns: TableColumn[], rows: IndicatorRow[], ctx: RenderContext): Table {
+  return rowsWithAnalyses(columns, rows, ({ flag }) => (flag ? [new TextRun({ text: `${flag}\u00a0`, size: SIZE.table, color: COLORS.muted })] : []), ctx);
+}
+
 export function activityTable(columns: TableColumn[], rows: ActivityRow[], ctx: RenderContext): Table {
-  const widths = twips(columns);
-  const body: TableRow[] = [headerRow(columns, widths)];
-  for (const row of rows) {
-    const prefix = row.status ? [symbolRun(row.status.symbol, COLORS.heading, { size: SIZE.table }), new TextRun({ text: '\u00a0', size: SIZE.table })] : [];
-    const analysis = analysisRow(row.analysis, columns.length, ctx);
-    body.push(
-      new TableRow({
-        cantSplit: true,
-        keepNext: analysis !== undefined,
-        children: [cell(row.name, columns[0]!, widths[0]!, { prefix }), ...row.cells.map((text, i) => cell(text, columns[i + 1]!, widths[i + 1]!))],
-      }),
-    );
-    if (analysis) body.push(analysis);
-  }
-  return table(columns, body);
+  return rowsWithAnalyses(
+    columns,
+    rows,
+    ({ status }) => (status ? [symbolRun(status.symbol, COLORS.heading, { size: SIZE.table }), new TextRun({ text: '\u00a0', size: SIZE.table })] : []),
+    ctx,
+  );
 }
 
 export function budgetTable(columns: TableColumn[], rows: BudgetTableRow[]): Table {

@@ -54,8 +54,6 @@ export function lineHang(m: Pick<ParagraphMetrics, 'size' | 'line'>): number {
 class Flow {
   page = 1;
   y = 0;
-  /** For debugging the estimate against a real layout: called with what is placed where. */
-  trace?: (page: number, y: number, what: string) => void;
   /** The space after the last paragraph; the gap to the next is the larger of it and that one's space before. */
   private lastAfter = 0;
   newPage() {
@@ -156,7 +154,6 @@ function table(flow: Flow, columns: TableColumn[], rows: Row[], hasHeader = true
   if (flow.y > 0 && header + Math.min(first, TEXT_HEIGHT / 2) > flow.left) flow.newPage();
   flow.block(header);
   rows.forEach((row, i) => {
-    flow.trace?.(flow.page, flow.y, `row ${i} h ${Math.round(row.height)}${row.lines ? ` lines ${row.lines.count}` : ''}`);
     const next = rows[i + 1];
     if (row.keepWithNext && next && flow.y > header) {
       // the row and the start of the next one (all of it when it cannot break) on one page
@@ -204,7 +201,6 @@ function dataRow(columns: TableColumn[], cells: string[], bold = false): Row {
 }
 
 function block(flow: Flow, b: Block) {
-  flow.trace?.(flow.page, flow.y, b.kind);
   switch (b.kind) {
     case 'assessment':
       return paragraph(flow, `Bedömning: ● ${b.assessment}`, METRICS.assessment);
@@ -305,7 +301,6 @@ function sectionFlow(flow: Flow, s: Section, pages: Map<Section, number>) {
   flow.before(m.before);
   if (flow.y > 0 && lines * h + m.after + keepChain(s, true) - hang > flow.left) flow.newPage();
   pages.set(s, flow.page);
-  flow.trace?.(flow.page, flow.y, `heading ${s.heading.slice(0, 40)}`);
   flow.lines(lines, h, hang);
   flow.after(m.after);
   s.blocks.forEach((b) => block(flow, b));
@@ -324,9 +319,8 @@ export function tocSections(model: ReportModel, maxLevel: number): Section[] {
 }
 
 /** Lays the whole report out and returns the page of every section listed in the table of contents. */
-export function estimateTocPages(model: ReportModel, maxLevel: number, trace?: Flow['trace']): EstimatedEntry[] {
+export function estimateTocPages(model: ReportModel, maxLevel: number): EstimatedEntry[] {
   const flow = new Flow();
-  flow.trace = trace;
   const entries = tocSections(model, maxLevel);
   // front page
   const { handler, phone, to, date } = model.front;
@@ -348,7 +342,6 @@ export function estimateTocPages(model: ReportModel, maxLevel: number, trace?: F
     const m = METRICS.toc[Math.min(s.level, 3) - 1]!;
     // the entry's text wraps before the page number at the right margin
     paragraph(flow, headingText(s), m, TEXT_WIDTH - 350);
-    flow.trace?.(flow.page, flow.y, `toc ${headingText(s).slice(0, 30)}`);
   }
   if (model.attachments.length) {
     paragraph(flow, 'Bilagor', METRICS.front);
