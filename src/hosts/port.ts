@@ -25,3 +25,15 @@ export class UnreadableWorkbookError extends Error {
     this.name = 'UnreadableWorkbookError';
   }
 }
+
+/**
+ * A change Planrapport cannot make without harming something in the workbook (a protected
+ * sheet, a merged area, a table header …). Nothing has been written; `problems` are Swedish,
+ * each naming the sheet and cell and saying what to do.
+ */
+export class WorkbookConflictError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Planrapport kan inte uppdatera arbetsboken utan att ändra sådant som inte är Planrapports. Inget har sparats.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'WorkbookConflictError';
+  }
+}

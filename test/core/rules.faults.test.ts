@@ -9,7 +9,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
-import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
 import { RULES, RULE_IDS, type RuleId } from '../../src/core/rules/catalog';
 import type { Finding } from '../../src/core/rules/finding';
 import { CLEAN_T2, CLEAN_VP, fixtureBuffer, loadWorkbook, set } from '../helpers/fixtures';
@@ -27,7 +26,7 @@ const CONTROL_MARK = 'KONTROLLTECKEN';
 
 /** Writes the workbook as Excel would store a control character: _x0007_ in the XML. */
 async function writeWithControlCharacters(wb: ExcelJS.Workbook, file: string) {
-  const zip = await JSZip.loadAsync(await new XlsxHost(wb).toBuffer());
+  const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
   for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) {
     const xml = await zip.file(name)!.async('string');
     if (xml.includes(CONTROL_MARK)) zip.file(name, xml.split(CONTROL_MARK).join('_x0007_'));

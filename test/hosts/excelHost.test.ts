@@ -101,11 +101,11 @@ describe('office-js adapter against a fake Excel that counts context.sync()', ()
     }
     const [excel, xlsx] = snapshots as [WorkbookSnapshot, WorkbookSnapshot];
     expect(excel.sheetNames.filter((n) => n !== 'Blad1')).toEqual(xlsx.sheetNames);
-    const trim = <T>(rows: T[][]) => rows.map((r) => { const c = [...r]; while (c.length && (c[c.length - 1] === null || c[c.length - 1] === undefined)) c.pop(); return c; }).filter((r, i, all) => r.length || all.slice(i).some((x) => x.length));
+    const trim = <T>(rows: T[][]) => rows.map((r) => { const c = Array.from(r, (v) => v ?? null); while (c.length && (c[c.length - 1] === null || c[c.length - 1] === undefined)) c.pop(); return c; }).filter((r, i, all) => r.length || all.slice(i).some((x) => x.length));
     for (const name of SHEET_NAMES) {
       expect(trim(excel.sheets[name]!.formulas)).toEqual(trim(xlsx.sheets[name]!.formulas));
       // the fake does not calculate: compare values where no formula is
-      const values = (s: WorkbookSnapshot) => trim(s.sheets[name]!.values.map((row, r) => row.map((v, c) => (s.sheets[name]!.formulas[r]?.[c] ? null : v))));
+      const values = (s: WorkbookSnapshot) => trim(s.sheets[name]!.values.map((row, r) => Array.from(row, (v, c) => (s.sheets[name]!.formulas[r]?.[c] ? null : v))));
       expect(values(excel)).toEqual(values(xlsx));
     }
   });

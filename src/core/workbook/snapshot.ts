@@ -15,6 +15,8 @@ export interface SheetSnapshot {
   /** Merged areas, e.g. "A2:C2", where the host can tell. */
   merges?: string[];
   hidden?: boolean;
+  /** The last column holding anything, also beyond the cells read (hosts that can tell). */
+  usedColumns?: number;
 }
 
 export interface WorkbookSnapshot {

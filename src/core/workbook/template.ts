@@ -24,7 +24,7 @@ import {
   type TableSheetSpec,
 } from '../layout/layout';
 import { DOCUMENT_KIND_LABEL, type DocumentKind } from '../model/plan';
-import { cellAddress, columnLetter } from './address';
+import { cellAddress, columnLetter, sheetRef } from './address';
 import type { CellInput, Edit, ValidationMessages, ValidationRule } from './edits';
 import { isBlank, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
 import { lastDataRow, mapColumns, readFields, readRecords, type TableRecord } from './table';
@@ -47,9 +47,34 @@ export interface TemplatePlan {
 /** Where each list lives on the Listor sheet, e.g. Listor!$C$2:$C$6. */
 type ListRanges = Record<ListKey, string>;
 
-function listEdits(snapshot: WorkbookSnapshot, edits: Edit[]): ListRanges {
-  const sheet = snapshot.sheets[LIST_SHEET];
-  if (!sheet) edits.push({ op: 'addSheet', sheet: LIST_SHEET });
+/** Where Planrapport keeps its lists: "Listor", unless the workbook has a sheet of its own by that name. */
+export const LIST_SHEET_CANDIDATES: readonly string[] = [LIST_SHEET, `${LIST_SHEET} (Planrapport)`, `${LIST_SHEET} (Planrapport 2)`, `${LIST_SHEET} (Planrapport 3)`];
+
+const LIST_HEADERS = new Set<string>(LIST_ORDER.map((k) => LISTS[k].header));
+
+/** A list sheet Planrapport made: its header row holds list names only, starting with the first. */
+function isOurListSheet(sheet: SheetSnapshot): boolean {
+  const header = (sheet.values[0] ?? []).filter((v) => !isBlank(v ?? null)).map((v) => String(v).trim());
+  return header[0] === LISTS[LIST_ORDER[0]!].header && header.every((h) => LIST_HEADERS.has(h));
+}
+
+export function listSheetName(snapshot: WorkbookSnapshot): string {
+  for (const name of LIST_SHEET_CANDIDATES) {
+    const taken = snapshot.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase());
+    if (!taken) return name;
+    const sheet = snapshot.sheets[name];
+    if (sheet && isOurListSheet(sheet)) return name;
+  }
+  return `${LIST_SHEET} (Planrapport ${snapshot.sheetNames.length + 1})`;
+}
+
+function listEdits(snapshot: WorkbookSnapshot, edits: Edit[], notes: string[]): ListRanges {
+  const listSheet = listSheetName(snapshot);
+  const sheet = snapshot.sheetNames.some((n) => n.toLowerCase() === listSheet.toLowerCase()) ? snapshot.sheets[listSheet] : undefined;
+  if (!sheet) edits.push({ op: 'addSheet', sheet: listSheet });
+  if (!sheet && listSheet !== LIST_SHEET_CANDIDATES[0]) {
+    notes.push(`Fliken ${LIST_SHEET_CANDIDATES[0]} är din egen och lämnades orörd; Planrapports listor ligger i den dolda fliken ${listSheet}.`);
+  }
   const header = sheet?.values[0] ?? [];
   let nextColumn = Math.max(header.length, 0) + 1;
   const ranges = {} as ListRanges;
@@ -59,7 +84,7 @@ function listEdits(snapshot: WorkbookSnapshot, edits: Edit[]): ListRanges {
     const existing: string[] = [];
     if (col === 0) {
       col = nextColumn++;
-      edits.push({ op: 'setCells', sheet: LIST_SHEET, topLeft: cellAddress(col, 1), rows: [[list.header]] });
+      edits.push({ op: 'setCells', sheet: listSheet, topLeft: cellAddress(col, 1), rows: [[list.header]] });
     } else if (sheet) {
       for (let r = 1; r < sheet.values.length; r++) {
         const v = sheet.values[r]?.[col - 1] ?? null;
@@ -71,16 +96,16 @@ function listEdits(snapshot: WorkbookSnapshot, edits: Edit[]): ListRanges {
     if (missing.length) {
       edits.push({
         op: 'setCells',
-        sheet: LIST_SHEET,
+        sheet: listSheet,
         topLeft: cellAddress(col, existing.length + 2),
         rows: missing.map((v) => [v]),
       });
     }
     const last = existing.length + missing.length + 1;
     const letter = columnLetter(col);
-    ranges[key] = `=${LIST_SHEET}!$${letter}$2:$${letter}$${last}`;
+    ranges[key] = `=${sheetRef(listSheet)}!$${letter}$2:$${letter}$${last}`;
   }
-  edits.push({ op: 'setSheetVisible', sheet: LIST_SHEET, visible: false });
+  edits.push({ op: 'setSheetVisible', sheet: listSheet, visible: false });
   return ranges;
 }
 
@@ -429,7 +454,8 @@ export function planTemplate(snapshot: WorkbookSnapshot, options: TemplateOption
   const edits: Edit[] = [];
   const notes: string[] = [];
   // the lists come before the validations that point at them
-  const ranges = listEdits(snapshot, listEditsFirst);
+  const ranges = listEdits(snapshot, listEditsFirst, notes);
+  const listSheet = listSheetName(snapshot);
   const ctx: SheetPlanContext = { edits, notes, ranges, layout: { year: yearOf(snapshot, options) }, documentColumns: documentColumns(snapshot) };
   for (const spec of SHEETS) {
     const sheet = snapshot.sheets[spec.name];
@@ -439,10 +465,10 @@ export function planTemplate(snapshot: WorkbookSnapshot, options: TemplateOption
   // new sheets in layout order with Listor last, then everything else
   const all = [...listEditsFirst, ...edits];
   const added = all.filter((e) => e.op === 'addSheet');
-  const ordered = [...added.filter((e) => e.sheet !== LIST_SHEET), ...added.filter((e) => e.sheet === LIST_SHEET)];
+  const ordered = [...added.filter((e) => e.sheet !== listSheet), ...added.filter((e) => e.sheet === listSheet)];
   return { edits: [...ordered, ...all.filter((e) => e.op !== 'addSheet')], notes };
 }
 
 /** Sheet names a template run needs to read. */
-export const TEMPLATE_SHEETS: readonly string[] = [...SHEETS.map((s) => s.name), LIST_SHEET];
+export const TEMPLATE_SHEETS: readonly string[] = [...SHEETS.map((s) => s.name), ...LIST_SHEET_CANDIDATES];
 

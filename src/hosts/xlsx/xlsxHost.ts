@@ -1,343 +1,305 @@
 /**
- * The .xlsx adapter: the host port over an exceljs workbook, for the CLI and the tests.
+ * The .xlsx adapter: the host port over the workbook's package itself, for the CLI and the
+ * tests. Reading streams only the sheets asked for (bounded by SHEET_LIMITS, whatever
+ * ranges the workbook declares). Writing applies the template's edits to the parts
+ * Planrapport owns — its sheets' cells, columns, validations and conditional formats, its
+ * styles, its own sheets — and copies every other part of the package byte for byte, so
+ * charts, pivots, comments, names, links, labels and everything else come through unchanged.
  */
-import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
-import { parseRange, columnIndex, columnLetter } from '../../core/workbook/address';
-import type { CellInput, ConditionalFormat, Edit, ValidationMessages, ValidationRule } from '../../core/workbook/edits';
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/workbook/snapshot';
-import { isoToUtcDate } from '../../core/values/dates';
-import { UnreadableWorkbookError, type WorkbookHost } from '../port';
+import type { Edit } from '../../core/workbook/edits';
+import type { WorkbookSnapshot } from '../../core/workbook/snapshot';
+import { UnreadableWorkbookError, WorkbookConflictError, type WorkbookHost } from '../port';
+import { blankWorkbook, BLANK_SHEET } from './ooxml/blank';
+import { Package, REL_TYPE } from './ooxml/opc';
+import { parseRect } from './ooxml/ranges';
+import { readSharedStrings, readSheet, resolveSharedStrings, type SheetReading } from './ooxml/sheetReader';
+import { SheetConflict, SheetEditor, type TableInfo } from './ooxml/sheetEditor';
+import { Styles } from './ooxml/styles';
+import { WorkbookPart, WorkbookPartMissing } from './ooxml/workbookPart';
+import { parseXml, rootElement } from './xml/dom';
+import { XmlFormatError } from './xml/scanner';
+import { ZipError, ZipReader, type ByteSink } from './zip/zip';
+import { describeForeignFile } from './sniff';
 
 const HEADER_FILL = 'FFDCE6F1';
 
-function readCell(cell: ExcelJS.Cell): { value: CellValue; formula?: string } {
-  const v = cell.value as unknown;
-  if (v === null || v === undefined) return { value: null };
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { value: v };
-  if (v instanceof Date) return { value: v };
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if ('formula' in o || 'sharedFormula' in o) {
-      const formula = cell.formula ? `=${cell.formula}` : undefined;
-      // exceljs leaves a cached 0 out of the value object; cell.result still has it
-      const result = o['result'] ?? (cell.result as unknown);
-      let value: CellValue = null;
-      if (typeof result === 'string' || typeof result === 'number' || typeof result === 'boolean' || result instanceof Date) value = result;
-      else if (result && typeof result === 'object' && 'error' in (result as object)) value = { error: String((result as { error: unknown }).error) };
-      return { value, formula };
+interface State {
+  pkg: Package;
+  workbook: WorkbookPart;
+  styles: Styles;
+  stylesPart: string;
+  sharedStrings?: string;
+}
+
+async function load(zip: ZipReader): Promise<State> {
+  const pkg = new Package(zip);
+  const workbook = await WorkbookPart.load(pkg);
+  const { styles: stylesPart, sharedStrings } = await workbook.partsOf(pkg);
+  const styles = Styles.parse(stylesPart ? await pkg.text(stylesPart) : undefined, workbook.date1904);
+  return { pkg, workbook, styles, stylesPart: stylesPart ?? 'xl/styles.xml', sharedStrings };
+}
+
+/** Swedish words for why a file cannot be read as a workbook. */
+function unreadable(name: string, e: unknown, head?: Uint8Array, entries?: readonly string[]): UnreadableWorkbookError {
+  if (e instanceof UnreadableWorkbookError) return e;
+  const foreign = head ? describeForeignFile(head, entries) : undefined;
+  if (foreign) {
+    return new UnreadableWorkbookError(`${name} är ${foreign}, inte en Excel-arbetsbok (.xlsx). Öppna filen i Excel och spara den som Excel-arbetsbok (.xlsx).`);
+  }
+  if (e instanceof ZipError) {
+    if (e.reason === 'limit') return new UnreadableWorkbookError(`${name} kan inte läsas: ${e.message}. Se Planrapports gränser i README.`);
+    if (e.reason === 'encrypted') return new UnreadableWorkbookError(`${name} är krypterad. Ta bort lösenordet i Excel (Arkiv > Info > Skydda arbetsbok) och försök igen.`);
+    if (e.reason === 'damaged') return new UnreadableWorkbookError(`${name} är skadad (${e.message}). Öppna den i Excel och låt Excel reparera den, spara och försök igen.`);
+  }
+  if (e instanceof XmlFormatError || e instanceof WorkbookPartMissing) {
+    return new UnreadableWorkbookError(`${name} är skadad eller ingen Excel-arbetsbok (${e.message || 'arbetsboksdelen saknas'}). Öppna den i Excel, spara som Excel-arbetsbok (.xlsx) och försök igen.`);
+  }
+  return new UnreadableWorkbookError(`${name} är ingen läsbar Excel-arbetsbok (.xlsx). Spara filen som Excel-arbetsbok (.xlsx) och försök igen.`);
+}
+
+async function headOf(path: string): Promise<Uint8Array | undefined> {
+  try {
+    const fh = await fs.open(path, 'r');
+    try {
+      const buf = Buffer.alloc(8192);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+      return buf.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
     }
-    if ('richText' in o && Array.isArray(o['richText'])) {
-      return { value: (o['richText'] as { text?: string }[]).map((r) => r.text ?? '').join('') };
-    }
-    if ('error' in o) return { value: { error: String(o['error']) } };
-    if ('text' in o) {
-      const t = o['text'];
-      if (typeof t === 'string') return { value: t };
-      if (t && typeof t === 'object' && 'richText' in (t as object)) {
-        return { value: ((t as { richText: { text?: string }[] }).richText).map((r) => r.text ?? '').join('') };
-      }
-    }
+  } catch {
+    return undefined;
   }
-  return { value: String(v) };
-}
-
-function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const values: CellValue[][] = [];
-  const formulas: (string | undefined)[][] = [];
-  const rows = ws.actualRowCount === 0 ? 0 : ws.rowCount;
-  for (let r = 1; r <= rows; r++) {
-    const row = ws.getRow(r);
-    const vals: CellValue[] = [];
-    const fs: (string | undefined)[] = [];
-    if (row.cellCount > 0) {
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        const { value, formula } = readCell(cell);
-        vals[col - 1] = value;
-        if (formula) fs[col - 1] = formula;
-      });
-    }
-    for (let i = 0; i < vals.length; i++) if (vals[i] === undefined) vals[i] = null;
-    values.push(vals);
-    formulas.push(fs);
-  }
-  const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
-  return { name: ws.name, values, formulas, merges, hidden: ws.state !== 'visible' };
-}
-
-function toExcelValue(input: Exclude<CellInput, null>): ExcelJS.CellValue {
-  if (typeof input === 'object') {
-    if ('formula' in input) return { formula: input.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
-    return isoToUtcDate(input.date);
-  }
-  return input;
-}
-
-function cellsIn(range: string): { column: number; row: number }[] {
-  const r = parseRange(range);
-  const out: { column: number; row: number }[] = [];
-  for (let row = r.row; row <= r.lastRow; row++) for (let column = r.column; column <= r.lastColumn; column++) out.push({ column, row });
-  return out;
-}
-
-/** Large ranges down a column (rows 2…N) are styled on the column and on the cells that exist. */
-function styleRange(ws: ExcelJS.Worksheet, range: string, apply: (target: { numFmt?: string; alignment?: Partial<ExcelJS.Alignment> }) => void) {
-  const r = parseRange(range);
-  if (r.lastRow - r.row > 200) {
-    for (let c = r.column; c <= r.lastColumn; c++) {
-      const column = ws.getColumn(c);
-      apply(column as unknown as { numFmt?: string });
-      column.eachCell({ includeEmpty: false }, (cell, row) => {
-        if (row >= r.row && row <= r.lastRow) apply(cell);
-      });
-    }
-    return;
-  }
-  for (const { column, row } of cellsIn(range)) apply(ws.getCell(row, column));
-}
-
-type DataValidations = { model: Record<string, ExcelJS.DataValidation> };
-
-function toValidation(rule: ValidationRule, messages: ValidationMessages): ExcelJS.DataValidation {
-  const base: Partial<ExcelJS.DataValidation> = { allowBlank: true };
-  if (messages.prompt) {
-    Object.assign(base, { showInputMessage: true, promptTitle: messages.prompt.title, prompt: messages.prompt.message });
-  }
-  if (messages.error) {
-    Object.assign(base, {
-      showErrorMessage: true,
-      errorStyle: messages.error.style,
-      errorTitle: messages.error.title,
-      error: messages.error.message,
-    });
-  }
-  switch (rule.type) {
-    case 'list':
-      return { ...base, type: 'list', formulae: [rule.source.replace(/^=/, '')] } as ExcelJS.DataValidation;
-    case 'wholeNumber':
-      return { ...base, type: 'whole', operator: 'between', formulae: [rule.min, rule.max] } as ExcelJS.DataValidation;
-    case 'decimal':
-      return { ...base, type: 'decimal', operator: 'between', formulae: [rule.min ?? -1e12, rule.max ?? 1e12] } as ExcelJS.DataValidation;
-    case 'date':
-      return {
-        ...base,
-        type: 'date',
-        operator: 'between',
-        formulae: [isoToUtcDate(rule.min ?? '1900-01-01'), isoToUtcDate(rule.max ?? '9999-12-31')],
-      } as ExcelJS.DataValidation;
-    case 'custom':
-      return { ...base, type: 'custom', formulae: [rule.formula.replace(/^=/, '')] } as ExcelJS.DataValidation;
-    case 'textLength':
-      return { ...base, type: 'textLength', operator: 'lessThanOrEqual', formulae: [rule.max] } as ExcelJS.DataValidation;
-  }
-}
-
-/** Removes validations on cells inside `range` (exceljs keeps one entry per cell after loading). */
-function clearValidations(ws: ExcelJS.Worksheet, range: string) {
-  const dv = (ws as unknown as { dataValidations: DataValidations }).dataValidations;
-  const r = parseRange(range);
-  for (const key of Object.keys(dv.model)) {
-    const k = parseRange(key.replace(/\$/g, ''));
-    const overlaps = k.column <= r.lastColumn && k.lastColumn >= r.column && k.row <= r.lastRow && k.lastRow >= r.row;
-    if (overlaps) delete dv.model[key];
-  }
-}
-
-/**
- * exceljs reads a validation over C2:C2000 as 1 999 per-cell entries and is slow to write
- * them back; runs of cells down a column with the same validation become one range again.
- */
-function compactValidations(ws: ExcelJS.Worksheet) {
-  const dv = (ws as unknown as { dataValidations: DataValidations }).dataValidations;
-  const singles = Object.keys(dv.model).filter((k) => /^[A-Z]+\d+$/.test(k));
-  if (singles.length < 50) return;
-  const groups = new Map<string, { column: number; rows: number[]; validation: ExcelJS.DataValidation }>();
-  for (const key of singles) {
-    const { column, row } = parseRange(key);
-    const validation = dv.model[key]!;
-    const id = `${column}\u0000${JSON.stringify(validation)}`;
-    const g = groups.get(id) ?? { column, rows: [], validation };
-    g.rows.push(row);
-    groups.set(id, g);
-    delete dv.model[key];
-  }
-  for (const g of groups.values()) {
-    g.rows.sort((a, b) => a - b);
-    let start = g.rows[0]!;
-    let prev = start;
-    const flush = () => {
-      const letter = columnLetter(g.column);
-      dv.model[start === prev ? `${letter}${start}` : `${letter}${start}:${letter}${prev}`] = g.validation;
-    };
-    for (const row of g.rows.slice(1)) {
-      if (row === prev + 1) {
-        prev = row;
-        continue;
-      }
-      flush();
-      start = prev = row;
-    }
-    flush();
-  }
-}
-
-type CfRule = { type: string; formulae?: string[] };
-type CfBlock = { ref: string; rules: CfRule[] };
-
-function addConditionalFormat(ws: ExcelJS.Worksheet, range: string, format: ConditionalFormat) {
-  const formula = format.formula.replace(/^=/, '');
-  const existing = (ws as unknown as { conditionalFormattings: CfBlock[] }).conditionalFormattings;
-  // re-applying the template must not pile up copies of the same rule
-  for (const block of existing) {
-    if (block.ref === range) block.rules = block.rules.filter((rule) => rule.formulae?.[0] !== formula);
-  }
-  (ws as unknown as { conditionalFormattings: CfBlock[] }).conditionalFormattings = existing.filter((b) => b.rules.length > 0);
-  ws.addConditionalFormatting({
-    ref: range,
-    rules: [
-      {
-        type: 'expression',
-        priority: 1,
-        formulae: [formula],
-        style: {
-          fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${format.fill.replace('#', '')}` } },
-          ...(format.fontColor ? { font: { color: { argb: `FF${format.fontColor.replace('#', '')}` } } } : {}),
-        },
-      },
-    ],
-  });
 }
 
 export class XlsxHost implements WorkbookHost {
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  private readonly state: Promise<State>;
+  private verified = false;
 
+  private constructor(state: Promise<State>) {
+    this.state = state;
+    // an unhandled rejection is reported where the state is awaited
+    state.catch(() => undefined);
+  }
+
+  /** A new, empty workbook (the template adds the sheets). */
   static create(): XlsxHost {
-    const wb = new ExcelJS.Workbook();
-    wb.creator = 'Planrapport';
-    wb.calcProperties.fullCalcOnLoad = true;
-    return new XlsxHost(wb);
+    return new XlsxHost(blankWorkbook().then((b) => ZipReader.open(b)).then(load));
   }
 
   /** Opens an .xlsx file; a file that is not a readable workbook gives a Swedish error. */
   static async open(path: string): Promise<XlsxHost> {
-    let data: Buffer;
+    let zip: ZipReader;
     try {
-      data = await fs.readFile(path);
+      zip = await ZipReader.open(path);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new UnreadableWorkbookError(
-        code === 'ENOENT' ? `Filen ${path} finns inte.` : `Filen ${path} kan inte läsas (${code ?? 'okänt fel'}).`,
-      );
+      if (code === 'ENOENT') throw new UnreadableWorkbookError(`Filen ${path} finns inte.`);
+      if (code) throw e;
+      throw unreadable(path, e, await headOf(path));
     }
-    return XlsxHost.fromBuffer(data, path);
+    try {
+      const state = await load(zip);
+      return new XlsxHost(Promise.resolve(state));
+    } catch (e) {
+      zip.close();
+      throw unreadable(path, e, await headOf(path), zip.entries.map((x) => x.name));
+    }
   }
 
-  static async fromBuffer(data: Buffer | ArrayBuffer, name = 'arbetsboken'): Promise<XlsxHost> {
-    const wb = new ExcelJS.Workbook();
+  static async fromBuffer(data: Buffer | ArrayBuffer | Uint8Array, name = 'arbetsboken'): Promise<XlsxHost> {
+    const buf = Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
+    let zip: ZipReader;
     try {
-      await wb.xlsx.load(data as ArrayBuffer);
-    } catch {
-      throw new UnreadableWorkbookError(
-        `${name} är ingen läsbar Excel-arbetsbok (.xlsx). Spara filen som Excel-arbetsbok (.xlsx) och försök igen.`,
-      );
+      zip = await ZipReader.open(buf);
+    } catch (e) {
+      throw unreadable(name, e, buf.subarray(0, 8192));
     }
-    wb.calcProperties.fullCalcOnLoad = true;
-    return new XlsxHost(wb);
+    try {
+      return new XlsxHost(Promise.resolve(await load(zip)));
+    } catch (e) {
+      throw unreadable(name, e, buf.subarray(0, 8192), zip.entries.map((x) => x.name));
+    }
+  }
+
+  /** Releases the file (the CLI calls it when done). */
+  async close(): Promise<void> {
+    (await this.state).pkg.zip.close();
+  }
+
+  /** Writes the package. Every part is checked against its checksum first, so damage is never made permanent. */
+  async write(sink: ByteSink): Promise<void> {
+    const st = await this.state;
+    if (!this.verified) {
+      await st.pkg.zip.verifyAll().catch((e: unknown) => {
+        throw unreadable('Arbetsboken', e);
+      });
+      this.verified = true;
+    }
+    await st.pkg.write(sink);
   }
 
   async save(path: string): Promise<void> {
-    this.workbook.eachSheet(compactValidations);
-    await this.workbook.xlsx.writeFile(path);
+    const fh = await fs.open(path, 'w');
+    try {
+      await this.write({ write: async (d) => void (await fh.write(d)) });
+      await fh.sync().catch(() => undefined);
+    } finally {
+      await fh.close();
+    }
   }
 
   async toBuffer(): Promise<Buffer> {
-    this.workbook.eachSheet(compactValidations);
-    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+    const chunks: Buffer[] = [];
+    await this.write({ write: async (d) => void chunks.push(Buffer.from(d)) });
+    return Buffer.concat(chunks);
   }
 
   async read(sheets: readonly string[]): Promise<WorkbookSnapshot> {
-    return this.snapshot(sheets);
+    const st = await this.state;
+    try {
+      return await this.snapshot(st, sheets);
+    } catch (e) {
+      throw unreadable('Arbetsboken', e);
+    }
   }
 
   async update<T>(sheets: readonly string[], compute: (snapshot: WorkbookSnapshot) => { edits: Edit[]; result: T }): Promise<T> {
-    const { edits, result } = compute(this.snapshot(sheets));
-    this.apply(edits);
+    const { edits, result } = compute(await this.read(sheets));
+    await this.apply(edits);
     return result;
   }
 
-  private snapshot(sheets: readonly string[]): WorkbookSnapshot {
-    const snapshot: WorkbookSnapshot = { sheetNames: this.workbook.worksheets.map((ws) => ws.name), sheets: {} };
-    for (const name of sheets) {
-      const ws = this.workbook.getWorksheet(name);
-      if (ws) snapshot.sheets[name] = snapshotSheet(ws);
+  private async snapshot(st: State, names: readonly string[]): Promise<WorkbookSnapshot & { sheets: Record<string, SheetReading> }> {
+    const snapshot: WorkbookSnapshot & { sheets: Record<string, SheetReading> } = { sheetNames: st.workbook.sheets.map((s) => s.name), sheets: {} };
+    const wanted = new Set<number>();
+    for (const name of names) {
+      const entry = st.workbook.sheet(name);
+      if (!entry?.part || !st.pkg.has(entry.part)) continue;
+      const reading = await readSheet(name, st.pkg.chunks(entry.part), st.styles, wanted);
+      reading.hidden = entry.state !== 'visible';
+      snapshot.sheets[name] = reading;
+    }
+    if (wanted.size && st.sharedStrings && st.pkg.has(st.sharedStrings)) {
+      const strings = await readSharedStrings(st.pkg.chunks(st.sharedStrings), wanted);
+      for (const sheet of Object.values(snapshot.sheets)) resolveSharedStrings(sheet, strings);
+    } else if (wanted.size) {
+      for (const sheet of Object.values(snapshot.sheets)) resolveSharedStrings(sheet, new Map());
     }
     return snapshot;
   }
 
-  private sheet(name: string): ExcelJS.Worksheet {
-    const ws = this.workbook.getWorksheet(name);
-    if (!ws) throw new Error(`Fliken ${name} finns inte.`);
-    return ws;
+  private async tablesOf(st: State, part: string): Promise<TableInfo[]> {
+    const out: TableInfo[] = [];
+    for (const rel of await st.pkg.relationships(part)) {
+      if (!REL_TYPE.table.test(rel.type) || !rel.part || !st.pkg.has(rel.part)) continue;
+      const root = rootElement(parseXml((await st.pkg.text(rel.part)) ?? '', rel.part));
+      const ref = parseRect(root.getAttribute('ref') ?? '');
+      if (!ref) continue;
+      out.push({
+        name: root.getAttribute('displayName') ?? root.getAttribute('name') ?? '',
+        ref,
+        headerRows: Number(root.getAttribute('headerRowCount') ?? 1),
+        totalsRows: Number(root.getAttribute('totalsRowCount') ?? 0),
+      });
+    }
+    return out;
   }
 
-  apply(edits: readonly Edit[]): void {
-    for (const edit of edits) {
-      switch (edit.op) {
-        case 'addSheet':
-          if (!this.workbook.getWorksheet(edit.sheet)) this.workbook.addWorksheet(edit.sheet);
-          break;
-        case 'setSheetVisible':
-          this.sheet(edit.sheet).state = edit.visible ? 'visible' : 'hidden';
-          break;
-        case 'setCells': {
-          const ws = this.sheet(edit.sheet);
-          const { column, row } = parseRange(edit.topLeft);
-          edit.rows.forEach((cells, i) =>
-            cells.forEach((input, j) => {
-              if (input === null) return; // null leaves the cell as it is
-              ws.getCell(row + i, column + j).value = toExcelValue(input);
-            }),
-          );
-          break;
-        }
-        case 'columnWidth':
-          this.sheet(edit.sheet).getColumn(columnIndex(edit.column)).width = edit.width;
-          break;
-        case 'numberFormat':
-          styleRange(this.sheet(edit.sheet), edit.range, (t) => {
-            t.numFmt = edit.format;
-          });
-          break;
-        case 'wrapText':
-          styleRange(this.sheet(edit.sheet), edit.range, (t) => {
-            t.alignment = { ...(t.alignment ?? {}), wrapText: true, vertical: 'top' };
-          });
-          break;
-        case 'headerStyle': {
-          const ws = this.sheet(edit.sheet);
-          for (const { column, row } of cellsIn(edit.range)) {
-            const cell = ws.getCell(row, column);
-            cell.font = { bold: true };
-            cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-            cell.alignment = { vertical: 'middle', wrapText: true };
-          }
-          break;
-        }
-        case 'freezeHeader':
-          this.sheet(edit.sheet).views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
-          break;
-        case 'validation': {
-          const ws = this.sheet(edit.sheet);
-          clearValidations(ws, edit.range);
-          const dv = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-          dv.add(edit.range, toValidation(edit.rule, edit));
-          break;
-        }
-        case 'conditionalFormat':
-          addConditionalFormat(this.sheet(edit.sheet), edit.range, edit.format);
-          break;
+  /**
+   * Applies edits to the package. Conflicts (a protected sheet, a merged area, a table's
+   * header, locked workbook structure) stop it before anything is kept.
+   */
+  async apply(edits: readonly Edit[]): Promise<void> {
+    const st = await this.state;
+    const editors = new Map<string, SheetEditor>();
+    const conflicts: string[] = [];
+    const editor = async (name: string): Promise<SheetEditor> => {
+      const entry = st.workbook.sheet(name);
+      if (!entry) throw new Error(`Fliken ${name} finns inte.`);
+      if (!entry.part) throw new SheetConflict(`${name} är inget kalkylblad`);
+      let ed = editors.get(entry.part);
+      if (!ed) {
+        const text = (await st.pkg.text(entry.part)) ?? BLANK_SHEET;
+        ed = new SheetEditor(entry.name, entry.part, text, st.styles, await this.tablesOf(st, entry.part));
+        editors.set(entry.part, ed);
       }
+      return ed;
+    };
+    try {
+      for (const edit of edits) {
+        switch (edit.op) {
+          case 'addSheet':
+            if (st.workbook.sheet(edit.sheet)) break;
+            if (st.workbook.structureLocked) {
+              conflicts.push(`Arbetsbokens struktur är skyddad, så fliken ${edit.sheet} kan inte läggas till. Ta bort skyddet (Granska > Skydda arbetsbok) och kör igen.`);
+              break;
+            }
+            await st.workbook.addSheet(st.pkg, edit.sheet, st.workbook.sheets.length === 0 ? BLANK_SHEET.replace('<sheetView ', '<sheetView tabSelected="1" ') : BLANK_SHEET);
+            break;
+          case 'setSheetVisible': {
+            const entry = st.workbook.sheet(edit.sheet);
+            const isVisible = entry?.state === 'visible';
+            if (!entry || isVisible === edit.visible) break;
+            if (st.workbook.structureLocked) {
+              conflicts.push(`Arbetsbokens struktur är skyddad, så fliken ${edit.sheet} kan inte ${edit.visible ? 'visas' : 'döljas'}. Ta bort skyddet (Granska > Skydda arbetsbok) och kör igen.`);
+              break;
+            }
+            st.workbook.setVisible(edit.sheet, edit.visible);
+            break;
+          }
+          case 'setCells':
+            if (!st.workbook.sheet(edit.sheet) && conflicts.length) break;
+            (await editor(edit.sheet)).setCells(edit.topLeft, edit.rows);
+            break;
+          case 'columnWidth':
+            if (!st.workbook.sheet(edit.sheet) && conflicts.length) break;
+            (await editor(edit.sheet)).columnWidth(edit.column, edit.width);
+            break;
+          case 'numberFormat':
+            if (!st.workbook.sheet(edit.sheet) && conflicts.length) break;
+            (await editor(edit.sheet)).style(edit.range, { numFmt: edit.format });
+            break;
+          case 'wrapText':
+            if (!st.workbook.sheet(edit.sheet) && conflicts.length) break;
+            (await editor(edit.sheet)).style(edit.range, { wrap: true });
+            break;
+          case 'headerStyle':
+            if (!st.workbook.sheet(edit.sheet) && conflicts.length) break;
+            (await editor(edit.sheet)).style(edit.range, { header: { fill: HEADER_FILL } });
+            break;
+          case 'freezeHeader':
+            if (!st.workbook.sheet(edit.sheet) && conflicts.length) break;
+            (await editor(edit.sheet)).freezeHeader();
+            break;
+          case 'validation':
+            if (!st.workbook.sheet(edit.sheet) && conflicts.length) break;
+            (await editor(edit.sheet)).validation(edit.range, edit.rule, edit);
+            break;
+          case 'conditionalFormat':
+            if (!st.workbook.sheet(edit.sheet) && conflicts.length) break;
+            (await editor(edit.sheet)).conditionalFormat(edit.range, edit.format);
+            break;
+        }
+      }
+      const outputs = new Map<string, string>();
+      let formulas = false;
+      for (const [part, ed] of editors) {
+        const xml = ed.serialize();
+        conflicts.push(...ed.conflicts);
+        if (xml !== undefined) outputs.set(part, xml);
+        if (ed.hasNewFormulas) formulas = true;
+      }
+      if (conflicts.length) throw new WorkbookConflictError([...new Set(conflicts)]);
+      for (const [part, xml] of outputs) st.pkg.set(part, xml);
+      if (formulas) st.workbook.recalculateOnLoad();
+      st.workbook.save(st.pkg);
+      if (st.styles.isChanged) st.pkg.set(st.stylesPart, st.styles.serialize());
+    } catch (e) {
+      if (e instanceof SheetConflict) throw new WorkbookConflictError([e.message]);
+      if (e instanceof XmlFormatError || e instanceof ZipError) throw unreadable('Arbetsboken', e);
+      throw e;
     }
   }
 }
-
