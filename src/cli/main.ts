@@ -3,7 +3,7 @@
  * Same core and use-cases as the task pane, over the .xlsx adapter. Messages in Swedish;
  * bad input never ends in a stack trace.
  */
-import { UnreadableWorkbookError } from '../hosts/port';
+import { UnreadableWorkbookError, WorkbookConflictError } from '../hosts/port';
 import { templateCommand } from './commands/template';
 import { demoCommand } from './commands/demo';
 import { validateCommand } from './commands/validate';
@@ -56,7 +56,7 @@ export async function main(argv: string[], out: Output = defaultOutput()): Promi
       out.error(`${e.message}\n\n${USAGE}`);
       return 2;
     }
-    if (e instanceof UnreadableWorkbookError) {
+    if (e instanceof UnreadableWorkbookError || e instanceof WorkbookConflictError) {
       out.error(e.message);
       return 2;
     }

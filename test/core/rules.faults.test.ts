@@ -36,6 +36,7 @@ async function writeWithControlCharacters(wb: ExcelJS.Workbook, file: string) {
 
 const CASES: Case[] = [
   { rule: 'sheet.missing', inject: (wb) => wb.removeWorksheet(wb.getWorksheet('Aktiviteter')!.id), sheet: 'Aktiviteter', cell: '' },
+  { rule: 'sheet.beyond-limit', inject: (wb) => set(wb, 'Indikatorer!B1048576', 'Glömt värde'), sheet: 'Indikatorer', cell: 'B1048576' },
   { rule: 'sheet.merged-cells', inject: (wb) => wb.getWorksheet('Texter')!.mergeCells('D2:E2'), sheet: 'Texter', cell: 'D2:E2' },
   { rule: 'column.missing', inject: (wb) => set(wb, 'Aktiviteter!G1', null), sheet: 'Aktiviteter', cell: 'G1' },
   { rule: 'column.renamed', inject: (wb) => set(wb, 'Indikatorer!K1', 'Arsmål'), sheet: 'Indikatorer', cell: 'K1' },

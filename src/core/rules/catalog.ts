@@ -13,6 +13,7 @@ export const RULES = {
   // structure and cell contents (found while reading)
   'sheet.missing': { severity: 'error', description: 'En flik som mallen behöver saknas.' },
   'sheet.merged-cells': { severity: 'warning', description: 'Sammanslagna celler: bara den första cellen läses.' },
+  'sheet.beyond-limit': { severity: 'error', description: 'Ett värde ligger utanför det område Planrapport läser (rad 100 000, kolumn 1 000).' },
   'column.missing': { severity: 'error', description: 'En kolumn som mallen behöver saknas i rad 1.' },
   'column.renamed': { severity: 'error', description: 'En kolumnrubrik är felstavad och kan inte läsas.' },
   'column.duplicate': { severity: 'warning', description: 'Samma kolumnrubrik finns två gånger.' },

@@ -47,7 +47,7 @@ import { readDate } from '../values/dates';
 import { oneLine } from '../values/text';
 import { parseSwedishNumber, parseValue, type Value } from '../values/swedish';
 import { cellAddress, columnLetter } from './address';
-import { isBlank, isErrorValue, isErrorText, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
+import { isBlank, isErrorValue, isErrorText, READ_LIMITS, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
 import { mapColumns, readFields, readRecords, type ColumnMap, type TableRecord } from './table';
 import { computeBudget, expectedFromCells } from '../derive/budget';
 import { computePlanBudget } from '../derive/planBudget';
@@ -281,6 +281,16 @@ function checkHeaders(sheet: SheetSnapshot, spec: TableSheetSpec, map: ColumnMap
         spec.name,
         cellAddress(dup.column, 1),
         `Rubriken "${col.header}" finns två gånger i ${spec.name}; kolumn ${columnLetter(dup.column)} läses inte. Ta bort eller byt namn på dubbletten.`,
+      ),
+    );
+  }
+  if (sheet.outside) {
+    const at = cellAddress(sheet.outside.column, sheet.outside.row);
+    findings.push(
+      finding('sheet.beyond-limit',
+        spec.name,
+        at,
+        `${spec.name}!${at} ligger utanför det Planrapport läser (rad 1–${READ_LIMITS.rows.toLocaleString('sv-SE')}, kolumn A–${columnLetter(READ_LIMITS.columns)}), så värdet kommer inte med i rapporten. Flytta upp det till tabellen eller ta bort det (Ctrl+End visar var bladet slutar).`,
       ),
     );
   }

@@ -17,7 +17,12 @@ export interface SheetSnapshot {
   hidden?: boolean;
   /** The last column holding anything, also beyond the cells read (hosts that can tell). */
   usedColumns?: number;
+  /** The first cell with content beyond what the host reads (its published limits); not in `values`. */
+  outside?: { row: number; column: number };
 }
+
+/** What a host reads of a sheet at most (README, "Limits"); cells beyond are reported, never read. */
+export const READ_LIMITS = { rows: 100_000, columns: 1_000 } as const;
 
 export interface WorkbookSnapshot {
   /** Every sheet in the workbook, in tab order. */

@@ -55,6 +55,8 @@ export function mapColumns(sheet: SheetSnapshot, columns: readonly ColumnSpec[])
       }
     }
   }
+  // cells the host did not read (beyond its column limit) still take their place
+  lastUsedColumn = Math.max(lastUsedColumn, sheet.usedColumns ?? 0);
   return { byKey, headerByKey, lastUsedColumn, unknownHeaders, duplicates };
 }
 

@@ -192,6 +192,7 @@ interface SheetPlanContext {
 
 /** Rows below the last input row that get a derived column's formula in advance. */
 const FORMULA_MARGIN = 200;
+const MAX_SHEET_ROW = 1_048_576;
 
 function planTableSheet(spec: TableSheetSpec, sheet: SheetSnapshot | undefined, ctx: SheetPlanContext) {
   const { edits, notes, ranges, layout } = ctx;
@@ -218,9 +219,13 @@ function planTableSheet(spec: TableSheetSpec, sheet: SheetSnapshot | undefined, 
     }
     if (added.length) notes.push(`${name}: kolumnerna ${added.map((c) => `"${headerOf(c, layout)}"`).join(', ')} lades till sist.`);
     lastRow = lastDataRow(sheet, map, derived);
+    if (sheet.outside) {
+      notes.push(`${name}!${cellAddress(sheet.outside.column, sheet.outside.row)}: ett värde långt utanför tabellen lämnades orört och läses inte (se "planrapport validate").`);
+    }
     records = readRecords(sheet, map, derived);
   }
-  const maxRow = Math.max(TEMPLATE_ROWS, lastRow + 500);
+  // the checks reach a margin below the data, never past the sheet's last row
+  const maxRow = Math.min(MAX_SHEET_ROW, Math.max(TEMPLATE_ROWS, lastRow + 500));
   const isAdded = (key: string) => added.some((a) => a.key === key);
   const place = (row: number, selfColumn?: number): FormulaPlace => ({
     row,
@@ -287,7 +292,7 @@ function planTableSheet(spec: TableSheetSpec, sheet: SheetSnapshot | undefined, 
   }
 
   // derived columns: their formula on every data row and a margin below, as one block per column
-  const formulaRows = Math.max(lastRow, 1) + FORMULA_MARGIN;
+  const formulaRows = Math.min(MAX_SHEET_ROW, Math.max(lastRow, 1) + FORMULA_MARGIN);
   for (const col of spec.columns) {
     if (!col.formula) continue;
     const c = columnOf.get(col.key)!;

@@ -295,6 +295,18 @@ export class SheetEditor {
 
   // ── edits ────────────────────────────────────────────────────────────────────────
 
+  /** A range Planrapport wants must lie on the sheet (A1:XFD1048576). */
+  private onSheet(rect: Rect | undefined, range: string): rect is Rect {
+    if (!rect) return false;
+    if (rect.c2 <= MAX_COLUMN && rect.r2 <= MAX_ROW) return true;
+    this.conflicts.push(
+      rect.c2 > MAX_COLUMN
+        ? `${this.name}: det finns ingen plats för Planrapports kolumner efter bladets sista kolumn XFD (${range}). Ta bort tomma eller onödiga kolumner längst till höger och kör igen.`
+        : `${this.name}: området ${range} når förbi bladets sista rad 1 048 576.`,
+    );
+    return false;
+  }
+
   setCells(topLeft: string, rows: CellInput[][]): void {
     const { column, row } = parseRange(topLeft);
     rows.forEach((cells, i) =>
@@ -326,7 +338,7 @@ export class SheetEditor {
   /** A format over a range: small ranges cell by cell, long ones on the column and its existing cells. */
   style(range: string, change: StyleChange): void {
     const r = parseRect(range);
-    if (!r) return;
+    if (!this.onSheet(r, range)) return;
     if (r.r2 - r.r1 > 200) {
       for (let c = r.c1; c <= r.c2; c++) this.columnStyle(c, change);
       this.existingStyleEdits.push({ rect: r, change });
@@ -382,6 +394,7 @@ export class SheetEditor {
   }
 
   columnWidth(column: string, width: number): void {
+    if (!this.onSheet(parseRect(`${column}1`), column)) return;
     const col = this.colElement(columnIndex(column));
     if (col.getAttribute('width') === String(width) && col.getAttribute('customWidth') === '1') return;
     col.setAttribute('width', String(width));
@@ -420,7 +433,7 @@ export class SheetEditor {
 
   validation(range: string, rule: ValidationRule, messages: ValidationMessages): void {
     const rect = parseRect(range);
-    if (!rect) return;
+    if (!this.onSheet(rect, range)) return;
     const sqref = formatRect(rect);
     const mine = this.validationElement(rule, messages, sqref);
     const dvs = firstChild(this.root, 'dataValidations');
@@ -535,7 +548,7 @@ export class SheetEditor {
 
   conditionalFormat(range: string, format: ConditionalFormat): void {
     const rect = parseRect(range);
-    if (!rect) return;
+    if (!this.onSheet(rect, range)) return;
     const sqref = formatRect(rect);
     const formula = format.formula.replace(/^=/, '');
     const dxfId = String(this.styles.dxf(argb(format.fill), format.fontColor ? argb(format.fontColor) : undefined));

@@ -7,15 +7,12 @@
  */
 import { columnIndex } from '../../../core/workbook/address';
 import { shiftFormula } from '../../../core/workbook/formulaShift';
-import type { CellValue, SheetSnapshot } from '../../../core/workbook/snapshot';
+import { READ_LIMITS, type CellValue, type SheetSnapshot } from '../../../core/workbook/snapshot';
 import { decodeXstring } from './escapes';
 import { localName, XmlScanner } from '../xml/scanner';
 
 /** Published limits for the sheets Planrapport reads (README, "Limits"). */
-export const SHEET_LIMITS = {
-  rows: 100_000,
-  columns: 1_000,
-};
+export const SHEET_LIMITS: { rows: number; columns: number } = READ_LIMITS;
 
 /** A cell beyond the limits: it is left where it is and reported. */
 export interface OutsideCell {
