@@ -17,6 +17,10 @@ describe('rich text in text cells', () => {
     expect(blocks.map((b) => b.kind)).toEqual(['subheading', 'paragraph', 'paragraph', 'paragraph']);
   });
 
+  test("Word's manual line break pasted into a cell (_x000B_) is a line break, not lost", () => {
+    expect(plainText(parseRichText('Första raden i ett långt stycke\u000bandra raden i samma stycke.'))).toBe('Första raden i ett långt stycke\nandra raden i samma stycke.');
+  });
+
   test('<p>, <br>, <i>, <b> become structure and formatting', () => {
     expect(parseRichText('<p>Analys</p> <p>Årsmålet <b>bedöms</b> kunna <i>uppnås</i>.<br>Ny rad.</p>')).toEqual([
       { kind: 'subheading', runs: [{ text: 'Analys' }] },

@@ -1,9 +1,10 @@
 /** Text hygiene shared by the rules and the report: characters a document cannot hold. */
 
-// Control characters other than tab, line feed and carriage return, plus lone surrogates and
-// non-characters: XML (and so .docx) cannot hold them.
+// Control characters other than tab, line feed, carriage return and vertical tab, plus lone
+// surrogates and non-characters: XML (and so .docx) cannot hold them. A vertical tab is Word's
+// manual line break (Shift+Enter) pasted into a cell, stored by Excel as _x000B_: a line break.
 // eslint-disable-next-line no-control-regex
-const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const INVALID = /[\u0000-\u0008\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function hasInvalidCharacters(text: string): boolean {
   INVALID.lastIndex = 0;
@@ -13,7 +14,7 @@ export function hasInvalidCharacters(text: string): boolean {
 }
 
 export function stripInvalidCharacters(text: string): string {
-  return text.replace(INVALID, '');
+  return text.replace(/\u000b/g, '\n').replace(INVALID, '');
 }
 
 /** One line for a message: control characters and runs of whitespace become single spaces. */

@@ -184,7 +184,10 @@ function parseFragment(root: Element, markup: string): Element {
     ? markup.replace(/<(\/?)([A-Za-z]+)/g, `<$1${prefix}:$2`).replace(/^<([^ >/]+)/, `<$1 xmlns:${prefix}="${ns}"`)
     : markup.replace(/^<([^ >/]+)/, `<$1 xmlns="${ns}"`);
   const el = parseXml(text, 'styles.xml').documentElement as Element;
-  return root.ownerDocument!.importNode(el, true) as Element;
+  const imported = root.ownerDocument!.importNode(el, true) as Element;
+  // the namespace is declared on the styles part's root already
+  imported.removeAttribute(prefix ? `xmlns:${prefix}` : 'xmlns');
+  return imported;
 }
 
 /** A comparable form of an entry: its markup without namespace declarations. */
