@@ -14,7 +14,7 @@ export function hasInvalidCharacters(text: string): boolean {
 }
 
 export function stripInvalidCharacters(text: string): string {
-  return text.replace(/\u000b/g, '\n').replace(INVALID, '');
+  return text.replace(/\v/g, '\n').replace(INVALID, '');
 }
 
 /** One line for a message: control characters and runs of whitespace become single spaces. */
