@@ -19,7 +19,7 @@ import { Styles } from './ooxml/styles';
 import { WorkbookPart, WorkbookPartMissing } from './ooxml/workbookPart';
 import { parseXml, rootElement } from './xml/dom';
 import { XmlFormatError } from './xml/scanner';
-import { ZipError, ZipReader, type ByteSink } from './zip/zip';
+import { ZIP_LIMITS, ZipError, ZipReader, type ByteSink } from './zip/zip';
 import { describeForeignFile } from './sniff';
 
 const HEADER_FILL = 'FFDCE6F1';
@@ -92,6 +92,12 @@ export class XlsxHost implements WorkbookHost {
   static async open(path: string): Promise<XlsxHost> {
     let zip: ZipReader;
     try {
+      const { size } = await fs.stat(path);
+      if (size > ZIP_LIMITS.maxFileSize) {
+        throw new UnreadableWorkbookError(
+          `${path} är ${Math.round(size / 1024 ** 2).toLocaleString('sv-SE')} MB; Planrapport läser arbetsböcker upp till ${ZIP_LIMITS.maxFileSize / 1024 ** 3} GB. Flytta stora underlag (bilder, rådata) till en egen arbetsbok och försök igen.`,
+        );
+      }
       zip = await ZipReader.open(path);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;

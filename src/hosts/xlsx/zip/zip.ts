@@ -13,6 +13,8 @@ import yauzl from 'yauzl';
 
 /** Published limits (README, "Limits"). */
 export const ZIP_LIMITS = {
+  /** The workbook file. */
+  maxFileSize: 1024 ** 3,
   /** Parts in a package. */
   maxEntries: 20_000,
   /** Sum of all parts' declared uncompressed sizes. */
