@@ -238,7 +238,6 @@ describe('file safety', () => {
       const target = path.join(dir, 'plan.xlsx');
       const seen: string[] = [];
       for (let i = 0; i < 2; i++) {
-        // eslint-disable-next-line require-yield
         const content = async function* () {
           seen.push(...temporaries(dir));
           yield Buffer.from('x');
