@@ -68,6 +68,18 @@ export async function zipEntryNames(handle: fs.FileHandle, size: number): Promis
   return names;
 }
 
+/**
+ * A compound (OLE) file's stream names live in its directory: the first MiB, and the
+ * directory's first sectors wherever the header says they are.
+ */
+async function compoundHead(handle: fs.FileHandle, size: number): Promise<Buffer> {
+  const head = await readAt(handle, 0, Math.min(size, COMPOUND_HEAD_BYTES));
+  const sectorSize = 2 ** head.readUInt16LE(0x1e);
+  const directory = (head.readUInt32LE(0x30) + 1) * sectorSize;
+  if ((sectorSize !== 512 && sectorSize !== 4096) || directory + sectorSize <= head.length || directory >= size) return head;
+  return Buffer.concat([head, await readAt(handle, directory, Math.min(size - directory, 64 * 1024))]);
+}
+
 /** The Swedish message for a file that is not an .xlsx workbook. */
 export function foreignFileMessage(file: string, description: string): string {
   if (description === 'en tom fil') {
@@ -87,6 +99,21 @@ export function foreignFileMessage(file: string, description: string): string {
   return `${file} är ${description}, inte en Excel-arbetsbok (.xlsx). Öppna den i Excel och spara som Excel-arbetsbok (.xlsx).`;
 }
 
+/** What the file is when it is not an .xlsx workbook (see describeForeignFile), read from its head and zip directory. */
+export async function sniffFile(file: string, size?: number): Promise<string | undefined> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const length = size ?? (await handle.stat()).size;
+    let head = await readAt(handle, 0, Math.min(length, SNIFF_HEAD_BYTES));
+    if (head.length >= 512 && head.readUInt32BE(0) === 0xd0cf11e0) head = await compoundHead(handle, length);
+    const isZip = head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b;
+    const names = isZip ? await zipEntryNames(handle, length).catch(() => undefined) : undefined;
+    return describeForeignFile(head, names);
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Checks that `file` can be read and looks like an .xlsx workbook; returns its fingerprint
  * when asked. Throws FileError or UnreadableWorkbookError with a Swedish message.
@@ -96,17 +123,8 @@ export async function inspectWorkbookFile(file: string, options: { fingerprint?:
     const stat = await fs.stat(file);
     if (stat.isDirectory()) throw new FileError(fileErrorMessage({ code: 'EISDIR' }, file, 'read')!, 'EISDIR');
     if (!stat.isFile()) throw new FileError(`${file} är ingen vanlig fil (utan t.ex. en enhet eller en namngiven pipe). Ange arbetsbokens filnamn.`);
-    const handle = await fs.open(file, 'r');
-    try {
-      let head = await readAt(handle, 0, Math.min(stat.size, SNIFF_HEAD_BYTES));
-      if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) head = await readAt(handle, 0, Math.min(stat.size, COMPOUND_HEAD_BYTES));
-      const isZip = head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b;
-      const names = isZip ? await zipEntryNames(handle, stat.size).catch(() => undefined) : undefined;
-      const description = describeForeignFile(head, names);
-      if (description) throw new UnreadableWorkbookError(foreignFileMessage(file, description));
-    } finally {
-      await handle.close();
-    }
+    const description = await sniffFile(file, stat.size);
+    if (description) throw new UnreadableWorkbookError(foreignFileMessage(file, description));
     return options.fingerprint ? takeFingerprint(file) : undefined;
   });
 }
