@@ -45,8 +45,12 @@ export function fileErrorMessage(e: unknown, file: string, action: FileAction): 
       return `Sökvägen ${file} går genom något som är en fil, inte en mapp. Kontrollera sökvägen.`;
     case 'EACCES':
     case 'EPERM':
-      return action === 'read'
-        ? `Du har inte behörighet att läsa ${file}. Be filens ägare om läsbehörighet, eller kopiera filen till en mapp där du har behörighet.`
+      if (action === 'read') {
+        return `Du har inte behörighet att läsa ${file}. Be filens ägare om läsbehörighet, eller kopiera filen till en mapp där du har behörighet.`;
+      }
+      // Windows reports a file held open by Excel or Word as EPERM when it is replaced
+      return code === 'EPERM'
+        ? `${file} kunde inte sparas: filen är öppen i ett annat program (t.ex. Excel eller Word), eller så saknar du behörighet att skriva i mappen ${dir}. Stäng filen och försök igen, eller välj en mapp där du har skrivbehörighet.`
         : `Du har inte behörighet att spara ${file} (filen eller mappen ${dir} är skyddad). Välj en mapp där du har skrivbehörighet, eller be om behörighet.`;
     case 'ENOSPC':
     case 'EDQUOT':

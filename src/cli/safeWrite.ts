@@ -272,6 +272,7 @@ export async function writeFileSafely(file: string, content: Content, options: W
     const target = await resolveTarget(file);
     const original = target.stat;
     const { tmp, handle } = await createTemporary(target.real, original ? 0o600 : 0o666);
+    let placed = false;
     try {
       try {
         await writeContent(handle, content);
@@ -286,15 +287,20 @@ export async function writeFileSafely(file: string, content: Content, options: W
         await handle.close();
       }
       const expected = options.unchangedSince;
+      let result: WriteResult;
       if (expected === 'absent') {
-        if (await placeIfAbsent(tmp, target.real)) return { written: file, beside: false };
-        return { written: await placeBeside(tmp, target.real), beside: true };
+        result = (await placeIfAbsent(tmp, target.real)) ? { written: file, beside: false } : { written: await placeBeside(tmp, target.real), beside: true };
+      } else if (expected && !(await unchanged(expected))) {
+        result = { written: await placeBeside(tmp, target.real), beside: true };
+      } else {
+        await fs.rename(tmp, target.real);
+        result = { written: file, beside: false };
       }
-      if (expected && !(await unchanged(expected))) return { written: await placeBeside(tmp, target.real), beside: true };
-      await fs.rename(tmp, target.real);
-      return { written: file, beside: false };
+      placed = true;
+      return result;
     } finally {
-      await fs.rm(tmp, { force: true }).catch(() => undefined);
+      // once placed, the temporary name is free again: never remove what may be someone else's
+      if (!placed) await fs.rm(tmp, { force: true }).catch(() => undefined);
       untrack(tmp);
     }
   });

@@ -51,7 +51,7 @@ describe('I/O errors as Swedish messages (the mapping)', () => {
     ['EACCES', 'read', /^Du har inte behörighet att läsa mapp\/plan\.xlsx\. Be filens ägare om läsbehörighet/],
     ['EPERM', 'read', /behörighet att läsa/],
     ['EACCES', 'write', /^Du har inte behörighet att spara mapp\/plan\.xlsx \(filen eller mappen mapp är skyddad\)\. Välj en mapp där du har skrivbehörighet/],
-    ['EPERM', 'write', /behörighet att spara/],
+    ['EPERM', 'write', /^mapp\/plan\.xlsx kunde inte sparas: filen är öppen i ett annat program \(t\.ex\. Excel eller Word\), eller så saknar du behörighet att skriva i mappen mapp\. Stäng filen/],
     ['ENOSPC', 'write', /^Disken är full: mapp\/plan\.xlsx kunde inte sparas\. Frigör utrymme/],
     ['EDQUOT', 'write', /^Disken är full/],
     ['EISDIR', 'read', /^mapp\/plan\.xlsx är en mapp, inte en fil\. Ange arbetsbokens filnamn/],
