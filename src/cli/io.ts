@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { stat } from 'node:fs/promises';
 import { DOCUMENT_KINDS, type DocumentKind } from '../core/model/plan';
 
-export { writeFileSafely, fingerprint, sameFile, type Fingerprint, type WriteResult } from './safeWrite';
+export { checkWritable, writeFileSafely, fingerprint, sameFile, type Fingerprint, type WriteResult } from './safeWrite';
 
 export interface Output {
   log(text: string): void;

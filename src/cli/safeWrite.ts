@@ -116,7 +116,7 @@ function isRoot(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
-async function resolveTarget(file: string): Promise<Target> {
+async function resolveTarget(file: string, makeDirectory = true): Promise<Target> {
   const absolute = path.resolve(file);
   let link: Stats;
   try {
@@ -125,6 +125,7 @@ async function resolveTarget(file: string): Promise<Target> {
     if (errorCode(e) !== 'ENOENT') throw e;
     // a new file: its directory may have to be made, or may be reached through a link
     const dir = path.dirname(absolute);
+    if (!makeDirectory) return { real: absolute };
     await fs.mkdir(dir, { recursive: true });
     return { real: path.join(await fs.realpath(dir), path.basename(absolute)) };
   }
@@ -261,6 +262,15 @@ async function writeContent(handle: fs.FileHandle, content: Content): Promise<vo
     return;
   }
   for await (const chunk of content) await handle.write(chunk);
+}
+
+/**
+ * The checks `writeFileSafely` makes before it writes (a directory, a read-only file, a
+ * link to nothing …), without writing or creating anything: a command calls it before
+ * long work so that it fails at once.
+ */
+export async function checkWritable(file: string): Promise<void> {
+  await onFile(file, 'write', () => resolveTarget(file, false));
 }
 
 /**

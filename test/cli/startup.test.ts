@@ -4,7 +4,7 @@
  * are known). The loaded files are recorded by a preloaded script in a real process.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../helpers/cli';
@@ -64,6 +64,15 @@ describe('start-up loads only what the answer needs', () => {
     const csv = path.join(dir, 'export.xlsx');
     writeFileSync(csv, 'a;b\n1;2\n');
     const r = loaded(['validate', csv]);
+    expect(r.status).toBe(2);
+    expect(r.files.filter((f) => HEAVY.test(f))).toEqual([]);
+  });
+
+  test('a read-only output is refused before the workbook is even read', () => {
+    const out = path.join(dir, 'skrivskyddad.docx');
+    writeFileSync(out, 'x');
+    chmodSync(out, 0o444);
+    const r = loaded(['generate', 'plan.xlsx', '--out', out]);
     expect(r.status).toBe(2);
     expect(r.files.filter((f) => HEAVY.test(f))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { FileError } from '../errors';
 import { notATemplate, summaryLine } from '../format';
-import { parse, sameFile, UsageError, writeFileSafely, type Output } from '../io';
+import { checkWritable, parse, sameFile, UsageError, writeFileSafely, type Output } from '../io';
 import { loadGenerate } from '../lazy';
 import { openWorkbook } from '../workbook';
 
@@ -13,6 +13,7 @@ export async function generateCommand(args: string[], out: Output): Promise<numb
     throw new FileError(`--out ${values.out} är samma fil som arbetsboken ${file}, som då skulle skrivas över. Välj ett annat namn för rapporten, t.ex. --out rapport.docx.`);
   }
   if (!/\.docx$/i.test(values.out)) throw new UsageError(`${values.out}: rapporten ska sparas som .docx.`);
+  await checkWritable(values.out); // a read-only or misnamed target fails now, not after the work
   const { host } = await openWorkbook(file);
   // --exact-pages: the contents' page numbers from docx's layout engine, as Word lays the pages out (seconds)
   const report = await loadGenerate().generateReport(host, { pageNumbers: values['exact-pages'] ? 'layout' : 'estimate' });

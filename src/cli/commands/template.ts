@@ -1,4 +1,4 @@
-import { exists, parse, parseKind, parseTertial, parseYear, UsageError, writeFileSafely, type Output } from '../io';
+import { checkWritable, exists, parse, parseKind, parseTertial, parseYear, UsageError, writeFileSafely, type Output } from '../io';
 import { loadTemplate, loadXlsxHost } from '../lazy';
 import { openWorkbook } from '../workbook';
 
@@ -21,6 +21,7 @@ export async function templateCommand(args: string[], out: Output): Promise<numb
   if (tertial && kind && kind !== 'tertialrapport') throw new UsageError('--tertial gäller bara tertialrapport.');
 
   const existed = await exists(file);
+  if (existed) await checkWritable(file); // a read-only workbook fails now, not after the work
   if (!existed && (!kind || !year)) throw new UsageError(`${file} finns inte: ange --kind och --year för att skapa den.`);
   if (!existed && kind === 'tertialrapport' && !tertial) throw new UsageError('En tertialrapport behöver --tertial 1 eller 2.');
   // what was read is fingerprinted: a save made meanwhile (in Excel, by a colleague) is never overwritten
