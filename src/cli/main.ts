@@ -4,11 +4,8 @@
  * bad input never ends in a stack trace.
  */
 import { UnreadableWorkbookError, WorkbookConflictError } from '../hosts/port';
-import { templateCommand } from './commands/template';
-import { demoCommand } from './commands/demo';
-import { validateCommand } from './commands/validate';
-import { generateCommand } from './commands/generate';
-import { UsageError, type Output } from './io';
+import { FileError, isDebug, messageForUncaught } from './errors';
+import { HelpRequested, UsageError, type Output } from './io';
 
 export const USAGE = `Planrapport – verksamhetsplan, tertialrapport och verksamhetsberättelse ur Excel
 
@@ -31,12 +28,15 @@ Användning:
 
 type Command = (args: string[], out: Output) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  template: templateCommand,
-  validate: validateCommand,
-  generate: generateCommand,
-  demo: demoCommand,
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Loaded on demand: `--help` and a mistyped command load nothing more.
+const COMMANDS: Record<string, () => Command> = {
+  template: () => (require('./commands/template') as typeof import('./commands/template')).templateCommand,
+  validate: () => (require('./commands/validate') as typeof import('./commands/validate')).validateCommand,
+  generate: () => (require('./commands/generate') as typeof import('./commands/generate')).generateCommand,
+  demo: () => (require('./commands/demo') as typeof import('./commands/demo')).demoCommand,
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export async function main(argv: string[], out: Output = defaultOutput()): Promise<number> {
   const [name, ...args] = argv;
@@ -44,27 +44,42 @@ export async function main(argv: string[], out: Output = defaultOutput()): Promi
     out.log(USAGE);
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    out.error(`Okänt kommando "${name}".\n\n${USAGE}`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
+    out.error(`Okänt kommando "${name}". Kommandona är template, validate, generate och demo.\n\n${USAGE}`);
     return 2;
   }
   try {
-    return await command(args, out);
+    return await load()(args, out);
   } catch (e) {
+    if (e instanceof HelpRequested) {
+      out.log(USAGE);
+      return 0;
+    }
     if (e instanceof UsageError) {
       out.error(`${e.message}\n\n${USAGE}`);
       return 2;
     }
-    if (e instanceof UnreadableWorkbookError || e instanceof WorkbookConflictError) {
+    if (e instanceof UnreadableWorkbookError || e instanceof WorkbookConflictError || e instanceof FileError) {
       out.error(e.message);
       return 2;
     }
-    const message = e instanceof Error ? e.message : String(e);
-    out.error(`Oväntat fel: ${message}`);
-    if (process.env['PLANRAPPORT_DEBUG'] && e instanceof Error && e.stack) out.error(e.stack);
+    const known = messageForUncaught(e);
+    if (known) {
+      out.error(known);
+      return 2;
+    }
+    out.error(unexpected(e));
     return 2;
   }
+}
+
+/** An internal error: the one place the CLI shows a program's own words, with what to do. */
+export function unexpected(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const debug = isDebug();
+  const stack = debug && e instanceof Error && e.stack ? `\n${e.stack}` : '';
+  return `Oväntat fel i Planrapport: ${message}${stack}\n${debug ? '' : 'Kör kommandot igen med PLANRAPPORT_DEBUG=1 för detaljer, och '}rapportera felet till den som förvaltar Planrapport.`;
 }
 
 function defaultOutput(): Output {

@@ -77,7 +77,12 @@ describe('planrapport generate', () => {
       const f = path.join(dir, 'trasig.xlsx');
       writeFileSync(f, 'inte en arbetsbok');
       return f;
-    }, /ingen läsbar Excel-arbetsbok/],
+    }, /trasig\.xlsx är en textfil \(t\.ex\. CSV\), inte en Excel-arbetsbok \(\.xlsx\)\. Öppna den i Excel och spara som Excel-arbetsbok/],
+    ['a zip that is cut off', async () => {
+      const f = path.join(dir, 'avklippt.xlsx');
+      writeFileSync(f, readFileSync(clean).subarray(0, 4000));
+      return f;
+    }, /Excel-arbetsbok/],
     ['a missing file', async () => path.join(dir, 'finns-inte.xlsx'), /finns inte/],
     ['a workbook without Planrapport sheets', async () => {
       const f = path.join(dir, 'annat.xlsx');

@@ -86,7 +86,7 @@ describe('planrapport template', () => {
     writeFileSync(bad, 'inte en arbetsbok');
     const r = planrapport('template', bad);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/ingen läsbar Excel-arbetsbok/);
+    expect(r.stderr).toMatch(/bad\.xlsx är en textfil \(t\.ex\. CSV\), inte en Excel-arbetsbok \(\.xlsx\)/);
     expect(r.stderr).not.toMatch(STACK_TRACE);
     expect(readFileSync(bad, 'utf8')).toBe('inte en arbetsbok');
   });

@@ -1,23 +1,27 @@
-import { promises as fs } from 'node:fs';
-import { XlsxHost } from '../../hosts/xlsx/xlsxHost';
-import { generateReport } from '../../usecases/generate';
+import { FileError } from '../errors';
 import { notATemplate, summaryLine } from '../format';
-import { parse, UsageError, writeFileSafely, type Output } from '../io';
+import { checkWritable, parse, sameFile, UsageError, writeFileSafely, type Output } from '../io';
+import { loadGenerate } from '../lazy';
+import { openWorkbook } from '../workbook';
 
 export async function generateCommand(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parse(args, { out: { type: 'string' }, 'exact-pages': { type: 'boolean' } });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('Ange en (1) arbetsbok, t.ex. planrapport generate plan.xlsx --out rapport.docx.');
   if (!values.out) throw new UsageError('Ange var rapporten ska sparas med --out, t.ex. --out rapport.docx.');
+  if (await sameFile(file, values.out)) {
+    throw new FileError(`--out ${values.out} är samma fil som arbetsboken ${file}, som då skulle skrivas över. Välj ett annat namn för rapporten, t.ex. --out rapport.docx.`);
+  }
   if (!/\.docx$/i.test(values.out)) throw new UsageError(`${values.out}: rapporten ska sparas som .docx.`);
-  const host = await XlsxHost.open(file);
+  await checkWritable(values.out); // a read-only or misnamed target fails now, not after the work
+  const { host } = await openWorkbook(file);
   // --exact-pages: the contents' page numbers from docx's layout engine, as Word lays the pages out (seconds)
-  const report = await generateReport(host, { pageNumbers: values['exact-pages'] ? 'layout' : 'estimate' });
+  const report = await loadGenerate().generateReport(host, { pageNumbers: values['exact-pages'] ? 'layout' : 'estimate' });
   if (!report.validation.reading.isTemplate) {
     out.error(notATemplate(file));
     return 2;
   }
-  await writeFileSafely(values.out, (tmp) => fs.writeFile(tmp, report.bytes));
+  await writeFileSafely(values.out, report.bytes);
   out.log(`Skrev ${values.out} (${report.model.title}).`);
   out.log(`Validering: ${summaryLine(report.validation)}${report.validation.findings.length ? ` Kör "planrapport validate ${file}" för detaljer.` : ''}`);
   return 0;

@@ -1,6 +1,9 @@
-import { XlsxHost } from '../../hosts/xlsx/xlsxHost';
-import { applyTemplate } from '../../usecases/template';
-import { exists, parse, parseKind, parseTertial, parseYear, UsageError, writeFileSafely, type Output } from '../io';
+import { checkWritable, exists, parse, parseKind, parseTertial, parseYear, UsageError, writeFileSafely, type Output } from '../io';
+import { loadTemplate, loadXlsxHost } from '../lazy';
+import { openWorkbook } from '../workbook';
+
+/** Exit status when the workbook changed on disk meanwhile and the result went beside it. */
+export const WRITTEN_BESIDE = 1;
 
 export async function templateCommand(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -18,11 +21,21 @@ export async function templateCommand(args: string[], out: Output): Promise<numb
   if (tertial && kind && kind !== 'tertialrapport') throw new UsageError('--tertial gäller bara tertialrapport.');
 
   const existed = await exists(file);
+  if (existed) await checkWritable(file); // a read-only workbook fails now, not after the work
   if (!existed && (!kind || !year)) throw new UsageError(`${file} finns inte: ange --kind och --year för att skapa den.`);
   if (!existed && kind === 'tertialrapport' && !tertial) throw new UsageError('En tertialrapport behöver --tertial 1 eller 2.');
-  const host = existed ? await XlsxHost.open(file) : XlsxHost.create();
-  const result = await applyTemplate(host, { kind, year, tertial, organisation: values.org });
-  await writeFileSafely(file, (tmp) => host.save(tmp));
+  // what was read is fingerprinted: a save made meanwhile (in Excel, by a colleague) is never overwritten
+  const { host, fingerprint } = existed ? await openWorkbook(file, { fingerprint: true }) : { host: loadXlsxHost().create(), fingerprint: undefined };
+  const result = await loadTemplate().applyTemplate(host, { kind, year, tertial, organisation: values.org });
+  const written = await writeFileSafely(file, await host.toBuffer(), { unchangedSince: fingerprint ?? 'absent' });
+  if (written.beside) {
+    out.error(
+      existed
+        ? `${file} ändrades av någon annan (eller ett annat program) medan Planrapport arbetade, så den skrevs inte över. Resultatet sparades i stället som ${written.written}. Stäng arbetsboken i Excel, jämför filerna och kör kommandot igen på den version du vill behålla.`
+        : `${file} skapades av någon annan medan Planrapport arbetade, så den skrevs inte över. Den nya mallen sparades i stället som ${written.written}.`,
+    );
+    return WRITTEN_BESIDE;
+  }
   out.log(existed ? `Uppdaterade ${file}.` : `Skapade ${file}.`);
   for (const note of result.notes) if (existed) out.log(`  ${note}`);
   return 0;

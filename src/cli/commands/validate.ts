@@ -1,14 +1,14 @@
-import { XlsxHost } from '../../hosts/xlsx/xlsxHost';
-import { validateWorkbook } from '../../usecases/validate';
 import { parse, UsageError, type Output } from '../io';
 import { formatFindings, notATemplate } from '../format';
+import { loadValidate } from '../lazy';
+import { openWorkbook } from '../workbook';
 
 export async function validateCommand(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('Ange en (1) arbetsbok, t.ex. planrapport validate plan.xlsx.');
-  const host = await XlsxHost.open(file);
-  const report = await validateWorkbook(host);
+  const { host } = await openWorkbook(file);
+  const report = await loadValidate().validateWorkbook(host);
   if (!report.reading.isTemplate) {
     out.error(notATemplate(file));
     return 2;

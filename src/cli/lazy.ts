@@ -1,0 +1,27 @@
+/**
+ * The heavy modules (exceljs, docx, the report and the rules), loaded only once a command
+ * has parsed its arguments and needs them, so that `--help` and usage errors start as fast
+ * as node itself. `require` rather than `import()`: the CLI is CommonJS, and jest runs it
+ * in-process without ESM support.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+
+export function loadXlsxHost(): typeof import('../hosts/xlsx/xlsxHost').XlsxHost {
+  return (require('../hosts/xlsx/xlsxHost') as typeof import('../hosts/xlsx/xlsxHost')).XlsxHost;
+}
+
+export function loadGenerate(): typeof import('../usecases/generate') {
+  return require('../usecases/generate') as typeof import('../usecases/generate');
+}
+
+export function loadValidate(): typeof import('../usecases/validate') {
+  return require('../usecases/validate') as typeof import('../usecases/validate');
+}
+
+export function loadTemplate(): typeof import('../usecases/template') {
+  return require('../usecases/template') as typeof import('../usecases/template');
+}
+
+export function loadDemo(): typeof import('../demo/examples') & typeof import('../demo/buildWorkbook') {
+  return { ...(require('../demo/examples') as typeof import('../demo/examples')), ...(require('../demo/buildWorkbook') as typeof import('../demo/buildWorkbook')) };
+}
