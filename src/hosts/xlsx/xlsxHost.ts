@@ -219,6 +219,11 @@ export class XlsxHost implements WorkbookHost {
    */
   async apply(edits: readonly Edit[]): Promise<void> {
     const st = await this.state;
+    if (edits.length && st.workbook.strict) {
+      throw new WorkbookConflictError([
+        'Arbetsboken är sparad som "Strict Open XML-kalkylblad". Spara den som vanlig Excel-arbetsbok (.xlsx) i Excel (Arkiv > Spara som) och kör igen.',
+      ]);
+    }
     const editors = new Map<string, SheetEditor>();
     const conflicts: string[] = [];
     const editor = async (name: string): Promise<SheetEditor> => {

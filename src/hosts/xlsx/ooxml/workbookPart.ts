@@ -67,7 +67,7 @@ export class WorkbookPart {
       const rid = attr(el, 'id');
       const rel = wbRels.find((r) => r.id === rid);
       const state = (el.getAttribute('state') ?? 'visible') as SheetEntry['state'];
-      const part = rel && rel.type === REL_TYPE.worksheet && rel.part ? pkg.nameOf(rel.part) : undefined;
+      const part = rel && /\/worksheet$/.test(rel.type) && rel.part ? pkg.nameOf(rel.part) : undefined;
       return { name: el.getAttribute('name') ?? '', part, state, element: el };
     });
     return new WorkbookPart(name, doc, sheets);
@@ -75,6 +75,11 @@ export class WorkbookPart {
 
   private get root(): Element {
     return rootElement(this.doc);
+  }
+
+  /** Saved as Strict Open XML (other namespaces): readable, but Planrapport does not write into it. */
+  get strict(): boolean {
+    return this.root.namespaceURI === 'http://purl.oclc.org/ooxml/spreadsheetml/main';
   }
 
   get date1904(): boolean {
