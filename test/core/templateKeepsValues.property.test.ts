@@ -1,10 +1,13 @@
 /**
  * Property: over many randomized workbooks in which a user has typed values into every
- * column (in any order, some of our columns missing), an extra column and an extra sheet,
- * running `template` again leaves every typed value unchanged and re-applies the formulas
- * and validations. Runs through the real .xlsx round trip (exceljs write → read).
+ * column (in any order, some of our columns missing), an extra column with their own
+ * formulas, an extra sheet, cell styles, notes and defined names, running `template` again
+ * leaves every typed value, formula, style, note and name unchanged, every part it does not
+ * own byte for byte, and re-applies the formulas and validations. Runs through the real
+ * .xlsx round trip (exceljs writes the input; the package adapter writes the output).
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import fc from 'fast-check';
 import { DRIFTBUDGET, DOKUMENT, LISTS, SHEETS, headerOf, type ColumnSpec, type TableSheetSpec } from '../../src/core/layout/layout';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
@@ -96,7 +99,60 @@ async function build(plan: WorkbookPlan): Promise<Buffer> {
   }
   const notes = wb.addWorksheet('Anteckningar');
   plan.notes.forEach((v, i) => (notes.getCell(i + 1, 2).value = v));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  // the user's own work beyond values: formulas, styles, notes, names
+  notes.getCell('D1').value = { formula: 'COUNTA(B1:B10)*Faktor', result: plan.notes.length * 2 } as ExcelJS.CellFormulaValue;
+  notes.getCell('D1').note = 'Räknar anteckningarna';
+  wb.definedNames.add('Anteckningar!$B$1:$B$10', 'Anteckningsområde');
+  plan.sheets.forEach((s, k) => {
+    const ws = wb.getWorksheet(s.sheet)!;
+    const extra = s.columns.indexOf('extra') + 1;
+    ws.getCell(2, extra).value = { formula: `ROW()*${k + 1}`, result: 2 * (k + 1) } as ExcelJS.CellFormulaValue;
+    ws.getCell(2, 1).note = `Anteckning ${k}`;
+    s.rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v === null || (i + j + k) % 3 !== 0) return;
+        const cell = ws.getCell(i + 2, j + 1);
+        cell.font = { bold: true, italic: (i + j) % 2 === 0, color: { argb: 'FF7030A0' } };
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: (i + k) % 2 ? 'FFFFFF00' : 'FFC6EFCE' } };
+      }),
+    );
+  });
+  // a constant name (exceljs writes only range names): added to workbook.xml as Excel writes it
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const workbook = await zip.file('xl/workbook.xml')!.async('string');
+  zip.file('xl/workbook.xml', workbook.replace('</definedNames>', `<definedName name="Faktor">${FAKTOR}</definedName></definedNames>`));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+const FAKTOR = '2';
+
+/** The parts Planrapport may change when it templates an existing workbook; every other part must come back byte for byte. */
+const OWNED = /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|\[Content_Types\]\.xml|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
+
+async function partsOf(buf: Buffer): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(buf);
+  const out = new Map<string, Buffer>();
+  for (const [name, file] of Object.entries(zip.files)) if (!file.dir) out.set(name, await file.async('nodebuffer'));
+  return out;
+}
+
+const DEFAULT_FONT = JSON.stringify({ color: { theme: 1 }, family: 2, scheme: 'minor', size: 11, name: 'Calibri' });
+
+/** Font and fill of every cell below the header rows, as exceljs reads them. */
+function looks(wb: ExcelJS.Workbook): Map<string, string> {
+  const out = new Map<string, string>();
+  wb.eachSheet((ws) =>
+    ws.eachRow({ includeEmpty: false }, (row, r) =>
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (r === 1) return;
+        // a cell format that only repeats the defaults looks like none
+        const font = cell.font && JSON.stringify(cell.font) !== DEFAULT_FONT ? cell.font : null;
+        const fill = cell.fill && !(cell.fill.type === 'pattern' && cell.fill.pattern === 'none') ? cell.fill : null;
+        out.set(`${ws.name}!${cellAddress(c, r)}`, JSON.stringify({ font, fill }));
+      }),
+    ),
+  );
+  return out;
 }
 
 /**
@@ -133,9 +189,29 @@ describe('template on an existing workbook', () => {
         await after.xlsx.load((await host.toBuffer()) as unknown as ArrayBuffer);
         const now = cells(after);
 
-        // 1. nothing the user typed is changed or lost
+        // 1. nothing the user typed is changed or lost: values, formulas, styles, notes, names, parts
         for (const [key, value] of typed) expect([key, now.get(key)]).toEqual([key, value]);
         expect(after.getWorksheet('Anteckningar')).toBeDefined();
+        const lookBefore = looks(original);
+        const lookAfter = looks(after);
+        for (const [key, look] of lookBefore) expect([key, lookAfter.get(key)]).toEqual([key, look]);
+        const partsBefore = await partsOf(before);
+        const partsAfter = await partsOf(await host.toBuffer());
+        for (const [name, bytes] of partsBefore) {
+          expect([name, partsAfter.has(name)]).toEqual([name, true]);
+          if (!OWNED.test(name)) expect([name, partsAfter.get(name)!.equals(bytes)]).toEqual([name, true]);
+        }
+        const workbookXml = partsAfter.get('xl/workbook.xml')!.toString('utf8');
+        expect(workbookXml).toContain(`<definedName name="Faktor">${FAKTOR}</definedName>`);
+        expect(workbookXml).toMatch(/<definedName name="Anteckningsområde">Anteckningar!\$B\$1:\$B\$10<\/definedName>/);
+        expect(after.getWorksheet('Anteckningar')!.getCell('D1').formula).toBe('COUNTA(B1:B10)*Faktor');
+        // notes (exceljs does not read them back): their parts are unchanged above; each sheet still points at them
+        for (const [name, bytes] of partsBefore) {
+          if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
+          const drawing = /<legacyDrawing r:id="[^"]+"\/>/.exec(bytes.toString('utf8'))?.[0];
+          if (drawing) expect([name, partsAfter.get(name)!.toString('utf8').includes(drawing)]).toEqual([name, true]);
+        }
+        expect([...partsBefore.keys()].filter((n) => /comments\d+\.xml$/.test(n)).length).toBe(plan.sheets.length + 1);
 
         // 2. every layout column has a header now, and choice columns have their dropdown on the data rows
         for (const s of plan.sheets) {
