@@ -26,7 +26,12 @@ export function escapeXml(s: string): string {
   return s.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
 }
 
+/** Escapes text for XML element content (quotes need no escape there). */
+export function escapeText(s: string): string {
+  return s.replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;'));
+}
+
 /** Cell text as written in an inline string or a shared string. */
 export function xmlText(s: string): string {
-  return escapeXml(encodeXstring(s));
+  return escapeText(encodeXstring(s));
 }

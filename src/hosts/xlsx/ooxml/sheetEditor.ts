@@ -26,7 +26,7 @@ import {
   type Element,
 } from '../xml/dom';
 import { XmlScanner, localName } from '../xml/scanner';
-import { escapeXml, xmlText } from './escapes';
+import { escapeText, xmlText } from './escapes';
 import { contains, formatRect, MAX_COLUMN, MAX_ROW, parseRect, RangeList, type Rect } from './ranges';
 import type { StyleChange, Styles } from './styles';
 
@@ -681,7 +681,7 @@ export class SheetEditor {
         const xml = this.sheetData.slice(c.start, c.end);
         const p = this.prefix;
         const f = new RegExp(`<${p}f\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}f>)`);
-        rewritten.set(c, xml.replace(f, () => `<${p}f>${escapeXml(formula)}</${p}f>`));
+        rewritten.set(c, xml.replace(f, () => `<${p}f>${escapeText(formula)}</${p}f>`));
       }
     }
   }
@@ -744,7 +744,7 @@ export class SheetEditor {
       type = ' t="b"';
       body = `<${p}v>${input ? 1 : 0}</${p}v>`;
     } else if ('formula' in input) {
-      body = `<${p}f>${escapeXml(input.formula.replace(/^=/, ''))}</${p}f>`;
+      body = `<${p}f>${escapeText(input.formula.replace(/^=/, ''))}</${p}f>`;
     } else {
       if (!this.styles.isDate(s)) s = this.styles.derive(s, { numFmt: 'yyyy-mm-dd' });
       body = `<${p}v>${isoToSerial(input.date)}</${p}v>`;

@@ -65,11 +65,17 @@ export class Styles {
     return serializeXml(this.doc);
   }
 
+  private readonly dateStyles = new Map<number, boolean>();
+
   isDate = (styleIndex: number): boolean => {
-    const id = this.xfNumFmt[styleIndex] ?? 0;
-    if (BUILTIN_DATE_FORMATS.has(id)) return true;
-    const code = this.numFmtCode.get(id);
-    return code !== undefined && isDateFormatCode(code);
+    let known = this.dateStyles.get(styleIndex);
+    if (known === undefined) {
+      const id = this.xfNumFmt[styleIndex] ?? 0;
+      const code = this.numFmtCode.get(id);
+      known = BUILTIN_DATE_FORMATS.has(id) || (code !== undefined && isDateFormatCode(code));
+      this.dateStyles.set(styleIndex, known);
+    }
+    return known;
   };
 
   /** The id of a number format code, added when the workbook lacks it. */
@@ -149,6 +155,7 @@ export class Styles {
     }
     const index = this.addEntry('cellXfs', xf);
     if (index === this.xfNumFmt.length) this.xfNumFmt.push(Number(xf.getAttribute('numFmtId') ?? 0));
+    this.dateStyles.delete(index);
     this.derived.set(key, index);
     return index;
   }

@@ -18,6 +18,10 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /** Decodes entities and character references in text or an attribute value. */
 export function decodeEntities(s: string): string {
   if (s.indexOf('&') < 0) return s;
+  if (s.indexOf('&#') < 0) {
+    // the common case, without a callback per match; &amp; last so that "&amp;lt;" stays "&lt;"
+    return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  }
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, e: string) => {
     if (e[0] === '#') {
       const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
@@ -33,13 +37,36 @@ export function localName(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
-const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
+/** `name="value"` pairs of a tag (quotes ' or "), values decoded. */
 export function parseAttributes(source: string): Record<string, string> {
   const attrs: Record<string, string> = {};
-  ATTR.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ATTR.exec(source))) attrs[m[1]!] = decodeEntities(m[2] ?? m[3] ?? '');
+  const n = source.length;
+  let i = 0;
+  while (i < n) {
+    // name
+    while (i < n && isSpace(source.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n) {
+      const c = source.charCodeAt(i);
+      if (c === 61 /* = */ || isSpace(c) || c === 47 || c === 62) break;
+      i++;
+    }
+    if (i === start) {
+      i++;
+      continue;
+    }
+    const name = source.slice(start, i);
+    while (i < n && isSpace(source.charCodeAt(i))) i++;
+    if (source.charCodeAt(i) !== 61) continue;
+    i++;
+    while (i < n && isSpace(source.charCodeAt(i))) i++;
+    const quote = source.charCodeAt(i);
+    if (quote !== 34 && quote !== 39) continue;
+    const end = source.indexOf(quote === 34 ? '"' : "'", i + 1);
+    if (end < 0) break;
+    attrs[name] = decodeEntities(source.slice(i + 1, end));
+    i = end + 1;
+  }
   return attrs;
 }
 

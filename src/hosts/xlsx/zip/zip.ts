@@ -5,7 +5,7 @@
  * exactly as they were and deflates only the parts Planrapport changed or added (yazl
  * cannot take pre-compressed data, hence the small writer here).
  */
-import { createDeflateRaw } from 'node:zlib';
+import { createDeflateRaw, inflateRawSync } from 'node:zlib';
 import * as zlib from 'node:zlib';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
@@ -61,6 +61,13 @@ export interface ZipEntry {
   date: number;
   externalAttributes: number;
   raw: yauzl.Entry;
+}
+
+/** Parts up to this size are inflated in one go; larger ones are streamed. */
+const SMALL_PART = 32 * 1024 ** 2;
+
+async function* oneChunk(data: Promise<Buffer>): AsyncGenerator<Buffer> {
+  yield await data;
 }
 
 export class ZipReader {
@@ -157,14 +164,31 @@ export class ZipReader {
     if (crc >>> 0 !== entry.crc32 >>> 0) throw new ZipError(`delen ${name} är skadad (kontrollsumman stämmer inte)`, 'damaged');
   }
 
+  /** A part small enough to inflate in one go (faster than streaming it), CRC checked. */
+  private async smallPart(entry: ZipEntry): Promise<Buffer> {
+    const raw: Buffer[] = [];
+    for await (const chunk of await this.rawStream(entry)) raw.push(chunk as Buffer);
+    const stored = Buffer.concat(raw);
+    let data: Buffer;
+    try {
+      data = entry.method === 0 ? stored : inflateRawSync(stored, { maxOutputLength: entry.uncompressedSize + 1 });
+    } catch (e) {
+      throw new ZipError(`delen ${entry.name} är skadad (${(e as Error).message})`, 'damaged');
+    }
+    if (data.length !== entry.uncompressedSize) throw new ZipError(`delen ${entry.name} är skadad (fel storlek)`, 'damaged');
+    if (crc32(data, 0) >>> 0 !== entry.crc32 >>> 0) throw new ZipError(`delen ${entry.name} är skadad (kontrollsumman stämmer inte)`, 'damaged');
+    return data;
+  }
+
   /** The part as text, in chunks (UTF-8, or UTF-16 with a byte order mark). */
   async *text(name: string): AsyncGenerator<string> {
     const entry = this.entry(name);
     if (entry && entry.uncompressedSize > ZIP_LIMITS.maxXmlPart) {
       throw new ZipError(`delen ${name} är större än ${ZIP_LIMITS.maxXmlPart / 1024 ** 3} GB uppackad`, 'limit');
     }
+    const source = entry && entry.uncompressedSize <= SMALL_PART && (entry.method === 0 || entry.method === 8) ? oneChunk(this.smallPart(entry)) : this.bytes(name);
     let decoder: StringDecoder | undefined;
-    for await (const chunk of this.bytes(name)) {
+    for await (const chunk of source) {
       let b = chunk;
       if (!decoder) {
         if (b[0] === 0xff && b[1] === 0xfe) {
