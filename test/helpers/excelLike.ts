@@ -1073,8 +1073,8 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
       );
     }),
     f('ignoredErrors', 'ignoredErrors (numbers stored as text) on Mål and Underlag', (wb) => {
-      wb.sheet('Mål').text('C6', '12').text('A6', '3').text('B6', 'Enhetsmål').text('D6', 'Trygg skolväg');
-      wb.sheet('Mål').add('ignoredErrors', '<ignoredErrors><ignoredError sqref="A6 C6" numberStoredAsText="1"/></ignoredErrors>');
+      wb.sheet('Mål').row('A6', ['3', 'Nämndmål', 'KF1', 'Trygg skolväg', 'Uppfylls helt']);
+      wb.sheet('Mål').add('ignoredErrors', '<ignoredErrors><ignoredError sqref="A6" numberStoredAsText="1"/></ignoredErrors>');
       wb.sheet('Underlag').text('A8', '2019').add('ignoredErrors', '<ignoredErrors><ignoredError sqref="A8" numberStoredAsText="1"/></ignoredErrors>');
     }),
     f('x14Validations', 'Excel 2010 (x14) dropdowns pointing at another sheet: a user column of Indikatorer and a column of Underlag', (wb) => {

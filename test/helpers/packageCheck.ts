@@ -26,6 +26,8 @@ import { findCommand, isCI } from './engines';
 
 export const MAX_ROW = 1_048_576;
 export const MAX_COL = 16_384;
+/** Parts larger than this are not parsed (a corpus workbook's parts are a few kB; this one blew up). */
+export const MAX_PARSE_BYTES = 16_000_000;
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -100,9 +102,15 @@ export function canon(node: Node, opts: CanonOptions = {}): string {
   for (let i = 0; i < el.attributes.length; i++) {
     const a = el.attributes.item(i)!;
     if (isXmlns(a)) continue;
-    const key = a.namespaceURI ? `{${a.namespaceURI}}${a.localName}` : (a.localName ?? a.name);
-    if (opts.skipAttrs && (opts.skipAttrs.has(key) || opts.skipAttrs.has(a.localName ?? a.name))) continue;
-    attrs.push(`${key}="${escText(a.value)}"`);
+    const local = a.localName ?? a.name;
+    const key = a.namespaceURI ? `{${a.namespaceURI}}${local}` : local;
+    if (opts.skipAttrs && (opts.skipAttrs.has(key) || opts.skipAttrs.has(local))) continue;
+    // xml:space="preserve" only matters where the text starts or ends with white space
+    if (a.name === 'xml:space' && a.value === 'preserve' && !/^\s|\s$/.test(el.textContent ?? '')) continue;
+    // an attribute written with its default value says nothing; true/false and 1/0 are the same
+    const value = a.namespaceURI ? a.value : normalBool(a.value);
+    if (!a.namespaceURI && defaultOf(el.localName ?? '', local) === value) continue;
+    attrs.push(`${key}="${escText(value)}"`);
   }
   attrs.sort();
   const kids: Node[] = [];
@@ -111,12 +119,62 @@ export function canon(node: Node, opts: CanonOptions = {}): string {
     if (c.nodeType === 1) hasElement = true;
     if (c.nodeType === 1 || c.nodeType === 3 || c.nodeType === 4) kids.push(c);
   }
-  const inner = kids
-    .filter((c) => c.nodeType === 1 || !hasElement || (c.nodeValue ?? '').trim() !== '')
-    .map((c) => canon(c, opts))
-    .join('');
+  const parts = kids.filter((c) => c.nodeType === 1 || !hasElement || (c.nodeValue ?? '').trim() !== '').map((c) => canon(c, opts));
+  // run and font properties are an unordered choice in SpreadsheetML
+  if (UNORDERED.has(el.localName ?? '') && el.namespaceURI === MAIN) parts.sort();
+  const inner = parts.join('');
   return `<{${el.namespaceURI ?? ''}}${el.localName}${attrs.length ? ' ' + attrs.join(' ') : ''}>${inner}</>`;
 }
+
+/**
+ * SpreadsheetML attributes with the default the schema gives them (so writing one with
+ * that value, as LibreOffice does, changes nothing). Only names whose default is the same
+ * wherever they occur; `element@attr` for the others.
+ */
+const ATTR_DEFAULTS: Record<string, string> = {
+  ...Object.fromEntries(
+    [
+      'outlineLevelRow', 'outlineLevelCol', 'outlineLevel', 'collapsed', 'hidden', 'customHeight', 'zeroHeight', 'thickTop', 'thickBottom', 'customFormat',
+      'customWidth', 'bestFit', 'phonetic', 'filterMode', 'fitToPage', 'headings', 'gridLines', 'horizontalCentered', 'verticalCentered', 'blackAndWhite',
+      'draft', 'differentFirst', 'differentOddEven', 'useFirstPageNumber', 'showFormulas', 'rightToLeft', 'transitionEvaluation', 'transitionEntry',
+      'syncHorizontal', 'syncVertical', 'tabSelected', 'windowProtection',
+    ].map((n) => [n, '0']),
+  ),
+  ...Object.fromEntries(
+    ['gridLinesSet', 'defaultGridColor', 'showGridLines', 'showZeros', 'showRowColHeaders', 'showOutlineSymbols', 'published', 'enableFormatConditionsCalculation', 'autoPageBreaks', 'summaryBelow', 'summaryRight', 'usePrinterDefaults', 'scaleWithDoc', 'alignWithMargins', 'showRuler', 'showWhiteSpace'].map((n) => [n, '1']),
+  ),
+  pageOrder: 'downThenOver',
+  orientation: 'default',
+  cellComments: 'none',
+  errors: 'displayed',
+  view: 'normal',
+  copies: '1',
+  firstPageNumber: '1',
+  fitToWidth: '1',
+  fitToHeight: '1',
+  paperSize: '1',
+  horizontalDpi: '600',
+  verticalDpi: '600',
+  zoomScale: '100',
+  zoomScaleNormal: '0',
+  zoomScalePageLayoutView: '0',
+  zoomScaleSheetLayoutView: '0',
+  colorId: '64',
+  'pageSetup@scale': '100',
+  'sheetView@workbookViewId': '',
+  // run and font properties: <b/> is <b val="true"/>
+  ...Object.fromEntries(['b', 'i', 'strike', 'condense', 'extend', 'outline', 'shadow'].map((e) => [`${e}@val`, '1'])),
+};
+
+function defaultOf(element: string, attr: string): string | undefined {
+  return ATTR_DEFAULTS[`${element}@${attr}`] ?? ATTR_DEFAULTS[attr];
+}
+
+function normalBool(v: string): string {
+  return v === 'true' ? '1' : v === 'false' ? '0' : v;
+}
+/** Elements whose children may come in any order. */
+const UNORDERED = new Set(['rPr', 'font']);
 
 function escText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
@@ -189,8 +247,9 @@ export class XlsxPackage {
   xml(part: string): ParsedXml {
     let p = this.parsed.get(part);
     if (!p) {
-      const text = this.text(part);
-      p = text === undefined ? { errors: ['missing'] } : parseXml(text);
+      const size = this.files.get(part)?.length ?? 0;
+      const text = size > MAX_PARSE_BYTES ? undefined : this.text(part);
+      p = size > MAX_PARSE_BYTES ? { errors: [`${(size / 1e6).toFixed(0)} MB, too large to check`] } : text === undefined ? { errors: ['missing'] } : parseXml(text);
       this.parsed.set(part, p);
     }
     return p;
@@ -288,6 +347,13 @@ export class XlsxPackage {
     return c.v;
   }
 
+  /** A string cell's text as stored (before `_xHHHH_` is decoded). */
+  storedText(sheet: string, ref: string): string | undefined {
+    const c = this.cell(sheet, ref);
+    const si = c?.t === 's' ? this.sharedStrings()[Number(c.v)] : c?.t === 'inlineStr' ? c.is : undefined;
+    return si ? descendants(si, 't', MAIN).map((t) => t.textContent ?? '').join('') : undefined;
+  }
+
   contentTypes(): { defaults: Map<string, string>; overrides: Map<string, string> } {
     const root = this.root('[Content_Types].xml');
     const defaults = new Map<string, string>();
@@ -308,11 +374,19 @@ export class XlsxPackage {
   }
 }
 
+/** The text of a shared or inline string as Excel reads it (runs joined, `_xHHHH_` decoded). */
 export function siText(si: Element): string {
-  return descendants(si, 't', MAIN)
-    .filter((t) => (t.parentNode as Element | null)?.localName !== 'rPh')
-    .map((t) => t.textContent ?? '')
-    .join('');
+  return decodeExcelText(
+    descendants(si, 't', MAIN)
+      .filter((t) => (t.parentNode as Element | null)?.localName !== 'rPh')
+      .map((t) => t.textContent ?? '')
+      .join(''),
+  );
+}
+
+/** Excel's `_xHHHH_` escapes: `_x000B_` is U+000B, `_x005F_x0041_` is the text `_x0041_`. */
+export function decodeExcelText(stored: string): string {
+  return stored.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 export function relsPartOf(source: string): string {
@@ -555,31 +629,44 @@ export async function comparePackages(beforeData: Buffer | XlsxPackage, afterDat
   if (before.sharedStringsPath) allowed.set(before.sharedStringsPath, 'sharedStrings');
   for (const s of before.sheets()) if (owned.has(s.name) && s.path) allowed.set(s.path, `sheet:${s.name}`);
 
+  // removed parts first, then what changed inside the parts Planrapport owns, then the rest
+  const removed: string[] = [];
+  const foreign: string[] = [];
+  const byKind = new Map<string, string[]>();
+  const order = ['sheet', 'workbook', 'workbookRels', 'contentTypes', 'styles', 'sharedStrings'];
+  const put = (kind: string, messages: string[]) => byKind.set(kind, [...(byKind.get(kind) ?? []), ...messages]);
   for (const part of before.parts) {
     const label = partLabel(before, part);
     if (!after.has(part)) {
       if (part === calcChain) continue; // removing the calculation chain loses nothing: Excel rebuilds it
-      out.push(`${label}: part removed`);
+      removed.push(`${label}: part removed`);
       continue;
     }
     const kind = allowed.get(part);
     if (!kind) {
-      if (!before.files.get(part)!.equals(after.files.get(part)!)) out.push(`${label}: changed, but Planrapport does not own it (${firstDifference(before.files.get(part)!, after.files.get(part)!)})`);
+      if (!before.files.get(part)!.equals(after.files.get(part)!)) foreign.push(`${label}: changed, but Planrapport does not own it (${firstDifference(before.files.get(part)!, after.files.get(part)!)})`);
       continue;
     }
     if (before.files.get(part)!.equals(after.files.get(part)!)) continue;
     if (!after.doc(part)) {
-      out.push(`${label}: not well-formed after the change (${after.xml(part).errors[0] ?? ''})`);
+      const error = after.xml(part).errors[0] ?? '';
+      put('sheet', [/too large to check$/.test(error) ? `${label}: ${error} (was ${before.files.get(part)!.length} bytes)` : `${label}: not well-formed after the change (${error})`]);
       continue;
     }
-    if (kind === 'workbook') out.push(...compareWorkbook(before, after, owned));
-    else if (kind === 'workbookRels') out.push(...compareRels(before, after, wbPath, calcChainRemoved ? calcChain : undefined));
-    else if (kind === 'contentTypes') out.push(...compareContentTypes(before, after, calcChainRemoved ? calcChain : undefined));
-    else if (kind === 'styles') out.push(...compareStyles(before, after, part));
-    else if (kind === 'sharedStrings') out.push(...compareSharedStrings(before, after, part));
-    else out.push(...compareWorksheet(before, after, kind.slice('sheet:'.length), part));
+    if (kind === 'workbook') put(kind, capped(compareWorkbook(before, after, owned), 20));
+    else if (kind === 'workbookRels') put(kind, capped(compareRels(before, after, wbPath, calcChainRemoved ? calcChain : undefined), 6));
+    else if (kind === 'contentTypes') put(kind, capped(compareContentTypes(before, after, calcChainRemoved ? calcChain : undefined)));
+    else if (kind === 'styles') put(kind, capped(compareStyles(before, after, part)));
+    else if (kind === 'sharedStrings') put(kind, capped(compareSharedStrings(before, after, part), 4));
+    else put('sheet', capped(compareWorksheet(before, after, kind.slice('sheet:'.length), part), 20));
   }
+  out.push(...removed, ...order.flatMap((k) => byKind.get(k) ?? []), ...foreign);
   return out;
+}
+
+/** At most `max` messages of one kind, then how many more there are. */
+function capped(messages: string[], max = 12): string[] {
+  return messages.length <= max ? messages : [...messages.slice(0, max), `… and ${messages.length - max} more like these`];
 }
 
 function partLabel(pkg: XlsxPackage, part: string): string {
@@ -717,18 +804,21 @@ function compareStyles(before: XlsxPackage, after: XlsxPackage, part: string): s
 
 function compareSharedStrings(before: XlsxPackage, after: XlsxPackage, part: string): string[] {
   // appending strings is fine; every string that was there keeps its index and its runs
-  const out: string[] = [];
+  // (cells of sheets Planrapport does not touch still point at them by index)
+  const out: string[] = [`${part}: the strings that were there are not all at their old index with their old text and runs; those that differ:`];
   const b = before.sharedStrings();
   const a = after.sharedStrings();
   b.forEach((si, i) => {
     if (!a[i]) out.push(`${part}: shared string ${i} removed (was ${show(si)})`);
     else if (canon(a[i]!) !== canon(si)) out.push(`${part}: shared string ${i} changed: ${show(si)} → ${show(a[i])}`);
   });
-  return out;
+  return out.length > 1 ? out : [];
 }
 
 /** Worksheet elements Planrapport may rewrite (checked separately or not at all). */
 const SHEET_FREE = new Set(['sheetData', 'dimension', 'cols', 'dataValidations', 'conditionalFormatting', 'sheetViews', 'extLst']);
+/** What a user sets on a sheet's view (tabSelected, topLeftCell and selections follow use). */
+const VIEW_ATTRS = ['showGridLines', 'showZeros', 'showRowColHeaders', 'showFormulas', 'rightToLeft', 'view', 'zoomScale', 'zoomScaleNormal', 'zoomScalePageLayoutView', 'zoomScaleSheetLayoutView'];
 const X14_DV_URI = '{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}';
 const X14_CF_URI = '{78C0D931-6437-407d-A8EE-F0AAD7539E65}';
 
@@ -755,7 +845,11 @@ function compareWorksheet(before: XlsxPackage, after: XlsxPackage, sheet: string
     if (b.t === 's' && a.t === 's') {
       const bs = before.sharedStrings()[Number(b.v)];
       const as = after.sharedStrings()[Number(a.v)];
-      if (!bs || !as || canon(bs) !== canon(as)) problems.push(`text ${JSON.stringify(bs ? siText(bs) : b.v)} → ${JSON.stringify(as ? siText(as) : a.v)}`);
+      if (!bs || !as) problems.push(`shared string ${b.v} → ${a.v}, which is not there`);
+      else if (canon(bs) !== canon(as)) {
+        const [bt, at2] = [siText(bs), siText(as)];
+        problems.push(bt !== at2 ? `text ${JSON.stringify(bt)} → ${JSON.stringify(at2)}` : `same text, but runs or storage changed: ${show(bs)} → ${show(as)}`);
+      }
     } else if (a.v !== b.v) problems.push(`value ${JSON.stringify(b.v ?? null)} → ${JSON.stringify(a.v ?? null)}`);
     if ((b.f ? canon(b.f) : '') !== (a.f ? canon(a.f) : '')) problems.push(`formula ${b.f ? show(b.f) : '(none)'} → ${a.f ? show(a.f) : '(none)'}`);
     if ((b.is ? canon(b.is) : '') !== (a.is ? canon(a.is) : '')) problems.push(`inline string ${show(b.is)} → ${show(a.is)}`);
@@ -770,7 +864,9 @@ function compareWorksheet(before: XlsxPackage, after: XlsxPackage, sheet: string
       const bv = row.getAttribute(attr) || null;
       if (bv === null) continue;
       const av = aRows.get(r)?.getAttribute(attr) || null;
-      if (bv !== av) out.push(`${at}: row ${r} ${attr}="${bv}" → ${av ?? '(none)'}`);
+      // absent, 0 and false are the same; true and 1 too
+      const norm = (v: string | null) => (v === null || v === '0' || v === 'false' ? (attr === 'ht' ? v : '0') : v === 'true' ? '1' : v);
+      if (norm(bv) !== norm(av)) out.push(`${at}: row ${r} ${attr}="${bv}" → ${av ?? '(none)'}`);
     }
   }
 
@@ -791,10 +887,15 @@ function compareWorksheet(before: XlsxPackage, after: XlsxPackage, sheet: string
       out.push(`${at}: sheetView ${id} removed (was ${show(v)})`);
       continue;
     }
-    for (let i = 0; i < v.attributes.length; i++) {
-      const attr = v.attributes.item(i)!;
-      if (isXmlns(attr) || attr.name === 'topLeftCell') continue;
-      if (a.getAttribute(attr.name) !== attr.value) out.push(`${at}: sheetView ${attr.name}="${attr.value}" → ${a.getAttribute(attr.name) ?? '(removed)'}`);
+    const viewValue = (el: Element, name: string): string => {
+      const raw = el.getAttribute(name);
+      const value = raw === null || raw === '' ? (defaultOf('sheetView', name) ?? '') : normalBool(raw);
+      // zoom in normal view not given: the zoom itself
+      return name === 'zoomScaleNormal' && value === '0' ? viewValue(el, 'zoomScale') : value;
+    };
+    for (const name of VIEW_ATTRS) {
+      if (v.getAttribute(name) === null) continue;
+      if (viewValue(a, name) !== viewValue(v, name)) out.push(`${at}: sheetView ${name}="${v.getAttribute(name)}" → ${a.getAttribute(name) ?? '(removed)'}`);
     }
     const pane = child(v, 'pane', MAIN);
     if (pane && (!child(a, 'pane', MAIN) || canon(child(a, 'pane', MAIN)!) !== canon(pane))) out.push(`${at}: pane ${show(pane)} → ${show(child(a, 'pane', MAIN))}`);
@@ -884,7 +985,11 @@ function compareRanged(
     const same = after.filter((a) => ruleKey(a) === ruleKey(b));
     if (!rects || !overlapsColumns(rects, ownCols)) {
       if (!same.some((a) => sqrefKey(sqrefOf(a)) === sqrefKey(sqrefOf(b)))) {
-        out.push(`${at}: the user's ${what} on ${sqrefOf(b)} ${same.length ? `now on ${same.map(sqrefOf).join(' | ')}` : `removed or changed (was ${show(b)}${after.length ? `; now there: ${after.slice(0, 3).map((a) => show(a, 140)).join(' | ')}` : ''})`}`);
+        const there = rects ? after.filter((a) => { const ar = parseSqref(sqrefOf(a)); return !!ar && ar.some((x) => rects.some((y) => x.c1 <= y.c2 && y.c1 <= x.c2 && x.r1 <= y.r2 && y.r1 <= x.r2)); }) : [];
+        out.push(
+          `${at}: the user's ${what} on ${sqrefOf(b)} ` +
+            (same.length ? `now on ${same.map(sqrefOf).join(' | ')}` : `${show(b)} is gone; ${there.length ? `there now: ${there.map((a) => show(a)).join(' | ')}` : `nothing covers ${sqrefOf(b)} now`}`),
+        );
       }
       continue;
     }
@@ -942,10 +1047,14 @@ export async function checkIntegrity(data: Buffer | XlsxPackage, beforeData?: Bu
     if (!/\.(xml|rels)$/i.test(part)) continue;
     const parsed = pkg.xml(part);
     if (!parsed.doc) {
-      out.push(`${part}: not well-formed XML (${parsed.errors[0] ?? ''})`);
+      const tooLarge = /too large to check$/.test(parsed.errors[0] ?? '');
+      out.push(tooLarge ? `${part}: ${parsed.errors[0]}` : `${part}: not well-formed XML (${parsed.errors[0] ?? ''})`);
       continue;
     }
     const text = pkg.text(part)!;
+    // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
+    const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|&#(x0*([0-8bBcC]|1[0-9a-fA-F])|0*([0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]));/.exec(text);
+    if (forbidden) out.push(`${part}: contains ${JSON.stringify(forbidden[0])}, a character XML 1.0 does not allow (Excel writes it as _x${forbidden[0].length === 1 ? forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') : 'HHHH'}_)`);
     const bad = text.match(/\b(NaN|undefined|-?Infinity)\b/g) ?? [];
     const was = before?.text(part)?.match(/\b(NaN|undefined|-?Infinity)\b/g) ?? [];
     if (bad.length > was.length) out.push(`${part}: contains ${[...new Set(bad)].join(', ')}`);

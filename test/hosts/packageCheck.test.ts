@@ -91,6 +91,17 @@ describe('markup compatibility as Office applies it', () => {
   });
 });
 
+describe("Excel's text escapes", () => {
+  it('decodes _xHHHH_ as Excel reads it', async () => {
+    const pkg = await XlsxPackage.load(await buildWorkbook([FEATURES.escapedEscape!]));
+    expect(pkg.storedText('Texter', 'B6')).toBe('Koden _x005F_x0041_ står kvar som den är.');
+    expect(pkg.cellText('Texter', 'B6')).toBe('Koden _x0041_ står kvar som den är.');
+    const cr = await XlsxPackage.load(await buildWorkbook([FEATURES.carriageReturn!]));
+    expect(cr.storedText('Texter', 'B6')).toBe('Första stycket._x000D_\nAndra stycket.');
+    expect(cr.cellText('Texter', 'B6')).toBe('Första stycket.\r\nAndra stycket.');
+  });
+});
+
 describe('ranges', () => {
   it('parses sqref forms and compares coverage', () => {
     expect(parseSqref('A1 B2:C3')).toEqual([
@@ -165,7 +176,16 @@ describe('a damaged package is reported', () => {
     const r = await losses(base, after);
     expect(r).toContainEqual(expect.stringMatching(/^Mål!D5: cell removed \(was t=s "Unga får stöd"\)$/));
     expect(r).toContainEqual(expect.stringMatching(/^xl\/sharedStrings\.xml: shared string \d+ changed: <si><t>Andel A<\/t><\/si> → <si><t>Andel A!<\/t><\/si>$/));
-    expect(r).toHaveLength(2);
+    expect(r).toHaveLength(3); // with the heading line of the shared strings
+  });
+
+  it('what changes nothing is not reported: run-property order, xml:space on text without edge spaces, attributes written with their default 0', async () => {
+    const after = await mutate(base, (p) => {
+      replaceIn(p, 'xl/sharedStrings.xml', '<rPr><b/><sz val="11"/><color theme="1"/><rFont val="Calibri"/><family val="2"/><scheme val="minor"/></rPr>', '<rPr><color theme="1"/><b/><family val="2"/><scheme val="minor"/><sz val="11"/><rFont val="Calibri"/></rPr>');
+      replaceIn(p, 'xl/sharedStrings.xml', '<t>Andel A</t>', '<t xml:space="preserve">Andel A</t>');
+      replaceIn(p, 'xl/worksheets/sheet4.xml', '<sheetFormatPr defaultRowHeight="15"', '<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0"');
+    });
+    expect(await losses(base, after)).toEqual([]);
   });
 
   it('defined names removed or changed; a constant name and the formula that uses it', async () => {
@@ -205,8 +225,8 @@ describe('a damaged package is reported', () => {
       'Indikatorer: sheetView zoomScale="85" → 100',
       'Indikatorer: pane <pane xSplit="2" ySplit="1" topLeftCell="C2" activePane="bottomRight" state="frozen"/> → (nothing)',
       "Indikatorer: the user's dataValidation on O2:O50 now on A1",
-      expect.stringMatching(/^Indikatorer: the user's conditionalFormatting on O2:O50 removed or changed/),
-      expect.stringMatching(/^Indikatorer: the user's x14:dataValidation on O2:O50 removed or changed/),
+      expect.stringMatching(/^Indikatorer: the user's conditionalFormatting on O2:O50 <conditionalFormatting .* is gone; nothing covers O2:O50 now$/),
+      expect.stringMatching(/^Indikatorer: the user's x14:dataValidation on O2:O50 <x14:dataValidation .*A\$7.* is gone; there now: <x14:dataValidation .*A\$6/),
     ]);
   });
 
@@ -257,6 +277,14 @@ describe('a damaged package is reported', () => {
       'xl/worksheets/sheet4.xml (Indikatorer): <conditionalFormatting sqref="O2:O1048577"> refers past XFD1048576 (O1048577)',
       'Aktiviteter!A2: style 99, but there are 6 cellXfs',
     ]);
+  });
+
+  it("a character XML 1.0 does not allow, written raw instead of Excel's _x000B_", async () => {
+    const withVt = await buildWorkbook([FEATURES.verticalTab!]);
+    const after = await mutate(withVt, (p) => replaceIn(p, 'xl/sharedStrings.xml', 'Första raden_x000B_andra raden', 'Första raden\u000Bandra raden'));
+    const r = await checkPackage(withVt, after);
+    expect(r.integrity).toEqual(['xl/sharedStrings.xml: contains "\\u000b", a character XML 1.0 does not allow (Excel writes it as _x000B_)']);
+    expect(r.losses).toContainEqual(expect.stringMatching(/^xl\/sharedStrings\.xml: shared string \d+ changed: <si><t>Första raden_x000B_andra raden<\/t><\/si> → /));
   });
 
   it('not well-formed XML', async () => {
