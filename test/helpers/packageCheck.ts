@@ -105,6 +105,8 @@ export function canon(node: Node, opts: CanonOptions = {}): string {
     const local = a.localName ?? a.name;
     const key = a.namespaceURI ? `{${a.namespaceURI}}${local}` : local;
     if (opts.skipAttrs && (opts.skipAttrs.has(key) || opts.skipAttrs.has(local))) continue;
+    // Office's revision ids and layout hints (xr:uid, x14ac:dyDescent …) and mc:Ignorable carry no content
+    if (a.namespaceURI && (a.namespaceURI.startsWith('http://schemas.microsoft.com/office/') || a.namespaceURI === MC)) continue;
     // xml:space="preserve" only matters where the text starts or ends with white space
     if (a.name === 'xml:space' && a.value === 'preserve' && !/^\s|\s$/.test(el.textContent ?? '')) continue;
     // an attribute written with its default value says nothing; true/false and 1/0 are the same
@@ -137,7 +139,7 @@ const ATTR_DEFAULTS: Record<string, string> = {
       'outlineLevelRow', 'outlineLevelCol', 'outlineLevel', 'collapsed', 'hidden', 'customHeight', 'zeroHeight', 'thickTop', 'thickBottom', 'customFormat',
       'customWidth', 'bestFit', 'phonetic', 'filterMode', 'fitToPage', 'headings', 'gridLines', 'horizontalCentered', 'verticalCentered', 'blackAndWhite',
       'draft', 'differentFirst', 'differentOddEven', 'useFirstPageNumber', 'showFormulas', 'rightToLeft', 'transitionEvaluation', 'transitionEntry',
-      'syncHorizontal', 'syncVertical', 'tabSelected', 'windowProtection',
+      'syncHorizontal', 'syncVertical', 'tabSelected', 'windowProtection', 'aca', 'ca', 'bx', 'del1', 'del2', 'dt2D', 'dtr',
     ].map((n) => [n, '0']),
   ),
   ...Object.fromEntries(
@@ -161,6 +163,9 @@ const ATTR_DEFAULTS: Record<string, string> = {
   zoomScaleSheetLayoutView: '0',
   colorId: '64',
   'pageSetup@scale': '100',
+  'dataValidation@operator': 'between',
+  'dataValidation@type': 'none',
+  'dataValidation@errorStyle': 'stop',
   'sheetView@workbookViewId': '',
   // run and font properties: <b/> is <b val="true"/>
   ...Object.fromEntries(['b', 'i', 'strike', 'condense', 'extend', 'outline', 'shadow'].map((e) => [`${e}@val`, '1'])),
@@ -173,8 +178,8 @@ function defaultOf(element: string, attr: string): string | undefined {
 function normalBool(v: string): string {
   return v === 'true' ? '1' : v === 'false' ? '0' : v;
 }
-/** Elements whose children may come in any order. */
-const UNORDERED = new Set(['rPr', 'font']);
+/** Elements whose children may come in any order (run and font properties; lists of ranges). */
+const UNORDERED = new Set(['rPr', 'font', 'mergeCells', 'hyperlinks', 'protectedRanges', 'ignoredErrors', 'rowBreaks', 'colBreaks', 'customSheetViews']);
 
 function escText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
@@ -870,12 +875,13 @@ function compareWorksheet(before: XlsxPackage, after: XlsxPackage, sheet: string
     }
   }
 
-  // every other element unchanged
+  // every other element unchanged (one that only says what the defaults say may go)
   for (const el of elements(bRoot)) {
     if (SHEET_FREE.has(el.localName!)) continue;
     const c = canon(el);
+    if (/^(<\{[^}]*\}\w+>|<\/>)*$/.test(c) && !elements(aRoot, el.localName!, el.namespaceURI ?? undefined).length) continue;
     const candidates = elements(aRoot, el.localName!, el.namespaceURI ?? undefined);
-    if (!candidates.some((a) => canon(a) === c)) out.push(`${at}: <${el.nodeName}> ${candidates.length ? `changed: ${show(el)} → ${show(candidates[0])}` : `removed (was ${show(el)})`}`);
+    if (!candidates.some((a) => canon(a) === c)) out.push(`${at}: <${el.nodeName}> ${candidates.length ? `changed: ${show(el, 400)} → ${show(candidates[0], 400)}` : `removed (was ${show(el, 400)})`}`);
   }
 
   // sheet views: zoom, gridlines, every attribute, and a pane the user had
@@ -984,7 +990,11 @@ function compareRanged(
     const rects = parseSqref(sqrefOf(b));
     const same = after.filter((a) => ruleKey(a) === ruleKey(b));
     if (!rects || !overlapsColumns(rects, ownCols)) {
-      if (!same.some((a) => sqrefKey(sqrefOf(a)) === sqrefKey(sqrefOf(b)))) {
+      const union = rects ? same.flatMap((a) => parseSqref(sqrefOf(a)) ?? []) : [];
+      // the same cells, possibly split into other ranges (items with the same rule are taken together)
+      const beforeUnion = before.filter((x) => ruleKey(x) === ruleKey(b)).flatMap((x) => parseSqref(sqrefOf(x)) ?? []);
+      const sameCells = rects ? rectsCover(union, rects) && rectsCover(beforeUnion, union) : same.some((a) => sqrefKey(sqrefOf(a)) === sqrefKey(sqrefOf(b)));
+      if (!sameCells) {
         const there = rects ? after.filter((a) => { const ar = parseSqref(sqrefOf(a)); return !!ar && ar.some((x) => rects.some((y) => x.c1 <= y.c2 && y.c1 <= x.c2 && x.r1 <= y.r2 && y.r1 <= x.r2)); }) : [];
         out.push(
           `${at}: the user's ${what} on ${sqrefOf(b)} ` +

@@ -143,6 +143,35 @@ describe('a damaged package is reported', () => {
     expect(r).toEqual({ losses: [], integrity: [], schema: undefined });
   });
 
+  it('a surgical edit like the one template should make is clean: a new hidden list sheet, new cells, validations, a format, a style, strings, a name; the calculation chain dropped', async () => {
+    const W = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+    const after = await mutate(base, (p) => {
+      p.set(
+        'xl/worksheets/sheet8.xml',
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:A3"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Enhet</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>%</t></is></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>st</t></is></c></row></sheetData></worksheet>',
+      );
+      replaceIn(p, '[Content_Types].xml', '</Types>', '<Override PartName="/xl/worksheets/sheet8.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>');
+      replaceIn(p, '[Content_Types].xml', /<Override PartName="\/xl\/calcChain.xml"[^>]*\/>/, '');
+      p.set('xl/calcChain.xml', null);
+      replaceIn(p, 'xl/_rels/workbook.xml.rels', /<Relationship Id="rId\d+" Type="[^"]*\/calcChain" Target="calcChain.xml"\/>/, '');
+      replaceIn(p, 'xl/_rels/workbook.xml.rels', '</Relationships>', `<Relationship Id="rId20" Type="${W}" Target="worksheets/sheet8.xml"/></Relationships>`);
+      replaceIn(p, 'xl/workbook.xml', '</sheets>', '<sheet name="Planrapport-listor" sheetId="8" state="hidden" r:id="rId20"/></sheets><definedNames><definedName name="PR_Enhet">\'Planrapport-listor\'!$A$2:$A$3</definedName></definedNames>');
+      replaceIn(p, 'xl/workbook.xml', '<calcPr calcId="191029"/>', '<calcPr calcId="191029" fullCalcOnLoad="1"/>');
+      // Indikatorer: a header, a formula in an empty cell, a dropdown and a format on Planrapport's columns
+      replaceIn(p, 'xl/worksheets/sheet4.xml', /(<row r="1"[^>]*>.*?)(<\/row>)/, '$1<c r="P1" s="2" t="inlineStr"><is><t>Flagga</t></is></c>$2');
+      replaceIn(p, 'xl/worksheets/sheet4.xml', /(<row r="2"[^>]*>.*?)(<\/row>)/, '$1<c r="Q2" t="str"><f>IF(A2="","",1)</f><v>1</v></c>$2');
+      replaceIn(p, 'xl/worksheets/sheet4.xml', '</conditionalFormatting><dataValidations count="1">', '</conditionalFormatting><conditionalFormatting sqref="N2:N2000"><cfRule type="expression" dxfId="1" priority="2"><formula>LEN(N2)=0</formula></cfRule></conditionalFormatting><dataValidations count="2">');
+      replaceIn(p, 'xl/worksheets/sheet4.xml', '</dataValidations>', '<dataValidation type="list" allowBlank="1" sqref="C2:C2000"><formula1>PR_Enhet</formula1></dataValidation></dataValidations>');
+      replaceIn(p, 'xl/styles.xml', /<dxfs count="1">(.*?)<\/dxfs>/, '<dxfs count="2">$1<dxf><fill><patternFill><bgColor rgb="FFF8CBAD"/></patternFill></fill></dxf></dxfs>');
+      replaceIn(p, 'xl/styles.xml', /<cellXfs count="6">(.*?)<\/cellXfs>/, '<cellXfs count="7">$1<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>');
+      replaceIn(p, 'xl/sharedStrings.xml', '</sst>', '<si><t>Kontroll</t></si></sst>');
+    });
+    const r = await checkPackage(base, after, { schemas: true });
+    expect(r.losses).toEqual([]);
+    expect(r.integrity).toEqual([]);
+    if (r.schema) expect(r.schema).toEqual([]);
+  });
+
   it('a part removed', async () => {
     const after = await mutate(withChart, (p) => p.set('xl/charts/chart1.xml', null));
     expect(await losses(withChart, after)).toContain('xl/charts/chart1.xml: part removed');
@@ -285,6 +314,14 @@ describe('a damaged package is reported', () => {
     const r = await checkPackage(withVt, after);
     expect(r.integrity).toEqual(['xl/sharedStrings.xml: contains "\\u000b", a character XML 1.0 does not allow (Excel writes it as _x000B_)']);
     expect(r.losses).toContainEqual(expect.stringMatching(/^xl\/sharedStrings\.xml: shared string \d+ changed: <si><t>Första raden_x000B_andra raden<\/t><\/si> → /));
+  });
+
+  it('schema: a changed worksheet with its elements out of order (Excel would repair it)', async () => {
+    if (!schemaAvailable()) return;
+    const after = await mutate(base, (p) => replaceIn(p, 'xl/worksheets/sheet4.xml', /(<conditionalFormatting .*?<\/conditionalFormatting>)(<dataValidations .*?<\/dataValidations>)/, '$2$1'));
+    const r = await checkPackage(base, after, { schemas: true });
+    expect(r.losses).toEqual([]);
+    expect(r.schema).toEqual([expect.stringMatching(/^xl\/worksheets\/sheet4\.xml \(Indikatorer\): conditionalFormatting: Schemas validity error : .*This element is not expected/)]);
   });
 
   it('not well-formed XML', async () => {
