@@ -1228,7 +1228,13 @@ export function applyMarkupCompatibility(xml: string): string {
 }
 
 /** Whether schema validation can run here; prints a notice (or throws under CI=true) when it cannot. */
+let schemaState: boolean | undefined;
 export function schemaAvailable(): boolean {
+  if (schemaState === undefined) schemaState = findSchema();
+  return schemaState;
+}
+
+function findSchema(): boolean {
   const missing = !existsSync(path.join(SCHEMA_DIR, 'sml.xsd')) ? `${SCHEMA_DIR}/sml.xsd saknas` : !findCommand('xmllint') ? 'xmllint finns inte i PATH' : '';
   if (!missing) return true;
   if (isCI()) throw new Error(`Schemavalidering: ${missing} (CI=true, så kontrollen får inte hoppas över).`);
@@ -1298,7 +1304,7 @@ export async function checkPackage(beforeData: Buffer, afterData: Buffer, opts: 
   const after = await XlsxPackage.load(afterData);
   return {
     losses: await comparePackages(before, after, opts),
-    integrity: await checkIntegrity(after, before),
+    integrity: capped(await checkIntegrity(after, before), 25),
     schema: opts.schemas ? await checkSchemas(before, after) : undefined,
   };
 }
