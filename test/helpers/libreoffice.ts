@@ -3,7 +3,7 @@
  * with a private profile that recalculates every formula on load (so the values come from
  * LibreOffice's own engine, never from cached results).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,4 +56,33 @@ export function convert(input: string, format: string, outDir: string, extension
 /** Recalculates an .xlsx in LibreOffice and saves it again, so that every formula cell holds LibreOffice's result. */
 export function recalculate(input: string, outDir: string): string {
   return convert(input, 'xlsx:Calc MS Excel 2007 XML', outDir, 'xlsx').output;
+}
+
+/**
+ * `convert` without blocking the test process (other child processes keep running). Calls
+ * share one LibreOffice profile, so they must not overlap: this queues them.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+export function convertAsync(input: string, format: string, outDir: string, extension = format.split(':')[0]!): Promise<Conversion> {
+  const run = () =>
+    new Promise<Conversion>((resolve, reject) => {
+      mkdirSync(outDir, { recursive: true });
+      const child = spawn('soffice', [`-env:UserInstallation=${pathToFileURL(profileDir()).href}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, input], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        const output = path.join(outDir, `${path.basename(input).replace(/\.[^.]+$/, '')}.${extension}`);
+        if (!existsSync(output)) reject(new Error(`LibreOffice gav ingen fil (${status}): ${stdout}\n${stderr}\n${readdirSync(outDir).join(', ')}`));
+        else resolve({ output, stdout, stderr, status });
+      });
+    });
+  const next = queue.then(run, run);
+  queue = next.catch(() => undefined);
+  return next;
 }
