@@ -246,7 +246,7 @@ describe('surgical edits', () => {
     expect(s.formulas[2]![1]).toBe('=A3*2');
     expect(s.formulas[2]![2]).toBe('=A3&"x"');
     expect(s.formulas[0]![2]).toBe('=A1&"y"');
-    expect(xml).toContain('<c r="C3"><f>A3&amp;&quot;x&quot;</f><v>0</v></c>');
+    expect(xml).toContain('<c r="C3"><f>A3&amp;"x"</f><v>0</v></c>');
     expect(after['xl/workbook.xml']).toContain('fullCalcOnLoad="1"');
   });
 
