@@ -1006,9 +1006,11 @@ function compareRanged(
     const mustKeep = withoutColumns(rects, ownCols);
     const union = same.flatMap((a) => parseSqref(sqrefOf(a)) ?? []);
     if (mustKeep.length && !rectsCover(union, mustKeep)) out.push(`${at}: the user's ${what} on ${sqrefOf(b)} no longer covers its cells outside Planrapport's columns (${show(b)})`);
+    // items with the same rule are taken together: what they cover now lies within what they covered
+    const beforeUnion = before.filter((x) => ruleKey(x) === ruleKey(b)).flatMap((x) => parseSqref(sqrefOf(x)) ?? []);
     for (const a of same) {
       const ar = parseSqref(sqrefOf(a));
-      if (ar && !rectsCover(rects, ar)) out.push(`${at}: the user's ${what} on ${sqrefOf(b)} grew to ${sqrefOf(a)}`);
+      if (ar && !rectsCover(beforeUnion, ar)) out.push(`${at}: the user's ${what} on ${sqrefOf(b)} grew to ${sqrefOf(a)}`);
     }
   }
   return out;
