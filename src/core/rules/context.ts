@@ -49,6 +49,7 @@ export function bounded(message: string, max = 600): string {
 
 /** Shortens a name for a message. */
 export function quote(text: string, max = 60): string {
-  const t = oneLine(text);
+  // collapsing whitespace only shortens a text: a head of it is enough
+  const t = oneLine(text.length > max * 4 ? text.slice(0, max * 4) : text);
   return `"${t.length > max ? `${t.slice(0, max)}…` : t}"`;
 }

@@ -6,6 +6,9 @@ import { assessIndicator, genderCheck, suggestion } from './assessment';
 import { cellAddress } from '../workbook/address';
 import { quote, type RuleContext } from './context';
 
+/** An indicator's name for messages, quoted only when a message is made. */
+type Label = { toString(): string };
+
 const VALUE_KEYS = ['outcome', 'outcomeMen', 'outcomeWomen', 'previousOutcome', 'forecast', 'annualTarget', 'cityTarget'] as const;
 type ValueKey = (typeof VALUE_KEYS)[number];
 
@@ -83,7 +86,7 @@ export function indicatorRules(ctx: RuleContext, goals: Map<string, Goal>) {
   }
 
   for (const ind of plan.indicators) {
-    const name = ind.name ? quote(ind.name) : `på rad ${ind.source.row}`;
+    const name = { toString: () => (ind.name ? quote(ind.name) : `på rad ${ind.source.row}`) };
     if (!ind.name) ctx.report('indicator.name-missing', ind.source, 'name', `${ctx.where(ind.source, 'name')}: indikatorn saknar namn. Skriv indikatorns namn som det ska stå i dokumentet.`);
 
     const goal = goals.get(ind.goalId);
@@ -133,7 +136,7 @@ export function indicatorRules(ctx: RuleContext, goals: Map<string, Goal>) {
   }
 }
 
-function followUpRules(ctx: RuleContext, ind: Indicator, name: string) {
+function followUpRules(ctx: RuleContext, ind: Indicator, name: Label) {
   const { plan } = ctx;
   const kind = plan.info.kind;
   const due = kind === 'verksamhetsberattelse' || ind.periodicity === 'Tertial' || (ind.periodicity === 'Halvår' && plan.info.tertial === 2);
@@ -187,7 +190,7 @@ function documentName(plan: Plan): string {
   return `verksamhetsplan ${year ?? ''}`.trim();
 }
 
-function genderRules(ctx: RuleContext, ind: Indicator, name: string) {
+function genderRules(ctx: RuleContext, ind: Indicator, name: Label) {
   const check = genderCheck(ind);
   if (check === 'sum') {
     const sum = numberOf(ind.outcomeMen)! + numberOf(ind.outcomeWomen)!;
@@ -210,7 +213,7 @@ function genderRules(ctx: RuleContext, ind: Indicator, name: string) {
 /** Units where the nämnd's target is a part of the city's total, so KF:s årsmål is not comparable. */
 const ABSOLUTE_UNITS = new Set(['st', 'kr', 'tkr', 'mnkr', 'gwh', 'mwh', 'kwh', 'ton']);
 
-function targetRules(ctx: RuleContext, ind: Indicator, name: string) {
+function targetRules(ctx: RuleContext, ind: Indicator, name: Label) {
   const target = numberOf(ind.annualTarget);
   const city = numberOf(ind.cityTarget);
   if (target === undefined || city === undefined || !ind.direction) return;

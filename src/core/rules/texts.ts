@@ -14,28 +14,29 @@ export const EXCEL_CELL_LIMIT = 32767;
 interface TextCell {
   source: SourceRef;
   key: string;
-  label: string;
+  /** How a message names the cell (made only when there is a finding). */
+  label: () => string;
   text: string | undefined;
 }
 
 function textCells(plan: Plan): TextCell[] {
   const out: TextCell[] = [];
   for (const t of plan.texts) {
-    out.push({ source: t.source, key: 'text', label: `avsnittet ${quote(t.heading, 40)}`, text: t.text });
+    out.push({ source: t.source, key: 'text', label: () => `avsnittet ${quote(t.heading, 40)}`, text: t.text });
   }
   for (const g of plan.goals) {
-    out.push({ source: g.source, key: 'title', label: 'måltexten', text: g.title });
-    for (const [key, text] of Object.entries(g.texts)) out.push({ source: g.source, key, label: `målet ${quote(g.title, 40)}`, text });
+    out.push({ source: g.source, key: 'title', label: () => 'måltexten', text: g.title });
+    for (const [key, text] of Object.entries(g.texts)) out.push({ source: g.source, key, label: () => `målet ${quote(g.title, 40)}`, text });
   }
   for (const i of plan.indicators) {
-    out.push({ source: i.source, key: 'name', label: 'indikatorns namn', text: i.name });
-    out.push({ source: i.source, key: 'analysis', label: `analysen för ${quote(i.name, 40)}`, text: i.analysis });
+    out.push({ source: i.source, key: 'name', label: () => 'indikatorns namn', text: i.name });
+    out.push({ source: i.source, key: 'analysis', label: () => `analysen för ${quote(i.name, 40)}`, text: i.analysis });
   }
   for (const a of plan.activities) {
-    out.push({ source: a.source, key: 'name', label: 'aktiviteten', text: a.name });
-    out.push({ source: a.source, key: 'analysis', label: `analysen för ${quote(a.name, 40)}`, text: a.analysis });
+    out.push({ source: a.source, key: 'name', label: () => 'aktiviteten', text: a.name });
+    out.push({ source: a.source, key: 'analysis', label: () => `analysen för ${quote(a.name, 40)}`, text: a.analysis });
   }
-  for (const b of plan.budget) out.push({ source: b.source, key: 'analysis', label: `analysen för ${quote(b.label, 40)}`, text: b.analysis });
+  for (const b of plan.budget) out.push({ source: b.source, key: 'analysis', label: () => `analysen för ${quote(b.label, 40)}`, text: b.analysis });
   return out;
 }
 
@@ -90,22 +91,22 @@ export function textRules(ctx: RuleContext) {
       const parts: string[] = [];
       if (supported.length) parts.push(`${supported.map((t) => `<${t}>`).join(', ')} blir formatering i rapporten`);
       if (other.length) parts.push(`${other.map((t) => `<${t}>`).join(', ')} visas som vanlig text`);
-      ctx.report('text.markup', cell.source, cell.key, `${where}: ${cell.label} innehåller HTML-taggar: ${parts.join('; ')}. Skriv hellre ren text med radbrytningar och "- " för punkter.`);
+      ctx.report('text.markup', cell.source, cell.key, `${where}: ${cell.label()} innehåller HTML-taggar: ${parts.join('; ')}. Skriv hellre ren text med radbrytningar och "- " för punkter.`);
     }
     const code = STRAY_CODE.exec(text);
     if (code) {
       const around = text.slice(Math.max(0, code.index - 5), code.index + 15).replace(/\s+/g, ' ');
-      ctx.report('text.markup', cell.source, cell.key, `${where}: ${cell.label} innehåller en kod som ser ut som ett utkast ("…${around}…"). Den skrivs ut som den står; ta bort den om den inte ska synas.`);
+      ctx.report('text.markup', cell.source, cell.key, `${where}: ${cell.label()} innehåller en kod som ser ut som ett utkast ("…${around}…"). Den skrivs ut som den står; ta bort den om den inte ska synas.`);
     }
     const note = DRAFT_NOTE.exec(text);
     if (note) {
-      ctx.report('text.draft-note', cell.source, cell.key, `${where}: ${cell.label} har "(${note[1]})" i slutet av ett stycke, som en kommentar från ett utkast. Den skrivs ut som den står; ta bort den om den inte ska synas.`);
+      ctx.report('text.draft-note', cell.source, cell.key, `${where}: ${cell.label()} har "(${note[1]})" i slutet av ett stycke, som en kommentar från ett utkast. Den skrivs ut som den står; ta bort den om den inte ska synas.`);
     }
     if (hasInvalidCharacters(text)) {
-      ctx.report('text.control-characters', cell.source, cell.key, `${where}: ${cell.label} innehåller osynliga styrtecken (t.ex. från kopiering). De tas bort i rapporten; rensa cellen om du vill vara säker.`);
+      ctx.report('text.control-characters', cell.source, cell.key, `${where}: ${cell.label()} innehåller osynliga styrtecken (t.ex. från kopiering). De tas bort i rapporten; rensa cellen om du vill vara säker.`);
     }
     if (text.length > EXCEL_CELL_LIMIT) {
-      ctx.report('text.too-long', cell.source, cell.key, `${where}: ${cell.label} har ${text.length} tecken; Excel visar högst ${EXCEL_CELL_LIMIT} i en cell. Korta texten eller dela upp den.`);
+      ctx.report('text.too-long', cell.source, cell.key, `${where}: ${cell.label()} har ${text.length} tecken; Excel visar högst ${EXCEL_CELL_LIMIT} i en cell. Korta texten eller dela upp den.`);
     }
   }
 }

@@ -53,5 +53,8 @@ export function isErrorValue(v: CellValue): v is { error: string } {
 
 const ERROR_TEXTS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#UNKNOWN!', '#BUSY!', '#CONNECT!', '#PYTHON!']);
 export function isErrorText(text: string): boolean {
+  // every error text starts with "#" and is short
+  const i = text.indexOf('#');
+  if (i < 0 || text.length > 24) return false;
   return ERROR_TEXTS.has(text.trim().toUpperCase());
 }
