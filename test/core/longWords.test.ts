@@ -117,6 +117,13 @@ describe('breakLongWords', () => {
     expect(zwsp(p)).toBe(LONG_WORDS.exact - 1 + Math.floor(1000 / LONG_WORDS.chunk));
   });
 
+  test('no-break spaces in a long word are laid out as characters of their width that a line may break around', async () => {
+    const body = await formattedBody([new Paragraph(`x${'\u00a0'.repeat(400)}y`)]);
+    const [p] = paragraphsOf(breakLongWords(body, OPTIONS)) as [string];
+    expect(p.split(ZERO_WIDTH_SPACE).join('')).toBe(`x${'t'.repeat(400)}y`);
+    expect(paragraphsOf(body)).toEqual([`x${'\u00a0'.repeat(400)}y`]);
+  });
+
   test('a hyphen before a digit does not end a word, a space and a hyphen before a letter do', async () => {
     const word = longWord(400, 4);
     const body = await formattedBody([new Paragraph(`a-1${word}`), new Paragraph(`ab-${word}`), new Paragraph(`x ${word}`)]);

@@ -2,17 +2,23 @@
  * Words longer than a line, in what docx's layout engine (docx/layout) is given to lay out.
  *
  * Word breaks a word that is wider than its line before whichever character no longer fits,
- * after moving it to a line of its own. docx's engine does the same, but its cost for such a
- * word grows with the word's length times the characters on a line, plus the square of its
- * length (it copies the word's characters one by one into new arrays): a text with a
- * 60 000-character word took more than 13 minutes. The layout therefore gets a copy of the
- * document's body in which every such word may break before each of its characters (a zero-width
- * space between them, which takes no room), and starts on a new line when text comes before it
- * on its line (a line break), as Word puts it there anyway. The lines and pages come out as
- * they would without the copy, for a fraction of the cost. Beyond `exact` characters, a word
- * may only break every `chunk` characters: cheaper still, and a line ends at most `chunk - 1`
- * characters early, so the pages after a very long word may come a little later than Word's.
- * The written document keeps the text as it is: only the copy changes.
+ * after moving it to a line of its own. docx's engine does the same, but for each character of
+ * such a word it measures again the part of the word on the line, character by character, and
+ * it copies the word's characters into a new array one by one (its `charactersOf`): its cost
+ * grows with the word's length times the characters on a line, and with the square of the
+ * length. `generate --exact-pages` took more than 13 minutes on 60 000-character words.
+ *
+ * The engine therefore gets a copy of the document's body in which each such word may break
+ * before each of its characters (a zero-width space between them, which takes no room) and
+ * starts on a line of its own when text comes before it on its line (a line break), as Word
+ * puts it there anyway; no-break spaces in it become characters of their width. The engine
+ * then lays the word out word by word, a character each, and its lines and pages come out as
+ * they do without the copy (test/core/longWords.test.ts compares them) at a fraction of the
+ * cost. After `exact` characters, a word may only break every `chunk` characters: cheaper
+ * still, but a line then ends up to `chunk - 1` characters early, so the pages after a very
+ * long word may come a little later than Word's. The written document keeps its text as it is.
+ * What is a word follows the engine's line breaking (its tokenizeText and findLineBreaks),
+ * and errs on the side of leaving text as it is; the report has no justified or hyphenated text.
  */
 import type { PageNumberEstimator } from 'docx';
 import { ARIAL } from './arialMetrics';
@@ -97,11 +103,21 @@ function collect(children: unknown[], items: Item[]): void {
   }
 }
 
-/** Where to change a leaf's text: a line break before the character at `at`, or a zero-width space. */
+/**
+ * A change to a leaf's text at the character at `at`: a line break or a zero-width space before
+ * it, or another character in its place.
+ */
 interface Change {
   at: number;
-  lineBreak: boolean;
+  before: 'lineBreak' | 'zeroWidthSpace' | undefined;
+  replace?: string;
 }
+
+/**
+ * Characters a line never breaks next to, as characters of the same width that it may: docx's
+ * engine would leave a run of them (no-break spaces) unbroken, at its cost for a long word.
+ */
+const UNGLUED: Record<string, string> = { '\u00a0': 't', '\u202f': 'i', '\u2007': '0', '\u2060': ZERO_WIDTH_SPACE, '\ufeff': ZERO_WIDTH_SPACE };
 
 /** The changes a paragraph needs, by leaf; empty when it has no word wider than any line. */
 function changesOf(items: Item[], o: LongWordOptions): Map<Leaf, Change[]> {
@@ -117,22 +133,20 @@ function changesOf(items: Item[], o: LongWordOptions): Map<Leaf, Change[]> {
   let started = false;
   let startedBefore = false;
   // the current word: where each of its characters is, and its width in 1/1000 em
-  let word: { leaf: Leaf; at: number; extends: boolean }[] = [];
+  let word: { leaf: Leaf; at: number; ch: string; extends: boolean }[] = [];
   let width = 0;
   let previous = '';
   const end = () => {
     if (width > limit) {
-      if (startedBefore) add(word[0]!.leaf, { at: word[0]!.at, lineBreak: true });
       let sinceBreak = 0;
-      for (let i = 1; i < word.length; i++) {
-        const c = word[i]!;
-        sinceBreak++;
-        if (c.extends) continue;
-        if (i < o.exact || sinceBreak >= o.chunk) {
-          add(c.leaf, { at: c.at, lineBreak: false });
-          sinceBreak = 0;
-        }
-      }
+      word.forEach((c, i) => {
+        let before: Change['before'];
+        if (i === 0) before = startedBefore ? 'lineBreak' : undefined;
+        else if (!c.extends && (i < o.exact || ++sinceBreak >= o.chunk)) before = 'zeroWidthSpace';
+        if (before === 'zeroWidthSpace') sinceBreak = 0;
+        const replace = UNGLUED[c.ch];
+        if (before || replace) add(c.leaf, replace ? { at: c.at, before, replace } : { at: c.at, before });
+      });
     }
     word = [];
     width = 0;
@@ -163,7 +177,7 @@ function changesOf(items: Item[], o: LongWordOptions): Map<Leaf, Change[]> {
       return;
     }
     if (!word.length) startedBefore = started;
-    word.push({ leaf: unit.leaf, at: unit.at, extends: extendsBefore(unit.ch) || previous === '\u200d' });
+    word.push({ leaf: unit.leaf, at: unit.at, ch: unit.ch, extends: extendsBefore(unit.ch) || previous === '\u200d' });
     width += ARIAL.regular[unit.ch.codePointAt(0)!] ?? NARROW;
     started = true;
     previous = unit.ch;
@@ -183,14 +197,18 @@ function apply(changes: Map<Leaf, Change[]>): void {
     const parts: Element[] = [];
     let text = '';
     let from = 0;
-    for (const { at, lineBreak } of list) {
+    for (const { at, before, replace } of list) {
       text += leaf.text.slice(from, at);
       from = at;
-      if (lineBreak) {
+      if (before === 'lineBreak') {
         if (text) parts.push(textElement(text));
         parts.push({ 'w:br': {} });
         text = '';
-      } else text += ZERO_WIDTH_SPACE;
+      } else if (before === 'zeroWidthSpace') text += ZERO_WIDTH_SPACE;
+      if (replace !== undefined) {
+        text += replace;
+        from = at + 1;
+      }
     }
     text += leaf.text.slice(from);
     if (text) parts.push(textElement(text));
