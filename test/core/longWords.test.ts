@@ -16,20 +16,9 @@ import { CLEAN_T2, buildFixture } from '../helpers/fixtures';
 import { buildExampleWorkbook } from '../../src/demo/buildWorkbook';
 import { loadTranscription } from '../../src/demo/examples';
 import { readDocx } from '../helpers/docx';
+import { longWord } from '../helpers/longWords';
 
 const OPTIONS: LongWordOptions = { lineWidth: TEXT_WIDTH, minSize: Math.min(...Object.values(SIZE)), ...LONG_WORDS };
-
-/** A word of `n` letters and digits without spaces, not repeating itself (a generator of its own per seed). */
-export function longWord(n: number, seed = 1): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyzåäöABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ0123456789';
-  let x = seed * 7919 + 1;
-  let out = '';
-  for (let i = 0; i < n; i++) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    out += alphabet[x % alphabet.length];
-  }
-  return out;
-}
 
 /** The formatted body docx hands a page-number estimator, for a document of these paragraphs. */
 async function formattedBody(children: Paragraph[]): Promise<unknown> {
