@@ -3,7 +3,7 @@
  * gets a copy of the body in which they may break before each character, which lays the pages
  * out as the words themselves do, at a fraction of the cost; the written document is unchanged.
  */
-import { Document, Packer, Paragraph, TextRun, type PageNumberEstimator } from 'docx';
+import { Document, NoBreakHyphen, Packer, Paragraph, Tab, TextRun, type PageNumberEstimator } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import { packReport } from '../../src/core/report/docx/document';
 import { SIZE, TEXT_WIDTH } from '../../src/core/report/docx/style';
@@ -111,6 +111,17 @@ describe('breakLongWords', () => {
     const [p] = paragraphsOf(breakLongWords(body, OPTIONS)) as [string];
     expect(p.split(ZERO_WIDTH_SPACE).join('')).toBe(`x${'t'.repeat(400)}y`);
     expect(paragraphsOf(body)).toEqual([`x${'\u00a0'.repeat(400)}y`]);
+  });
+
+  test('after a tab a long word is one of its own, after a no-break hyphen it is not', async () => {
+    const [a, b, c] = [longWord(400, 5), longWord(400, 6), longWord(400, 7)];
+    const body = await formattedBody([
+      new Paragraph({ children: [new TextRun(`Text ${a}`), new TextRun({ children: [new NoBreakHyphen()] }), new TextRun(b)] }),
+      new Paragraph({ children: [new TextRun({ children: ['Text', new Tab(), c] })] }),
+    ]);
+    const [joined, tabbed] = paragraphsOf(breakLongWords(body, OPTIONS)).map((p) => p.split(ZERO_WIDTH_SPACE).join('')) as [string, string];
+    expect(joined).toBe(`Text ⏎${a}${b}`);
+    expect(tabbed).toBe(`Text⏎${c}`);
   });
 
   test('a hyphen before a digit does not end a word, a space and a hyphen before a letter do', async () => {

@@ -78,28 +78,38 @@ interface Leaf {
   text: string;
 }
 
-/** The paragraph's content in order: text, and what ends a word (a tab, a bookmark) or a line (a break). */
-type Item = { leaf: Leaf } | { stop: 'word' | 'line' };
+/**
+ * What comes between a paragraph's texts, to its words (as docx's engine reads it): a line break;
+ * a tab or a bookmark, after which a word is one of its own; a field's mark, which shows nothing;
+ * anything else (a symbol, a no-break hyphen, a picture), which may be part of a word. A word
+ * ends at each of them here, but moves to a line of its own only after the first two.
+ */
+type Stop = 'line' | 'break' | 'mark' | 'content';
+type Item = { leaf: Leaf } | { stop: Stop };
+
+/** Elements that the layout does not show and that do not end a word. */
+const IGNORED = new Set(['w:pPr', 'w:rPr', 'w:instrText', 'w:delInstrText', 'w:lastRenderedPageBreak', 'w:bookmarkEnd', 'w:proofErr', 'w:commentRangeStart', 'w:commentRangeEnd', 'w:permStart', 'w:permEnd']);
+const STOPS: Record<string, Stop> = { 'w:br': 'line', 'w:cr': 'line', 'w:tab': 'break', 'w:ptab': 'break', 'w:bookmarkStart': 'break', 'w:fldChar': 'mark' };
 
 function collect(children: unknown[], items: Item[]): void {
   for (const child of children) {
     if (!isElement(child)) continue;
     const name = nameOf(child);
-    if (name === 'w:pPr') continue;
-    const content = child[name!];
+    if (name === undefined || IGNORED.has(name)) continue;
+    const content = child[name];
     if (name === 'w:r' && Array.isArray(content)) {
       content.forEach((part, index) => {
         if (!isElement(part)) return;
         const partName = nameOf(part);
-        if (partName === 'w:rPr') return;
+        if (partName === undefined || IGNORED.has(partName)) return;
         if (partName === 'w:t') {
           const value = part['w:t'];
           const text = typeof value === 'string' ? value : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').join('') : '';
           items.push({ leaf: { run: content, index, text } });
-        } else items.push({ stop: partName === 'w:br' || partName === 'w:cr' ? 'line' : 'word' });
+        } else items.push({ stop: STOPS[partName] ?? 'content' });
       });
     } else if ((name === 'w:hyperlink' || name === 'w:smartTag') && Array.isArray(content)) collect(content, items);
-    else items.push({ stop: 'word' });
+    else items.push({ stop: STOPS[name] ?? 'content' });
   }
 }
 
@@ -131,6 +141,8 @@ function changesOf(items: Item[], o: LongWordOptions): Map<Leaf, Change[]> {
   const limit = (1.02 * o.lineWidth * 1000) / (o.minSize * 10);
   /** Text before the word on its line: docx's engine (and Word) moves a word wider than the line to the next. */
   let started = false;
+  /** Whether a line may break before the next word (it is a word of its own to the engine). */
+  let breakable = true;
   let startedBefore = false;
   // the current word: where each of its characters is, and its width in 1/1000 em
   let word: { leaf: Leaf; at: number; ch: string; extends: boolean }[] = [];
@@ -152,7 +164,7 @@ function changesOf(items: Item[], o: LongWordOptions): Map<Leaf, Change[]> {
     width = 0;
   };
   // the paragraph's characters in order, each with where it is, and what ends words and lines
-  const units: ({ ch: string; leaf: Leaf; at: number } | { stop: 'word' | 'line' })[] = [];
+  const units: ({ ch: string; leaf: Leaf; at: number } | { stop: Stop })[] = [];
   for (const item of items) {
     if ('stop' in item) units.push(item);
     else {
@@ -167,6 +179,8 @@ function changesOf(items: Item[], o: LongWordOptions): Map<Leaf, Change[]> {
     if ('stop' in unit) {
       end();
       if (unit.stop === 'line') started = false;
+      if (unit.stop === 'content') started = true;
+      breakable = unit.stop === 'line' || unit.stop === 'break';
       return;
     }
     const after = units[i + 1];
@@ -174,14 +188,18 @@ function changesOf(items: Item[], o: LongWordOptions): Map<Leaf, Change[]> {
     if (kind === 'space' || kind === 'eastAsian') {
       end();
       if (kind === 'eastAsian') started = true;
+      breakable = true;
       return;
     }
-    if (!word.length) startedBefore = started;
+    if (!word.length) startedBefore = started && breakable;
     word.push({ leaf: unit.leaf, at: unit.at, ch: unit.ch, extends: extendsBefore(unit.ch) || previous === '\u200d' });
     width += ARIAL.regular[unit.ch.codePointAt(0)!] ?? NARROW;
     started = true;
     previous = unit.ch;
-    if (kind === 'breakAfter') end();
+    if (kind === 'breakAfter') {
+      end();
+      breakable = true;
+    }
   });
   end();
   return changes;
