@@ -4,7 +4,7 @@
  * character of each word, in order, across its lines and pages.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateReport } from '../../src/usecases/generate';
@@ -49,14 +49,18 @@ describeWithEngine('LibreOffice: a report with 60 000-character words', 'soffice
     data.sheets.Indikatorer![0]!.Analys = `Analys ${words[3]}`;
     const { bytes } = await generateReport(await buildFixture(data), { pageNumbers: 'layout' });
     const dir = mkdtempSync(path.join(os.tmpdir(), 'planrapport-long-words-'));
-    const docx = path.join(dir, 'rapport.docx');
-    writeFileSync(docx, bytes);
-    const { output } = convert(docx, 'pdf', dir);
-    const pdftotext = requireEngine('pdftotext', 'Texten i PDF:en');
-    if (!pdftotext) return;
-    const r = spawnSync(pdftotext, [output, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    expect(r.status).toBe(0);
-    const lines = r.stdout.split('\n');
-    for (const word of words) expect(shownOf(word, lines)).toBe(word.length);
+    try {
+      const docx = path.join(dir, 'rapport.docx');
+      writeFileSync(docx, bytes);
+      const { output } = convert(docx, 'pdf', dir);
+      const pdftotext = requireEngine('pdftotext', 'Texten i PDF:en');
+      if (!pdftotext) return;
+      const r = spawnSync(pdftotext, [output, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      expect(r.status).toBe(0);
+      const lines = r.stdout.split('\n');
+      for (const word of words) expect(shownOf(word, lines)).toBe(word.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 300_000);
 });
