@@ -31,6 +31,7 @@ import type { Block, ReportModel, Section } from '../model';
 import { estimatePageNumbersWith } from 'docx/layout';
 import { NUMBERING, PAGE, SIZE, STYLES, TEXT_WIDTH, COLORS, METRICS } from './style';
 import { estimateTocPages, headingText, tocSections } from '../layout/pager';
+import { boundedEstimator, LONG_WORDS } from '../layout/longWords';
 import { activityTable, budgetTable, freeTable, indicatorTable } from './tables';
 import { assessmentParagraph, richText, RenderContext, symbolRun } from './text';
 
@@ -217,6 +218,10 @@ export function renderReport(model: ReportModel, options: RenderOptions = {}): D
 
 /** The finished .docx as bytes (works in Node and in the browser). */
 export async function packReport(model: ReportModel, options: RenderOptions = {}): Promise<Uint8Array> {
-  if (options.pageNumbers === 'layout' && !options.layoutEngine) options = { ...options, layoutEngine: estimatePageNumbersWith({ guess: true }) };
+  if (options.pageNumbers === 'layout' && !options.layoutEngine) {
+    // words wider than a line cost the engine their length squared: it gets them pre-broken (layout/longWords.ts)
+    const engine = estimatePageNumbersWith({ guess: true });
+    options = { ...options, layoutEngine: boundedEstimator(engine, { lineWidth: TEXT_WIDTH, minSize: Math.min(...Object.values(SIZE)), ...LONG_WORDS }) };
+  }
   return new Uint8Array(await Packer.toArrayBuffer(renderReport(model, options)));
 }

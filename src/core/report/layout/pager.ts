@@ -32,6 +32,19 @@ export function countLines(text: string, size: number, bold: boolean, width: num
       lines++;
       x = 0;
     } else if (x > 0) x += space;
+    if (w > TEXT_WIDTH) {
+      // a word wider than any line (pasted without spaces): Word breaks it before each character that no longer fits
+      const table = bold ? ARIAL.bold : ARIAL.regular;
+      w = 0;
+      for (const ch of word) {
+        const c = ((table[ch.codePointAt(0)!] ?? AVERAGE) * size * 10) / 1000;
+        if (w > 0 && w + c > width) {
+          lines++;
+          w = 0;
+        }
+        w += c;
+      }
+    }
     while (w > width) {
       // a word longer than the line breaks where it must
       lines++;
@@ -140,6 +153,8 @@ interface Row {
   lines?: { count: number; height: number };
   /** The row stays on the page where the next row starts. */
   keepWithNext?: boolean;
+  /** The lines of a row's tallest cell, for a row that is not to break but is taller than a page. */
+  cellLines?: { count: number; height: number };
 }
 
 /** Word adds the borders between rows to their heights: 1/4 pt inside, 1/2 pt at the table's top. */
@@ -151,8 +166,12 @@ function table(flow: Flow, columns: TableColumn[], rows: Row[], hasHeader = true
   const header = hasHeader ? Math.max(...columns.map((c, i) => cellHeight([c.header], widths[i]!, SIZE.tableSmall, true))) + OUTSIDE_BORDER : 0;
   rows = rows.map((r, i) => (r.lines ? r : { ...r, height: r.height + (i === 0 && !hasHeader ? OUTSIDE_BORDER : INSIDE_BORDER) }));
   const first = rows[0]?.height ?? 0;
-  if (flow.y > 0 && header + Math.min(first, TEXT_HEIGHT / 2) > flow.left) flow.newPage();
+  /** A row that is not to break but is taller than a page (a text pasted into a narrow column). */
+  const isTall = (row: Row) => row.cellLines !== undefined && row.height > TEXT_HEIGHT - header;
+  // the header goes to the next page with a first row that does not fit (all of a tall one, which never does)
+  if (flow.y > 0 && header + (rows[0] && isTall(rows[0]) ? first : Math.min(first, TEXT_HEIGHT / 2)) > flow.left) flow.newPage();
   flow.block(header);
+  const firstPage = flow.page;
   rows.forEach((row, i) => {
     const next = rows[i + 1];
     if (row.keepWithNext && next && flow.y > header) {
@@ -175,9 +194,24 @@ function table(flow: Flow, columns: TableColumn[], rows: Row[], hasHeader = true
       flow.y += METRICS.cell.analysisBottom;
       return;
     }
-    if (row.height > flow.left && flow.y > header) {
+    // a tall row goes to the next page from the table's own header too (not from a repeated one), and breaks
+    // there between its lines all the same
+    const tall = isTall(row);
+    if (row.height > flow.left && (flow.y > header || (tall && flow.page === firstPage))) {
       flow.newPage();
       flow.y += header;
+    }
+    if (tall && row.cellLines) {
+      flow.y += METRICS.cell.top;
+      for (let i = 0; i < row.cellLines.count; i++) {
+        if (row.cellLines.height > flow.left) {
+          flow.newPage();
+          flow.y += header;
+        }
+        flow.y += row.cellLines.height;
+      }
+      flow.y += METRICS.cell.bottom;
+      return;
     }
     flow.y += row.height;
   });
@@ -197,7 +231,9 @@ function analysisRow(blocks: readonly RichBlock[]): Row | undefined {
 
 function dataRow(columns: TableColumn[], cells: string[], bold = false): Row {
   const widths = columnTwips(columns);
-  return { height: Math.max(...cells.map((t, i) => cellHeight([t], widths[i]!, SIZE.table, bold))) };
+  const height = Math.max(...cells.map((t, i) => cellHeight([t], widths[i]!, SIZE.table, bold)));
+  const line = lineHeight({ size: SIZE.table, line: METRICS.tableText.line });
+  return { height, cellLines: { count: Math.round((height - METRICS.cell.top - METRICS.cell.bottom) / line), height: line } };
 }
 
 function block(flow: Flow, b: Block) {
