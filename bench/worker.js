@@ -3,7 +3,7 @@
  * peak RSS is the case's own). Prints one line of JSON on stdout.
  *
  *   node bench/worker.js run <validate|template|generate|rules> <file.xlsx> <scratch dir> <runs> <warm-up runs>
- *       in-process timings (ms) of the use-case on the file, after the warm-up runs
+ *       in-process wall and CPU times (ms) of the use-case on the file, after the warm-up runs
  *   node bench/worker.js build <fixture> <file.xlsx>     writes a fixture (bench/support/fixtures.js)
  *   node bench/worker.js officejs <scratch dir> <fixture>…  office-js request sizes (bench/support/officejs.js)
  */
@@ -16,20 +16,24 @@ const gc = typeof global.gc === 'function' ? global.gc : () => undefined;
 
 async function timed(runs, warmup, once) {
   const times = [];
+  const cpu = [];
   const parts = {};
   for (let i = 0; i < warmup + runs; i++) {
     gc();
+    const c = process.cpuUsage();
     const t = performance.now();
     const split = await once();
     const ms = performance.now() - t;
+    const { user, system } = process.cpuUsage(c);
     if (i < warmup) {
       if (ms > 3000) runs = Math.min(runs, 3); // slow cases: at most 3 timed runs
       continue;
     }
     times.push(ms);
+    cpu.push((user + system) / 1000);
     for (const [k, v] of Object.entries(split ?? {})) (parts[k] ??= []).push(v);
   }
-  return { times, parts };
+  return { times, cpu, parts };
 }
 
 async function run(op, file, scratch, runs, warmup) {
@@ -86,8 +90,7 @@ async function run(op, file, scratch, runs, warmup) {
   } else {
     throw new Error(`unknown op ${op}`);
   }
-  const { times, parts } = await timed(runs, warmup, once);
-  return { times, parts, info };
+  return { ...(await timed(runs, warmup, once)), info };
 }
 
 async function main() {

@@ -1,7 +1,7 @@
 /**
- * Measuring child processes: wall time (around the spawn, in this process) and peak memory
- * (the child's RSS high-water mark, from `/usr/bin/time -v` where it exists, otherwise from
- * process.resourceUsage().maxRSS written by a preloaded hook at the child's exit).
+ * Measuring child processes: wall time (around the spawn, in this process), CPU time and
+ * peak memory (the child's RSS high-water mark, from `/usr/bin/time -v` where it exists,
+ * otherwise from process.resourceUsage().maxRSS written by a preloaded hook at exit).
  */
 'use strict';
 const { performance } = require('node:perf_hooks');
@@ -17,7 +17,7 @@ const HAS_GNU_TIME = (() => {
     return false;
   }
 })();
-const RSS_HOOK = path.join(__dirname, 'rss-hook.js');
+const USAGE_HOOK = path.join(__dirname, 'usage-hook.js');
 
 const median = (xs) => {
   if (!xs.length) return NaN;
@@ -40,38 +40,31 @@ function check(r, argv, okStatus) {
 }
 
 /**
- * Runs `node <args>` once and returns its wall time in ms (spawn to exit, measured here) and,
- * with `rss`, its peak RSS in MB.
+ * Runs `node <args>` once: its wall time in ms (spawn to exit, measured here), its CPU time
+ * in ms (user + system, from a preloaded hook) and, with `rss`, its peak RSS in MB (from
+ * /usr/bin/time -v, or from the hook where that is missing). Without `rss` the child is
+ * spawned directly, so that nothing but node itself sits between spawn and exit.
  */
 function runNode(args, { rss = false, okStatus = [0], env, cwd, maxBuffer = 256 * 1024 * 1024 } = {}) {
   const node = process.execPath;
-  const opts = { encoding: 'utf8', env: { ...process.env, ...env }, cwd, maxBuffer };
-  if (!rss) {
-    const t = performance.now();
-    const r = spawnSync(node, args, opts);
-    const ms = performance.now() - t;
-    check(r, [node, ...args], okStatus);
-    return { ms, stdout: r.stdout };
-  }
-  if (HAS_GNU_TIME) {
-    const out = path.join(scratch, `time-${process.pid}.txt`);
-    const t = performance.now();
-    const r = spawnSync(TIME_BIN, ['-v', '-o', out, node, ...args], opts);
-    const ms = performance.now() - t;
-    check(r, [node, ...args], okStatus);
-    const text = fs.readFileSync(out, 'utf8');
-    fs.rmSync(out, { force: true });
-    const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1]);
-    return { ms, rssMB: kb / 1024, stdout: r.stdout };
-  }
-  const out = path.join(scratch, `rss-${process.pid}.txt`);
+  const usage = path.join(scratch, `usage-${process.pid}.json`);
+  const timeOut = path.join(scratch, `time-${process.pid}.txt`);
+  const opts = { encoding: 'utf8', env: { ...process.env, ...env, PLANRAPPORT_BENCH_USAGE: usage }, cwd, maxBuffer };
+  const argv = [node, '-r', USAGE_HOOK, ...args];
+  const viaTime = rss && HAS_GNU_TIME;
+  fs.rmSync(usage, { force: true });
   const t = performance.now();
-  const r = spawnSync(node, ['-r', RSS_HOOK, ...args], { ...opts, env: { ...opts.env, PLANRAPPORT_BENCH_RSS: out } });
+  const r = viaTime ? spawnSync(TIME_BIN, ['-v', '-o', timeOut, ...argv], opts) : spawnSync(argv[0], argv.slice(1), opts);
   const ms = performance.now() - t;
   check(r, [node, ...args], okStatus);
-  const kb = Number(fs.readFileSync(out, 'utf8'));
-  fs.rmSync(out, { force: true });
-  return { ms, rssMB: kb / 1024, stdout: r.stdout };
+  const u = JSON.parse(fs.readFileSync(usage, 'utf8'));
+  let rssMB;
+  if (viaTime) {
+    rssMB = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(fs.readFileSync(timeOut, 'utf8'))?.[1]) / 1024;
+    fs.rmSync(timeOut, { force: true });
+  } else if (rss) rssMB = u.maxRssKB / 1024;
+  fs.rmSync(usage, { force: true });
+  return { ms, cpuMs: u.cpuUs / 1000, rssMB, stdout: r.stdout };
 }
 
 module.exports = { median, runNode, setScratch, HAS_GNU_TIME, RSS_METHOD: HAS_GNU_TIME ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS' };

@@ -4,5 +4,5 @@ const fs = require('node:fs');
 
 process.on('exit', () => {
   const file = process.env.PLANRAPPORT_BENCH_MODULES;
-  if (file) fs.writeFileSync(file, JSON.stringify(Object.keys(require.cache).filter((f) => f !== __filename)));
+  if (file) fs.writeFileSync(file, JSON.stringify(Object.keys(require.cache).filter((f) => !f.startsWith(__dirname))));
 });
