@@ -26,7 +26,7 @@ async function timed(runs, warmup, once) {
     const ms = performance.now() - t;
     const { user, system } = process.cpuUsage(c);
     if (i < warmup) {
-      if (ms > 3000) runs = Math.min(runs, 3); // slow cases: at most 3 timed runs
+      if (ms > 5000) runs = Math.min(runs, 3); // slow cases: at most 3 timed runs
       continue;
     }
     times.push(ms);
