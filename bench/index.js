@@ -8,7 +8,8 @@
  *   npm run bench -- --quick           fewer runs, no 200× plan, no 100 MB workbook
  *   npm run bench -- --only startup,indicators
  *                                      sections: startup demo scale indicators big officejs
- *   npm run bench -- --runs 9          runs per case (medians); --json <file> saves the figures
+ *   npm run bench -- --runs 9          runs per case (medians); --json <file> saves the figures;
+ *                                      --keep keeps the temp dir with the built workbooks
  *
  * Times are medians of wall time and of CPU time (user + system): in-process cases run in a
  * child process (one per case) after a warm-up run, with a gc() before each run; CLI cases
@@ -292,14 +293,16 @@ function big(o, scratch) {
 function officejs(o, scratch) {
   console.log('\n## office-js requests through the fake Excel host (per sync: operations queued / cells loaded (values) / cells written / JSON KiB)');
   const { EXAMPLES } = require('./support/fixtures');
-  const specs = [...EXAMPLES.map((e) => `demo:${e.slug}`), 'plan:40'];
+  const specs = [...EXAMPLES.map((e) => `demo:${e.slug}`), 'plan:10', 'plan:40', ...(o.quick ? [] : ['plan:200'])];
   const r = worker(['officejs', scratch, ...specs]);
   const list = r;
   results.officejs = list;
   console.log(`${pad('workbook', 10)}  ${pad('action', 18)}  runs  syncs  per sync`);
   for (const x of list) {
     const label = x.fixture.startsWith('demo:') ? shortName(x.fixture.slice(5)) : x.fixture.replace(/^plan:(\d+)/, 'VP $1×');
-    const per = x.syncs.map((s) => `${s.ops} ops / ${s.loadedCells} (${s.loadedValues}) / ${s.writtenCells} / ${((s.loadedBytes + s.writtenBytes) / 1024).toFixed(0)}`).join('  |  ');
+    // Excel on the web refuses a request or response over 5 MB (Office Add-ins resource limits)
+    const over = (s) => (s.loadedBytes + s.writtenBytes > 5 * 2 ** 20 ? ' (> 5 MB)' : '');
+    const per = x.syncs.map((s) => `${s.ops} ops / ${s.loadedCells} (${s.loadedValues}) / ${s.writtenCells} / ${((s.loadedBytes + s.writtenBytes) / 1024).toFixed(0)}${over(s)}`).join('  |  ');
     console.log(`${pad(label, 10)}  ${pad(x.action, 18)}  ${pad(x.runs, 4, true)}  ${pad(x.syncs.length, 5, true)}  ${per}`);
   }
 }
