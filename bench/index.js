@@ -16,7 +16,8 @@
  * are whole new processes timed from spawn to exit. Peak memory is the RSS high-water mark
  * of a child process that does the case once (in-process cases) or of the CLI process.
  * Slow cases (a run over 5 s) are run at most 3 times. Targets are judged on the wall-time
- * medians and, beside them, on the CPU-time medians (less disturbed by other load).
+ * medians and, beside them, on the CPU-time medians (less disturbed by other load, but they
+ * count every thread: GC and compiler threads make them exceed wall time on a quiet machine).
  */
 'use strict';
 const fs = require('node:fs');
