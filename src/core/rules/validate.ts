@@ -36,12 +36,14 @@ function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
     if (!m) return [0, 0];
     return [Number(m[2]), columnIndex(m[1]!)];
   };
+  // each finding's sort key once, not at every comparison
   return findings
-    .map((f, i) => ({ f, i }))
+    .map((f, i) => {
+      const [r, c] = pos(f.cell);
+      return { f, i, s: order(f.sheet), r: r!, c: c! };
+    })
     .sort((a, b) => {
-      const [ra, ca] = pos(a.f.cell);
-      const [rb, cb] = pos(b.f.cell);
-      return order(a.f.sheet) - order(b.f.sheet) || ra! - rb! || ca! - cb! || (a.f.severity === b.f.severity ? 0 : a.f.severity === 'error' ? -1 : 1) || a.i - b.i;
+      return a.s - b.s || a.r - b.r || a.c - b.c || (a.f.severity === b.f.severity ? 0 : a.f.severity === 'error' ? -1 : 1) || a.i - b.i;
     })
     .map((x) => x.f);
 }

@@ -6,7 +6,12 @@
 // eslint-disable-next-line no-control-regex
 const INVALID = /[\u0000-\u0008\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Any character that might be invalid (surrogates included): a quick test before the exact one. */
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[\u0000-\u0008\u000c\u000e-\u001f\u007f\ud800-\udfff\ufffe\uffff]/;
+
 export function hasInvalidCharacters(text: string): boolean {
+  if (!SUSPECT.test(text)) return false;
   INVALID.lastIndex = 0;
   const found = INVALID.test(text);
   INVALID.lastIndex = 0;

@@ -83,11 +83,19 @@ function normaliseChoice(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/:$/, '').trim().toLowerCase();
 }
 
+/** Each list's values by their normalised form (made once). */
+const CHOICES = new Map<ListKey, Map<string, string>>();
+for (const key of Object.keys(LISTS) as ListKey[]) {
+  const byForm = new Map<string, string>();
+  for (const v of LISTS[key].values) if (!byForm.has(normaliseChoice(String(v)))) byForm.set(normaliseChoice(String(v)), String(v));
+  CHOICES.set(key, byForm);
+}
+
 /** Matches a cell against a list, forgiving case and a trailing colon ("Nämndmål:"). */
 export function choiceOf(list: ListKey, text: string): string | undefined {
   const t = normaliseChoice(text);
   if (t === '') return undefined;
-  return LISTS[list].values.map(String).find((v) => normaliseChoice(v) === t);
+  return CHOICES.get(list)!.get(t);
 }
 
 const KIND_BY_LABEL = new Map<string, DocumentKind>(

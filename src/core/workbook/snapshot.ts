@@ -43,8 +43,11 @@ export function rowCount(sheet: SheetSnapshot): number {
   return sheet.values.length;
 }
 
+const NON_SPACE = /\S/;
+
 export function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === 'string' && v.trim() === '');
+  // a test, not trim(): no copy of a long text
+  return v === null || (typeof v === 'string' && !NON_SPACE.test(v));
 }
 
 export function isErrorValue(v: CellValue): v is { error: string } {
