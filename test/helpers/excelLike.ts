@@ -6,6 +6,7 @@
  * user's own sheet "Underlag") and lets each feature add its parts and XML: charts, pivot
  * tables, comments, names, protection, labels … (issue 7, the preservation corpus).
  */
+import { WORKSHEET_ORDER } from '../../src/hosts/xlsx/ooxml/sheetEditor';
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import { columnIndex, columnLetter } from '../../src/core/workbook/address';
@@ -171,42 +172,9 @@ export interface Rel {
   external?: boolean;
 }
 
-/** Worksheet elements after sheetData, in the order CT_Worksheet declares them. */
-export const TAIL_ORDER = [
-  'sheetCalcPr',
-  'sheetProtection',
-  'protectedRanges',
-  'scenarios',
-  'autoFilter',
-  'sortState',
-  'dataConsolidate',
-  'customSheetViews',
-  'mergeCells',
-  'phoneticPr',
-  'conditionalFormatting',
-  'dataValidations',
-  'hyperlinks',
-  'printOptions',
-  'pageMargins',
-  'pageSetup',
-  'headerFooter',
-  'rowBreaks',
-  'colBreaks',
-  'customProperties',
-  'cellWatches',
-  'ignoredErrors',
-  'smartTags',
-  'drawing',
-  'legacyDrawing',
-  'legacyDrawingHF',
-  'drawingHF',
-  'picture',
-  'oleObjects',
-  'controls',
-  'webPublishItems',
-  'tableParts',
-] as const;
-export type TailElement = (typeof TAIL_ORDER)[number];
+/** Worksheet elements after sheetData, in the order CT_Worksheet declares them (the schema check in the tests holds the list). */
+export const TAIL_ORDER = WORKSHEET_ORDER.slice(WORKSHEET_ORDER.indexOf('sheetData') + 1, WORKSHEET_ORDER.indexOf('extLst')) as TailElement[];
+export type TailElement = Exclude<(typeof WORKSHEET_ORDER)[number], 'sheetPr' | 'dimension' | 'sheetViews' | 'sheetFormatPr' | 'cols' | 'sheetData' | 'extLst'>;
 
 export class Sheet {
   readonly cells = new Map<number, Map<number, string>>();

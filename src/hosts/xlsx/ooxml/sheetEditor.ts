@@ -31,7 +31,7 @@ import { contains, formatRect, MAX_COLUMN, MAX_ROW, parseRect, RangeList, type R
 import type { StyleChange, Styles } from './styles';
 
 /** CT_Worksheet's sequence. */
-const WORKSHEET_ORDER = [
+export const WORKSHEET_ORDER = [
   'sheetPr',
   'dimension',
   'sheetViews',
@@ -71,7 +71,7 @@ const WORKSHEET_ORDER = [
   'webPublishItems',
   'tableParts',
   'extLst',
-];
+] as const;
 const SHEETVIEW_ORDER = ['pane', 'selection', 'pivotSelection', 'extLst'];
 const X14_VALIDATIONS_URI = '{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}';
 const PLACEHOLDER = 'planrapport-sheetdata-placeholder';
