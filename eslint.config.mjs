@@ -41,6 +41,23 @@ const officeJsGuard = ['Excel', 'Office', 'OfficeExtension'].map((name) => ({
   message: `${name} (office-js) får bara användas i src/hosts/excel/** – gå via WorkbookHost-porten i src/hosts/port.ts.`,
 }));
 
+// Arkitekturvakt: data flödar åt ett håll (README, Architecture). Kärnan (src/core) är ren och
+// importerar aldrig adaptrar, use-cases, task pane, CLI eller demo; layouten känner inte
+// arbetsbokskoden; bladen (values, cells, findings, model) importerar bara varandra.
+const CORE_IS_PURE = {
+  group: ['**/hosts', '**/hosts/**', '**/usecases', '**/usecases/**', '**/taskpane', '**/taskpane/**', '**/cli', '**/cli/**', '**/demo', '**/demo/**'],
+  message: 'src/core är ren: den importerar inte src/hosts, src/usecases, src/taskpane, src/cli eller src/demo (de importerar kärnan).',
+};
+const LAYOUT_BEFORE_WORKBOOK = {
+  group: ['**/workbook/**', '**/rules/**', '**/report/**', '**/derive/**'],
+  message: 'Layouten (src/core/layout) är deklarationen som arbetsbokskoden, reglerna och rapporten läser; den importerar inte dem.',
+};
+const LEAVES = {
+  group: ['**/workbook/**', '**/rules/**', '**/report/**', '**/derive/**', '**/layout/**'],
+  message: 'values, cells, findings och model är löv: de importerar bara varandra.',
+};
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
 export default defineConfig([
   globalIgnores(['dist/', 'lib/', 'node_modules/', 'coverage/', 'demo-output/', 'test-output/']),
 
@@ -66,6 +83,10 @@ export default defineConfig([
     files: ['scripts/**/*.js', 'bin/**/*.js', 'bench/**/*.js', 'webpack.config.js', 'jest.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: nodeGlobals },
   },
+
+  { files: ['src/core/**/*.ts'], rules: restrict(CORE_IS_PURE) },
+  { files: ['src/core/layout/**/*.ts'], rules: restrict(CORE_IS_PURE, LAYOUT_BEFORE_WORKBOOK) },
+  { files: ['src/core/{values,cells,findings,model}/**/*.ts'], rules: restrict(CORE_IS_PURE, LEAVES) },
 
   {
     files: ['src/**/*.{ts,tsx}'],

@@ -10,7 +10,7 @@ import type { CellNavigator, WorkbookHost } from '../hosts/port';
 import { applyTemplate, type TemplateResult } from '../usecases/template';
 import { readWorkbook } from '../usecases/readWorkbook';
 import { validateWorkbook } from '../usecases/validate';
-import type { Finding } from '../core/rules/finding';
+import type { Finding } from '../core/findings/finding';
 import type { GenerateStep } from '../usecases/generate';
 
 export interface DocumentStatus {

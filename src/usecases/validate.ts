@@ -1,6 +1,6 @@
 /** Use-case: check the workbook before submission. Reads only; never writes. */
 import { validate } from '../core/rules/validate';
-import type { Finding } from '../core/rules/finding';
+import type { Finding } from '../core/findings/finding';
 import type { WorkbookHost } from '../hosts/port';
 import { readWorkbook, type WorkbookReading } from './readWorkbook';
 

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
 import { DOKUMENT, SHEETS, headerOf, type TableSheetSpec } from '../../src/core/layout/layout';
-import type { Finding } from '../../src/core/rules/finding';
+import type { Finding } from '../../src/core/findings/finding';
 import { STACK_TRACE } from '../helpers/cli';
 import { fcSeed } from '../helpers/fcSeed';
 

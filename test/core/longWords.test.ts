@@ -1,5 +1,5 @@
 /**
- * Words wider than a line, for docx's layout engine (report/layout/longWords.ts): the engine
+ * Words wider than a line, for docx's layout engine (report/pages/longWords.ts): the engine
  * gets a copy of the body in which they may break before each character, which lays the pages
  * out as the words themselves do, at a fraction of the cost; the written document is unchanged.
  */
@@ -7,7 +7,7 @@ import { Document, NoBreakHyphen, Packer, Paragraph, Tab, TextRun, type PageNumb
 import { estimatePageNumbersWith } from 'docx/layout';
 import { packReport } from '../../src/core/report/docx/document';
 import { SIZE, TEXT_WIDTH } from '../../src/core/report/docx/style';
-import { boundedEstimator, breakLongWords, LONG_WORDS, ZERO_WIDTH_SPACE, type LongWordOptions } from '../../src/core/report/layout/longWords';
+import { boundedEstimator, breakLongWords, LONG_WORDS, ZERO_WIDTH_SPACE, type LongWordOptions } from '../../src/core/report/pages/longWords';
 import { buildReport } from '../../src/core/report/build';
 import type { ReportModel } from '../../src/core/report/model';
 import { readWorkbook } from '../../src/usecases/readWorkbook';

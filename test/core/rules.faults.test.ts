@@ -9,8 +9,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
-import { RULES, RULE_IDS, type RuleId } from '../../src/core/rules/catalog';
-import type { Finding } from '../../src/core/rules/finding';
+import { RULES, RULE_IDS, type RuleId } from '../../src/core/findings/catalog';
+import type { Finding } from '../../src/core/findings/finding';
 import { CLEAN_T2, CLEAN_VP, fixtureBuffer, loadWorkbook, set } from '../helpers/fixtures';
 
 interface Case {

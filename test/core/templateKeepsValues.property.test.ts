@@ -13,7 +13,7 @@ import { DRIFTBUDGET, DOKUMENT, LISTS, SHEETS, headerOf, type ColumnSpec, type T
 import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
 import { applyTemplate } from '../../src/usecases/template';
 import { expandFormula } from '../../src/core/layout/formulas';
-import { cellAddress, columnIndex } from '../../src/core/workbook/address';
+import { cellAddress, columnIndex } from '../../src/core/cells/address';
 import { hasInvalidCharacters } from '../../src/core/values/text';
 import { fcSeed } from '../helpers/fcSeed';
 

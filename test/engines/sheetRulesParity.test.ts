@@ -15,7 +15,7 @@ import { expandFormula } from '../../src/core/layout/formulas';
 import { BUDGET_AMOUNT_KEYS, type DocumentKind } from '../../src/core/model/plan';
 import { genderCheck, suggestion } from '../../src/core/rules/assessment';
 import { validate } from '../../src/core/rules/validate';
-import { cellAddress } from '../../src/core/workbook/address';
+import { cellAddress } from '../../src/core/cells/address';
 import type { SheetRecord } from '../../src/core/workbook/writeRecords';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
 import { toExcelJS } from '../helpers/exceljs';

@@ -9,7 +9,7 @@
 import { WORKSHEET_ORDER } from '../../src/hosts/xlsx/ooxml/sheetEditor';
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
-import { columnIndex, columnLetter } from '../../src/core/workbook/address';
+import { columnIndex, columnLetter } from '../../src/core/cells/address';
 import { LISTS, LIST_ORDER, LIST_SHEET, TABELLER, KOSTNADSSLAG } from '../../src/core/layout/layout';
 
 // ---------------------------------------------------------------------------------------

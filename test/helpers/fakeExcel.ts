@@ -4,7 +4,7 @@
  * context.sync(); reading a property that was not loaded (or before the sync) throws;
  * every sync is counted. Cells live in an in-memory workbook that tests can inspect.
  */
-import { parseCell, parseRange, columnIndex } from '../../src/core/workbook/address';
+import { parseCell, parseRange, columnIndex } from '../../src/core/cells/address';
 
 export interface FakeCell {
   value?: string | number | boolean;

@@ -21,7 +21,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { DOMParser, XMLSerializer, type Attr, type Document, type Element, type Node } from '@xmldom/xmldom';
 import { LISTS, LIST_ORDER, LIST_SHEET, SHEETS, headerMatches } from '../../src/core/layout/layout';
-import { columnIndex, columnLetter } from '../../src/core/workbook/address';
+import { columnIndex, columnLetter } from '../../src/core/cells/address';
 import { findCommand, isCI } from './engines';
 
 export const MAX_ROW = 1_048_576;

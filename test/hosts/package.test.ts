@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { decodeXstring, encodeXstring } from '../../src/hosts/xlsx/ooxml/escapes';
 import { RangeList } from '../../src/hosts/xlsx/ooxml/ranges';
 import { XmlScanner } from '../../src/hosts/xlsx/xml/scanner';
-import { shiftFormula } from '../../src/core/workbook/formulaShift';
+import { shiftFormula } from '../../src/core/cells/formulaShift';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
 import { WorkbookConflictError } from '../../src/hosts/port';
 

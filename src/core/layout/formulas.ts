@@ -10,7 +10,7 @@
  * - `{self:before}`  that column from row 1 to the row above (C$1:C6)
  * - `{doc:kind}`     the Dokumenttyp in the Dokument sheet ("" when missing)
  */
-import { columnLetter, sheetRef } from '../workbook/address';
+import { columnLetter, sheetRef } from '../cells/address';
 
 export interface FormulaPlace {
   row: number;

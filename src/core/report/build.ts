@@ -23,7 +23,7 @@ import { formatMnkr, formatNumber, formatValue } from '../values/swedish';
 import { oneLine } from '../values/text';
 import { ASSESSMENT_STYLE, type Block, type BudgetRowStyle, type ReportModel, type Section, type TableColumn } from './model';
 import { parseRichText } from './richText';
-import { textWidth } from './layout/pager';
+import { textWidth } from './pages/pager';
 import { SIZE, TEXT_WIDTH } from './docx/style';
 import { documentTitle } from './title';
 

@@ -1,10 +1,10 @@
 /** What every rule needs: the plan, where its cells are, and a way to report in Swedish. */
 import type { Plan, SourceRef } from '../model/plan';
 import type { ColumnMap } from '../workbook/table';
-import { cellAddress } from '../workbook/address';
-import type { Finding, Severity } from './finding';
-import type { RuleId } from './catalog';
-import { RULES } from './catalog';
+import { cellAddress } from '../cells/address';
+import type { Finding, Severity } from '../findings/finding';
+import type { RuleId } from '../findings/catalog';
+import { RULES } from '../findings/catalog';
 import { oneLine } from '../values/text';
 
 export interface RuleOptions {

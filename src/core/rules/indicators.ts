@@ -3,7 +3,7 @@ import { isFollowUp, type Goal, type Indicator, type Plan } from '../model/plan'
 import { formatValue, numberOf, type Value } from '../values/swedish';
 import { PREVIOUS_OUTCOME_PATTERN, INDIKATORER } from '../layout/layout';
 import { assessIndicator, genderCheck, suggestion } from './assessment';
-import { cellAddress } from '../workbook/address';
+import { cellAddress } from '../cells/address';
 import { quote, type RuleContext } from './context';
 
 /** An indicator's name for messages, quoted only when a message is made. */

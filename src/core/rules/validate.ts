@@ -3,12 +3,12 @@
  * Pure; used by `planrapport validate`, by the task pane's Validera panel and by generate.
  */
 import { DOKUMENT } from '../layout/layout';
-import { columnIndex } from '../workbook/address';
+import { columnIndex } from '../cells/address';
 import type { ReadResult } from '../workbook/readPlan';
 import { activityRules } from './activities';
 import { budgetRules, planBudgetRules } from './budget';
 import { RuleContext, type RuleOptions } from './context';
-import type { Finding } from './finding';
+import type { Finding } from '../findings/finding';
 import { goalRules } from './goals';
 import { indicatorRules } from './indicators';
 import { textRules } from './texts';

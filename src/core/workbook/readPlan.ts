@@ -41,12 +41,12 @@ import {
   type PlanDocumentInfo,
   type TextSection,
 } from '../model/plan';
-import { finding, type Finding } from '../rules/finding';
-import type { RuleId } from '../rules/catalog';
+import { finding, type Finding } from '../findings/finding';
+import type { RuleId } from '../findings/catalog';
 import { readDate } from '../values/dates';
 import { oneLine } from '../values/text';
 import { parseSwedishNumber, parseValue, type Value } from '../values/swedish';
-import { cellAddress, columnLetter } from './address';
+import { cellAddress, columnLetter } from '../cells/address';
 import { isBlank, isErrorValue, isErrorText, READ_LIMITS, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
 import { mapColumns, readFields, readRecords, type ColumnMap, type TableRecord } from './table';
 import { computeBudget, expectedFromCells } from '../derive/budget';

@@ -24,7 +24,7 @@ import {
   type TableSheetSpec,
 } from '../layout/layout';
 import { DOCUMENT_KIND_LABEL, type DocumentKind } from '../model/plan';
-import { cellAddress, columnLetter, sheetRef } from './address';
+import { cellAddress, columnLetter, sheetRef } from '../cells/address';
 import type { CellInput, Edit, ValidationMessages, ValidationRule } from './edits';
 import { isBlank, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
 import { lastDataRow, mapColumns, readFields, readRecords, type TableRecord } from './table';

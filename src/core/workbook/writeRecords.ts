@@ -4,7 +4,7 @@
  * Derived cells (the row type's formula columns) are left for the template's formulas.
  */
 import { DOKUMENT, SHEETS, derivedKeys, formulaColumnsFor, type TableSheetSpec } from '../layout/layout';
-import { cellAddress } from './address';
+import { cellAddress } from '../cells/address';
 import type { CellInput, Edit } from './edits';
 import type { WorkbookSnapshot } from './snapshot';
 import { lastDataRow, mapColumns, readFields } from './table';

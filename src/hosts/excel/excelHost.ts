@@ -4,7 +4,7 @@
  * queued before a single context.sync(), and all edits of an update go out in one more.
  */
 import { isoToSerial } from '../../core/values/dates';
-import { parseRange } from '../../core/workbook/address';
+import { parseRange } from '../../core/cells/address';
 import type { CellInput, Edit, ValidationMessages, ValidationRule } from '../../core/workbook/edits';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/workbook/snapshot';
 import type { CellNavigator, WorkbookHost } from '../port';

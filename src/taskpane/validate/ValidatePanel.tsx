@@ -16,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ErrorCircle16Filled, Warning16Filled } from '@fluentui/react-icons';
-import type { Finding } from '../../core/rules/finding';
+import type { Finding } from '../../core/findings/finding';
 import { useServices, type ValidationOutcome } from '../services';
 
 const useStyles = makeStyles({

@@ -30,8 +30,8 @@ import type { Block, ReportModel, Section } from '../model';
 // docx's layout engine (large; the task pane's bundle leaves it out, see webpack.config.js)
 import { estimatePageNumbersWith } from 'docx/layout';
 import { NUMBERING, PAGE, SIZE, STYLES, TEXT_WIDTH, COLORS, METRICS } from './style';
-import { estimateTocPages, headingText, tocSections } from '../layout/pager';
-import { boundedEstimator, LONG_WORDS } from '../layout/longWords';
+import { estimateTocPages, headingText, tocSections } from '../pages/pager';
+import { boundedEstimator, LONG_WORDS } from '../pages/longWords';
 import { activityTable, budgetTable, freeTable, indicatorTable } from './tables';
 import { assessmentParagraph, richText, RenderContext, symbolRun } from './text';
 

@@ -2,7 +2,7 @@
  * The report's typography in one place: one sober sans-serif (Arial, which LibreOffice
  * renders with the metric-compatible Liberation Sans), Word's built-in heading styles so
  * that navigation and the contents work, A4 portrait with 2 cm margins. The renderer and the
- * page estimator (report/layout/pager.ts) both read their measurements from here.
+ * page estimator (report/pages/pager.ts) both read their measurements from here.
  */
 import { AlignmentType, LevelFormat, LineRuleType, convertMillimetersToTwip, type INumberingOptions, type IStylesOptions } from 'docx';
 

@@ -3,7 +3,7 @@
  * without expanding them cell by cell, overlap tests and subtraction, and writing back with
  * untouched parts spelt exactly as they were.
  */
-import { columnIndex, columnLetter } from '../../../core/workbook/address';
+import { columnIndex, columnLetter } from '../../../core/cells/address';
 
 export const MAX_ROW = 1_048_576;
 export const MAX_COLUMN = 16_384;

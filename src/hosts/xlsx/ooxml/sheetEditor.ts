@@ -6,8 +6,8 @@
  * unchanged. Changes that would harm something (a write into a merged area, an array
  * formula, a table's header, a protected sheet) are collected as conflicts instead.
  */
-import { cellAddress, columnIndex, columnLetter, parseRange } from '../../../core/workbook/address';
-import { shiftFormula } from '../../../core/workbook/formulaShift';
+import { cellAddress, columnIndex, columnLetter, parseRange } from '../../../core/cells/address';
+import { shiftFormula } from '../../../core/cells/formulaShift';
 import { isoToSerial } from '../../../core/values/dates';
 import type { CellInput, ConditionalFormat, ValidationMessages, ValidationRule } from '../../../core/workbook/edits';
 import {

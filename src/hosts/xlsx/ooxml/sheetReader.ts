@@ -5,8 +5,8 @@
  * numbers, dates (date-formatted numbers and ISO `t="d"` cells), booleans, errors, formula
  * strings; shared formulas are expanded to each cell as Excel shows them.
  */
-import { columnIndex } from '../../../core/workbook/address';
-import { shiftFormula } from '../../../core/workbook/formulaShift';
+import { columnIndex } from '../../../core/cells/address';
+import { shiftFormula } from '../../../core/cells/formulaShift';
 import { READ_LIMITS, type CellValue, type SheetSnapshot } from '../../../core/workbook/snapshot';
 import { decodeXstring } from './escapes';
 import { localName, XmlScanner } from '../xml/scanner';
