@@ -45,6 +45,7 @@ const CASES: Case[] = [
   { rule: 'cell.formula-error', inject: (wb) => set(wb, 'Indikatorer!G2', { error: '#DIV/0!' } as ExcelJS.CellErrorValue), sheet: 'Indikatorer', cell: 'G2' },
   { rule: 'value.choice', inject: (wb) => set(wb, 'Mål!E3', 'Kanske'), sheet: 'Mål', cell: 'E3' },
   { rule: 'value.amount', inject: (wb) => set(wb, 'Driftbudget!C2', 'tio'), sheet: 'Driftbudget', cell: 'C2' },
+  { rule: 'value.amount-unit', inject: (wb) => set(wb, 'Driftbudget!C2', '12 tkr'), sheet: 'Driftbudget', cell: 'C2' },
   { rule: 'value.date', inject: (wb) => set(wb, 'Aktiviteter!C2', 'första januari'), sheet: 'Aktiviteter', cell: 'C2' },
   { rule: 'value.unit', inject: (wb) => set(wb, 'Indikatorer!K3', '20 kr'), sheet: 'Indikatorer', cell: 'K3' },
   { rule: 'indicator.number-as-text', inject: (wb) => set(wb, 'Indikatorer!K3', '20'), sheet: 'Indikatorer', cell: 'K3' },

@@ -245,7 +245,7 @@ describe('template on an existing workbook', () => {
               for (const [key, template] of Object.entries(formulas ?? {})) {
                 const cell = ws.getCell(row, col(key)!);
                 if (typed.has(`${spec.name}!${cellAddress(col(key)!, row)}`)) continue;
-                const expected = expandFormula(template, { row, columnOf: (k) => col(k) })!.slice(1);
+                const expected = expandFormula(template!, { row, columnOf: (k) => col(k) })!.slice(1);
                 expect(cell.formula).toBe(expected);
               }
             });

@@ -4,6 +4,7 @@
  * columns all follow this declaration (contract §2, extended where the documents need it).
  */
 import { ASSESSMENTS, BUDGET_ROW_TYPES, DOCUMENT_KIND_LABEL, GOAL_LEVELS, PLAN_BUDGET_ROW_TYPES } from '../model/plan';
+import type { RuleId } from '../findings/catalog';
 
 export interface LayoutContext {
   /** The document's year, when known: some headers carry the previous year. */
@@ -43,13 +44,17 @@ export const LIST_ORDER: readonly ListKey[] = Object.keys(LISTS) as ListKey[];
  * - `id`: a short key (Id, Mål-id), kept as text;
  * - `text`: one line of text; `richText`: paragraphs, "- " bullets, "1. " items;
  * - `value`: a number in the row's unit or a documented text ("Tas fram av nämnd");
- * - `amount`: a number in mnkr; `integer`: a whole number; `date`: an Excel date;
+ * - `amount`: a number in the column's `unit` (mnkr or tkr); `integer`: a whole number; `date`: an Excel date;
  * - `choice`: one of a list; `derived`: a formula column Planrapport maintains.
  */
 export type ColumnKind = 'id' | 'text' | 'richText' | 'value' | 'amount' | 'integer' | 'date' | 'choice' | 'period' | 'derived';
 
-export interface ColumnSpec {
-  key: string;
+/** The unit an amount column is kept in. */
+export type AmountUnit = 'mnkr' | 'tkr';
+
+/** A column; `K` is the union of its sheet's column keys, so a misspelt key does not compile. */
+export interface ColumnSpec<K extends string = string> {
+  key: K;
   header: string;
   /** When the header depends on the year (`Periodens utfall VB 2018`). */
   headerFor?: (ctx: LayoutContext) => string;
@@ -57,6 +62,8 @@ export interface ColumnSpec {
   matches?: RegExp;
   kind: ColumnKind;
   list?: ListKey;
+  /** For `amount` columns: the unit the sheet keeps the amounts in. */
+  unit?: AmountUnit;
   /** Width in characters. */
   width: number;
   /** Part of the stable contract (§2); the others are extensions. */
@@ -80,27 +87,46 @@ export interface ColumnCheck {
 }
 
 /** A conditional format that marks a problem as soon as it is typed; mirrors a validator rule. */
-export interface ConditionalFormatSpec {
+export interface ConditionalFormatSpec<K extends string = string> {
   /** Columns the format covers (rows 2…). */
-  columns: readonly string[];
+  columns: readonly K[];
   /** True for a cell with a problem; `{self}` is the cell. */
   formula: FormulaTemplate;
   fill: string;
   /** The validator rule(s) it mirrors (parity is tested). */
-  rules: readonly string[];
+  rules: readonly RuleId[];
 }
 
-export interface TableSheetSpec {
+export interface TableSheetSpec<K extends string = string> {
   kind: 'table';
   name: string;
-  columns: readonly ColumnSpec[];
+  /** Part of the stable contract (§2): a workbook with any of these is a Planrapport workbook. */
+  contract: boolean;
+  columns: readonly ColumnSpec<K>[];
   /**
    * Formulas that depend on the row's type (Driftbudget): for each value of the type
    * column, the formula for each derived column. Placeholders: `{key}` is the cell of
    * column `key` in the same row; `{key:above}` is that column from row 2 to the row above.
    */
-  rowFormulas?: { typeColumn: string; byType: Readonly<Record<string, Readonly<Record<string, FormulaTemplate>>>> };
-  conditionalFormats?: readonly ConditionalFormatSpec[];
+  rowFormulas?: { typeColumn: K; byType: Readonly<Record<string, Readonly<Partial<Record<K, FormulaTemplate>>>>> };
+  conditionalFormats?: readonly ConditionalFormatSpec<K>[];
+}
+
+/** The column keys of a table sheet: `ColumnKey<typeof INDIKATORER>` is 'goalId' | 'name' | … */
+export type ColumnKey<S> = S extends TableSheetSpec<infer K> ? K : never;
+
+/**
+ * Declares a table sheet. Its column keys are inferred from `columns` only, so a key in
+ * `rowFormulas` or `conditionalFormats` that no column has does not compile.
+ */
+function table<const C extends readonly ColumnSpec[]>(spec: {
+  name: string;
+  contract: boolean;
+  columns: C;
+  rowFormulas?: { typeColumn: C[number]['key']; byType: Readonly<Record<string, Readonly<Partial<Record<C[number]['key'], FormulaTemplate>>>>> };
+  conditionalFormats?: readonly ConditionalFormatSpec<C[number]['key']>[];
+}): TableSheetSpec<C[number]['key']> {
+  return { kind: 'table', ...spec } as TableSheetSpec<C[number]['key']>;
 }
 
 export interface FieldSpec {
@@ -115,7 +141,8 @@ export interface FieldSpec {
 export interface FieldSheetSpec {
   kind: 'fields';
   name: string;
-  columns: readonly ColumnSpec[]; // Fält, Värde
+  contract: boolean;
+  columns: readonly ColumnSpec<'field' | 'value'>[]; // Fält, Värde
   fields: readonly FieldSpec[];
 }
 
@@ -135,11 +162,12 @@ export const NUMBER_FORMATS = {
 /** The fill of a cell a conditional format marks as a problem. */
 export const PROBLEM_FILL = '#F8CBAD';
 
-const c = (spec: ColumnSpec): ColumnSpec => spec;
+const c = <K extends string>(spec: ColumnSpec<K>): ColumnSpec<NoInfer<K>> => spec;
 
 export const DOKUMENT: FieldSheetSpec = {
   kind: 'fields',
   name: 'Dokument',
+  contract: true,
   columns: [
     c({ key: 'field', header: 'Fält', kind: 'text', width: 18, contract: true }),
     c({ key: 'value', header: 'Värde', kind: 'text', width: 60, contract: true }),
@@ -158,22 +186,22 @@ export const DOKUMENT: FieldSheetSpec = {
   ],
 };
 
-export const TEXTER: TableSheetSpec = {
-  kind: 'table',
+export const TEXTER = table({
   name: 'Texter',
+  contract: true,
   columns: [
     c({ key: 'heading', header: 'Avsnitt', kind: 'text', width: 34, contract: true, prompt: 'Avsnittets rubrik, t.ex. Sammanfattning eller Inledning.' }),
     c({ key: 'text', header: 'Text', kind: 'richText', width: 100, contract: true, prompt: 'Stycken på egna rader; "- " ger punktlista, "1. " numrerad lista.' }),
     c({ key: 'parent', header: 'Överordnat avsnitt', kind: 'text', width: 30, contract: false, prompt: 'Frivilligt: avsnittet rubriken hör under, t.ex. Inledning eller Övrigt.' }),
   ],
-};
+});
 
-const goalText = (key: string, header: string): ColumnSpec =>
+const goalText = <K extends string>(key: K, header: string): ColumnSpec<NoInfer<K>> =>
   c({ key, header, kind: 'richText', width: 50, contract: true });
 
-export const MAL: TableSheetSpec = {
-  kind: 'table',
+export const MAL = table({
   name: 'Mål',
+  contract: true,
   columns: [
     c({ key: 'id', header: 'Id', kind: 'id', width: 10, contract: true, numberFormat: NUMBER_FORMATS.text, prompt: 'Kort unik nyckel, t.ex. KF1.1 eller N1.1-1.' }),
     c({ key: 'level', header: 'Nivå', kind: 'choice', list: 'level', width: 30, contract: true }),
@@ -196,7 +224,7 @@ export const MAL: TableSheetSpec = {
       rules: ['goal.analysis-required'],
     },
   ],
-};
+});
 
 /** Numbers, or the documented "no value" texts. */
 const NUMBER_OR_DASH = '=OR(ISNUMBER({self}),{self}="-",{self}="–",{self}="i.u.")';
@@ -214,7 +242,7 @@ const TARGET_CHECK: ColumnCheck = {
   message: 'Skriv ett tal, eller "Tas fram av nämnd", "Öka", "Minska", "+/- 1 %" eller "-".',
 };
 
-const indicatorValue = (key: string, header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec =>
+const indicatorValue = <K extends string>(key: K, header: string, extra: Partial<Omit<ColumnSpec<K>, 'key'>> = {}): ColumnSpec<NoInfer<K>> =>
   c({ key, header, kind: 'value', width: 14, contract: true, check: NUMBER_CHECK, ...extra });
 
 /**
@@ -237,9 +265,9 @@ const GENDER_CHECK =
 
 export const PREVIOUS_OUTCOME_PATTERN = /^Periodens utfall VB (\d{4})$/;
 
-export const INDIKATORER: TableSheetSpec = {
-  kind: 'table',
+export const INDIKATORER = table({
   name: 'Indikatorer',
+  contract: true,
   columns: [
     c({ key: 'goalId', header: 'Mål-id', kind: 'id', width: 10, contract: true, numberFormat: NUMBER_FORMATS.text, prompt: 'Id för målet indikatorn hör till (kolumnen Id i fliken Mål).' }),
     c({ key: 'name', header: 'Indikator', kind: 'text', width: 50, contract: true }),
@@ -267,7 +295,7 @@ export const INDIKATORER: TableSheetSpec = {
     { columns: ['analysis'], formula: '=AND({$suggestion}="Uppfylls inte",LEN(TRIM({self}))=0)', fill: PROBLEM_FILL, rules: ['indicator.analysis-required'] },
     { columns: ['outcome'], formula: '=AND({$check}<>"",{$check}<>"OK")', fill: PROBLEM_FILL, rules: ['indicator.gender-sum', 'indicator.gender-range'] },
   ],
-};
+});
 
 /** The value columns of Indikatorer, whose number format follows the row's Enhet. */
 export const INDICATOR_VALUE_KEYS = [
@@ -280,9 +308,9 @@ export const INDICATOR_VALUE_KEYS = [
   'cityTarget',
 ] as const;
 
-export const AKTIVITETER: TableSheetSpec = {
-  kind: 'table',
+export const AKTIVITETER = table({
   name: 'Aktiviteter',
+  contract: true,
   columns: [
     c({ key: 'goalId', header: 'Mål-id', kind: 'id', width: 10, contract: true, numberFormat: NUMBER_FORMATS.text }),
     c({ key: 'name', header: 'Aktivitet', kind: 'text', width: 60, contract: true }),
@@ -309,10 +337,10 @@ export const AKTIVITETER: TableSheetSpec = {
   conditionalFormats: [
     { columns: ['end'], formula: '=AND(ISNUMBER({$start}),ISNUMBER({self}),{self}<{$start})', fill: PROBLEM_FILL, rules: ['activity.date-order'] },
   ],
-};
+});
 
-const amount = (key: string, header: string): ColumnSpec =>
-  c({ key, header, kind: 'amount', width: 14, contract: true, numberFormat: NUMBER_FORMATS.amount });
+const amount = <K extends string>(key: K, header: string): ColumnSpec<NoInfer<K>> =>
+  c({ key, header, kind: 'amount', unit: 'mnkr', width: 14, contract: true, numberFormat: NUMBER_FORMATS.amount });
 
 const sumAbove = (key: string) => `SUMIF({rowType:above},"Verksamhet",{${key}:above})`;
 const lineDeviation = {
@@ -320,9 +348,9 @@ const lineDeviation = {
   deviationAfter: '={deviation}+{performanceChange}',
 };
 
-export const DRIFTBUDGET: TableSheetSpec = {
-  kind: 'table',
+export const DRIFTBUDGET = table({
   name: 'Driftbudget',
+  contract: true,
   columns: [
     c({ key: 'label', header: 'Verksamhet', kind: 'text', width: 46, contract: true }),
     c({ key: 'rowType', header: 'Radtyp', kind: 'choice', list: 'rowType', width: 12, contract: true, prompt: 'Verksamhet, Varav (del av raden ovan), Summa, Justering eller Slutsumma.' }),
@@ -380,34 +408,34 @@ export const DRIFTBUDGET: TableSheetSpec = {
       rules: ['budget.final-sum'],
     },
   ],
-};
+});
 
 export const FREE_TABLE_COLUMNS = 14;
 
-export const TABELLER: TableSheetSpec = {
-  kind: 'table',
+export const TABELLER = table({
   name: 'Tabeller',
+  contract: false,
   columns: [
     c({ key: 'table', header: 'Tabell', kind: 'text', width: 30, contract: false, prompt: 'Tabellens namn; samma namn på alla dess rader.' }),
     c({ key: 'section', header: 'Avsnitt', kind: 'text', width: 26, contract: false, prompt: 'Textavsnittet (fliken Texter) som tabellen står under.' }),
     c({ key: 'rowKind', header: 'Tabellrad', kind: 'choice', list: 'tableRowType', width: 10, contract: false, prompt: 'Rubrik (tabellens rubrikrad), Rad eller Summa.' }),
     ...Array.from({ length: FREE_TABLE_COLUMNS }, (_, i) =>
-      c({ key: `col${i + 1}`, header: `Kolumn ${i + 1}`, kind: 'text', width: i === 0 ? 34 : 10, contract: false }),
+      c({ key: `col${i + 1}` as `col${number}`, header: `Kolumn ${i + 1}`, kind: 'text', width: i === 0 ? 34 : 10, contract: false }),
     ),
   ],
-};
+});
 
 /**
  * The verksamhetsplan's budget by kostnadsslag (extension; document-anatomy §5.5), in tkr:
  * Rubrik rows, Intäkt and Kostnad rows, and the sums as formulas.
  */
-export const KOSTNADSSLAG: TableSheetSpec = {
-  kind: 'table',
+export const KOSTNADSSLAG = table({
   name: 'Budget kostnadsslag',
+  contract: false,
   columns: [
     c({ key: 'label', header: 'Kostnadsslag', kind: 'text', width: 40, contract: false, prompt: 'T.ex. Taxor och avgifter, Personalkostnader eller Summa netto.' }),
     c({ key: 'rowType', header: 'Radtyp', kind: 'choice', list: 'costRowType', width: 16, contract: false, prompt: 'Rubrik, Intäkt, Kostnad, Summa intäkter, Summa kostnader eller Summa netto.' }),
-    c({ key: 'budget', header: 'Budget', kind: 'amount', width: 14, contract: false, numberFormat: '#,##0', prompt: 'Budget i tkr, t.ex. 33 700.' }),
+    c({ key: 'budget', header: 'Budget', kind: 'amount', unit: 'tkr', width: 14, contract: false, numberFormat: '#,##0', prompt: 'Budget i tkr, t.ex. 33 700.' }),
     c({ key: 'comment', header: 'Kommentar', kind: 'text', width: 40, contract: false }),
   ],
   rowFormulas: {
@@ -427,7 +455,7 @@ export const KOSTNADSSLAG: TableSheetSpec = {
       rules: ['plan-budget.sum'],
     },
   ],
-};
+});
 
 export const SHEETS: readonly SheetSpec[] = [DOKUMENT, TEXTER, MAL, INDIKATORER, AKTIVITETER, DRIFTBUDGET, KOSTNADSSLAG, TABELLER];
 
@@ -448,8 +476,8 @@ export function headerMatches(column: ColumnSpec, text: string): boolean {
 }
 
 /** The columns that hold a formula for the given row type (derived, not typed). */
-export function formulaColumnsFor(sheet: TableSheetSpec, rowType: string | undefined): Readonly<Record<string, FormulaTemplate>> {
-  if (!sheet.rowFormulas || !rowType) return {};
+export function formulaColumnsFor<K extends string>(sheet: TableSheetSpec<K>, rowType: string | undefined): Readonly<Partial<Record<K, FormulaTemplate>>> {
+  if (!sheet.rowFormulas || !rowType) return {} as Partial<Record<K, FormulaTemplate>>;
   return sheet.rowFormulas.byType[rowType] ?? {};
 }
 

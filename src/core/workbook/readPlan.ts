@@ -15,6 +15,8 @@ import {
   FREE_TABLE_COLUMNS,
   headerOf,
   derivedKeys,
+  type AmountUnit,
+  type ColumnKey,
   type ListKey,
   type TableSheetSpec,
 } from '../layout/layout';
@@ -105,32 +107,51 @@ const KIND_BY_LABEL = new Map<string, DocumentKind>(
   ]),
 );
 
-class SheetReader {
+/** The unit written after an amount: mnkr (also "mkr", "miljoner kronor"), tkr, kr; '' for none; undefined for another text. */
+function amountUnit(text: string): AmountUnit | 'kr' | '' | undefined {
+  const t = text.trim().toLowerCase().replace(/\.$/, '');
+  if (t === '') return '';
+  if (/^(mnkr|mkr|mn kr|miljoner kronor|miljoner)$/.test(t)) return 'mnkr';
+  if (/^(tkr|tusen kronor|tusental kronor)$/.test(t)) return 'tkr';
+  if (/^(kr|kronor|sek)$/.test(t)) return 'kr';
+  return undefined;
+}
+
+const TO_KR: Record<AmountUnit | 'kr', number> = { kr: 1, tkr: 1_000, mnkr: 1_000_000 };
+
+/** ", alltså 0,012" for 12 tkr in an mnkr column. */
+function exampleIn(value: number, from: AmountUnit | 'kr', to: AmountUnit): string {
+  const converted = (value * TO_KR[from]) / TO_KR[to];
+  return Number.isFinite(converted) ? `, alltså ${converted.toLocaleString('sv-SE', { maximumFractionDigits: 6 }).replace('-', '−')}` : '';
+}
+
+/** Reads a table sheet's cells by column key; `K` is the sheet's keys, so a misspelt key does not compile. */
+class SheetReader<K extends string> {
   constructor(
-    readonly spec: TableSheetSpec,
-    readonly map: ColumnMap,
+    readonly spec: TableSheetSpec<K>,
+    readonly map: ColumnMap<K>,
     readonly findings: Finding[],
   ) {}
 
-  cell(rec: TableRecord, key: string): string {
+  cell(rec: TableRecord<K>, key: K): string {
     const col = this.map.byKey.get(key);
     return col ? cellAddress(col, rec.row) : '';
   }
 
-  private report(rec: TableRecord, key: string, rule: RuleId, message: string) {
+  private report(rec: TableRecord<K>, key: K, rule: RuleId, message: string) {
     this.findings.push(finding(rule, this.spec.name, this.cell(rec, key), message));
   }
 
-  private header(key: string): string {
+  private header(key: K): string {
     return this.map.headerByKey.get(key) ?? this.spec.columns.find((c) => c.key === key)?.header ?? key;
   }
 
-  private where(rec: TableRecord, key: string): string {
+  private where(rec: TableRecord<K>, key: K): string {
     return `${this.spec.name}!${this.cell(rec, key)}`;
   }
 
   /** Reports a formula error (#DIV/0!) in a cell; returns true when there is one. */
-  private errorCell(rec: TableRecord, key: string): boolean {
+  private errorCell(rec: TableRecord<K>, key: K): boolean {
     const v = rec.cells[key] ?? null;
     const err = isErrorValue(v) ? v.error : typeof v === 'string' && isErrorText(v) ? v.trim() : undefined;
     if (!err) return false;
@@ -138,17 +159,17 @@ class SheetReader {
     return true;
   }
 
-  text(rec: TableRecord, key: string): string {
+  text(rec: TableRecord<K>, key: K): string {
     if (this.errorCell(rec, key)) return '';
     return asText(rec.cells[key] ?? null);
   }
 
-  optionalText(rec: TableRecord, key: string): string | undefined {
+  optionalText(rec: TableRecord<K>, key: K): string | undefined {
     const t = this.text(rec, key);
     return t === '' ? undefined : t;
   }
 
-  choice<T extends string>(rec: TableRecord, key: string, list: ListKey): T | undefined {
+  choice<T extends string>(rec: TableRecord<K>, key: K, list: ListKey): T | undefined {
     const raw = this.text(rec, key);
     if (raw === '') return undefined;
     const hit = choiceOf(list, raw);
@@ -165,7 +186,7 @@ class SheetReader {
     return raw as T;
   }
 
-  value(rec: TableRecord, key: string, unit: string): Value {
+  value(rec: TableRecord<K>, key: K, unit: string): Value {
     if (this.errorCell(rec, key)) return { kind: 'empty' };
     const v = rec.cells[key] ?? null;
     const parsed = parseValue(v, unit);
@@ -188,7 +209,13 @@ class SheetReader {
     return parsed.value;
   }
 
-  amount(rec: TableRecord, key: BudgetAmountKey, invalid: Set<BudgetAmountKey>, unit: 'mnkr' | 'tkr' = 'mnkr'): number | undefined {
+  /**
+   * An amount in the column's declared unit (mnkr in Driftbudget, tkr in Budget
+   * kostnadsslag). A number typed with another unit ("12 tkr" in an mnkr column) is a
+   * finding, never silently taken as if it were in the column's unit.
+   */
+  amount(rec: TableRecord<K>, key: K, invalid: Set<string>): number | undefined {
+    const unit = this.spec.columns.find((c) => c.key === key)?.unit ?? 'mnkr';
     if (this.errorCell(rec, key)) {
       invalid.add(key);
       return undefined;
@@ -197,8 +224,18 @@ class SheetReader {
     if (isBlank(v)) return undefined;
     if (typeof v === 'number') return v;
     const n = typeof v === 'string' ? parseSwedishNumber(v) : undefined;
-    if (n && (n.unit === '' || /^(mnkr|mkr|tkr|kr)$/i.test(n.unit))) return n.value;
+    const written = n ? amountUnit(n.unit) : undefined;
+    if (n && (written === '' || written === unit)) return n.value;
     invalid.add(key);
+    if (n && written !== undefined && written !== '') {
+      this.report(
+        rec,
+        key,
+        'value.amount-unit',
+        `${this.where(rec, key)} (${this.header(key)}): "${shown(v)}" är skrivet i ${written}, men kolumnen är i ${unit}. Skriv beloppet i ${unit}${exampleIn(n.value, written, unit)}.`,
+      );
+      return undefined;
+    }
     this.report(
       rec,
       key,
@@ -208,7 +245,7 @@ class SheetReader {
     return undefined;
   }
 
-  date(rec: TableRecord, key: string): string | undefined {
+  date(rec: TableRecord<K>, key: K): string | undefined {
     if (this.errorCell(rec, key)) return undefined;
     const d = readDate(rec.cells[key] ?? null);
     if (d.invalid !== undefined) {
@@ -223,12 +260,12 @@ class SheetReader {
   }
 }
 
-interface SheetContext {
-  reader: SheetReader;
-  records: TableRecord[];
+interface SheetContext<K extends string> {
+  reader: SheetReader<K>;
+  records: TableRecord<K>[];
 }
 
-function openTable(snapshot: WorkbookSnapshot, spec: TableSheetSpec, out: ReadResult, year?: number): SheetContext | undefined {
+function openTable<K extends string>(snapshot: WorkbookSnapshot, spec: TableSheetSpec<K>, out: ReadResult, year?: number): SheetContext<K> | undefined {
   const sheet = snapshot.sheets[spec.name];
   if (!sheet) {
     out.findings.push(
@@ -242,7 +279,7 @@ function openTable(snapshot: WorkbookSnapshot, spec: TableSheetSpec, out: ReadRe
   }
   out.presentSheets.push(spec.name);
   const map = mapColumns(sheet, spec.columns);
-  out.columns[spec.name] = map;
+  out.columns[spec.name] = map as ColumnMap;
   checkHeaders(sheet, spec, map, out.findings, year);
   const reader = new SheetReader(spec, map, out.findings);
   return { reader, records: readRecords(sheet, map, derivedKeys(spec)) };
@@ -388,7 +425,7 @@ function readInfo(snapshot: WorkbookSnapshot, out: ReadResult): PlanDocumentInfo
   return info;
 }
 
-function readTexts(ctx: SheetContext | undefined): TextSection[] {
+function readTexts(ctx: SheetContext<ColumnKey<typeof TEXTER>> | undefined): TextSection[] {
   if (!ctx) return [];
   const { reader, records } = ctx;
   return records.map((rec) => ({
@@ -399,7 +436,7 @@ function readTexts(ctx: SheetContext | undefined): TextSection[] {
   }));
 }
 
-function readGoals(ctx: SheetContext | undefined): Goal[] {
+function readGoals(ctx: SheetContext<ColumnKey<typeof MAL>> | undefined): Goal[] {
   if (!ctx) return [];
   const { reader, records } = ctx;
   return records.map((rec) => ({
@@ -421,7 +458,7 @@ function readGoals(ctx: SheetContext | undefined): Goal[] {
   }));
 }
 
-function readIndicators(ctx: SheetContext | undefined): Indicator[] {
+function readIndicators(ctx: SheetContext<ColumnKey<typeof INDIKATORER>> | undefined): Indicator[] {
   if (!ctx) return [];
   const { reader, records } = ctx;
   return records.map((rec) => {
@@ -447,7 +484,7 @@ function readIndicators(ctx: SheetContext | undefined): Indicator[] {
   });
 }
 
-function readActivities(ctx: SheetContext | undefined): Activity[] {
+function readActivities(ctx: SheetContext<ColumnKey<typeof AKTIVITETER>> | undefined): Activity[] {
   if (!ctx) return [];
   const { reader, records } = ctx;
   return records.map((rec) => ({
@@ -462,7 +499,7 @@ function readActivities(ctx: SheetContext | undefined): Activity[] {
   }));
 }
 
-function readBudget(ctx: SheetContext | undefined): BudgetRow[] {
+function readBudget(ctx: SheetContext<ColumnKey<typeof DRIFTBUDGET>> | undefined): BudgetRow[] {
   if (!ctx) return [];
   const { reader, records } = ctx;
   const inputs = records.map((rec) => {
@@ -487,12 +524,12 @@ function readBudget(ctx: SheetContext | undefined): BudgetRow[] {
   }));
 }
 
-function readPlanBudget(ctx: SheetContext | undefined): PlanBudgetRow[] {
+function readPlanBudget(ctx: SheetContext<ColumnKey<typeof KOSTNADSSLAG>> | undefined): PlanBudgetRow[] {
   if (!ctx) return [];
   const { reader, records } = ctx;
   const inputs = records.map((rec) => {
     const invalid = new Set<BudgetAmountKey>();
-    const entered = reader.amount(rec, 'budget', invalid, 'tkr');
+    const entered = reader.amount(rec, 'budget', invalid);
     return { rec, rowType: reader.choice<PlanBudgetRowType>(rec, 'rowType', 'costRowType'), entered, invalid: invalid.size > 0 };
   });
   const amounts = computePlanBudget(inputs);
@@ -508,7 +545,7 @@ function readPlanBudget(ctx: SheetContext | undefined): PlanBudgetRow[] {
   }));
 }
 
-function readTables(ctx: SheetContext | undefined): FreeTable[] {
+function readTables(ctx: SheetContext<ColumnKey<typeof TABELLER>> | undefined): FreeTable[] {
   if (!ctx) return [];
   const { reader, records } = ctx;
   const tables: FreeTable[] = [];
@@ -541,7 +578,7 @@ export function readPlan(snapshot: WorkbookSnapshot): ReadResult {
     columns: {},
   };
   const info = readInfo(snapshot, out);
-  const open = (spec: TableSheetSpec) => openTable(snapshot, spec, out, info.year);
+  const open = <K extends string>(spec: TableSheetSpec<K>) => openTable(snapshot, spec, out, info.year);
   out.plan = {
     info,
     texts: readTexts(open(TEXTER)),

@@ -5,24 +5,24 @@
 import { headerMatches, type ColumnSpec, type FieldSheetSpec } from '../layout/layout';
 import { isBlank, type CellValue, type SheetSnapshot } from './snapshot';
 
-export interface ColumnMap {
+export interface ColumnMap<K extends string = string> {
   /** 1-based column of each layout column found in row 1. */
-  byKey: Map<string, number>;
+  byKey: Map<K, number>;
   /** The header text found for each layout column (the year-dependent ones vary). */
-  headerByKey: Map<string, string>;
+  headerByKey: Map<K, string>;
   /** Last column that holds anything in the sheet (header or data). */
   lastUsedColumn: number;
   /** Headers in row 1 that the layout does not know, with their column. */
   unknownHeaders: { column: number; text: string }[];
   /** Layout columns that appear more than once in row 1 (the first one is used). */
-  duplicates: { key: string; column: number }[];
+  duplicates: { key: K; column: number }[];
 }
 
-export function mapColumns(sheet: SheetSnapshot, columns: readonly ColumnSpec[]): ColumnMap {
-  const byKey = new Map<string, number>();
-  const headerByKey = new Map<string, string>();
+export function mapColumns<K extends string>(sheet: SheetSnapshot, columns: readonly ColumnSpec<K>[]): ColumnMap<K> {
+  const byKey = new Map<K, number>();
+  const headerByKey = new Map<K, string>();
   const unknownHeaders: ColumnMap['unknownHeaders'] = [];
-  const duplicates: ColumnMap['duplicates'] = [];
+  const duplicates: ColumnMap<K>['duplicates'] = [];
   const header = sheet.values[0] ?? [];
   header.forEach((cell, i) => {
     if (cell === null || typeof cell !== 'string' && typeof cell !== 'number') return;
@@ -60,24 +60,24 @@ export function mapColumns(sheet: SheetSnapshot, columns: readonly ColumnSpec[])
   return { byKey, headerByKey, lastUsedColumn, unknownHeaders, duplicates };
 }
 
-export interface TableRecord {
+export interface TableRecord<K extends string = string> {
   /** 1-based sheet row. */
   row: number;
-  cells: Record<string, CellValue>;
-  formulas: Record<string, string | undefined>;
+  cells: Partial<Record<K, CellValue>>;
+  formulas: Partial<Record<K, string>>;
 }
 
 /**
  * Data rows from row 2; a row is blank when every layout cell in it is empty or only a
  * formula (derived columns never count as input).
  */
-export function readRecords(sheet: SheetSnapshot, map: ColumnMap, derived: ReadonlySet<string> = new Set()): TableRecord[] {
-  const records: TableRecord[] = [];
+export function readRecords<K extends string>(sheet: SheetSnapshot, map: ColumnMap<K>, derived: ReadonlySet<string> = new Set()): TableRecord<K>[] {
+  const records: TableRecord<K>[] = [];
   for (let r = 1; r < sheet.values.length; r++) {
     const values = sheet.values[r] ?? [];
     const formulas = sheet.formulas[r] ?? [];
-    const cells: Record<string, CellValue> = {};
-    const rowFormulas: Record<string, string | undefined> = {};
+    const cells: Partial<Record<K, CellValue>> = {};
+    const rowFormulas: Partial<Record<K, string>> = {};
     let hasInput = false;
     for (const [key, col] of map.byKey) {
       const v = values[col - 1] ?? null;
@@ -92,7 +92,7 @@ export function readRecords(sheet: SheetSnapshot, map: ColumnMap, derived: Reado
 }
 
 /** The last row (1-based) with input in a layout column (formulas alone do not count), or 1. */
-export function lastDataRow(sheet: SheetSnapshot, map: ColumnMap, derived: ReadonlySet<string> = new Set()): number {
+export function lastDataRow<K extends string>(sheet: SheetSnapshot, map: ColumnMap<K>, derived: ReadonlySet<string> = new Set()): number {
   for (let r = sheet.values.length - 1; r >= 1; r--) {
     const values = sheet.values[r] ?? [];
     const formulas = sheet.formulas[r] ?? [];
@@ -111,7 +111,7 @@ export interface FieldRecord {
 }
 
 /** Dokument: one row per field, `Fält` in one column and `Värde` in the other. */
-export function readFields(sheet: SheetSnapshot, spec: FieldSheetSpec): { map: ColumnMap; fields: Map<string, FieldRecord> } {
+export function readFields(sheet: SheetSnapshot, spec: FieldSheetSpec): { map: ColumnMap<'field' | 'value'>; fields: Map<string, FieldRecord> } {
   const map = mapColumns(sheet, spec.columns);
   const fieldCol = map.byKey.get('field') ?? 1;
   const valueCol = map.byKey.get('value') ?? 2;

@@ -16,6 +16,7 @@ import {
   TEMPLATE_ROWS,
   headerOf,
   derivedKeys,
+  type AmountUnit,
   type ColumnSpec,
   type FieldSheetSpec,
   type FieldSpec,
@@ -124,6 +125,8 @@ function listMessages(key: ListKey, label: string, prompt?: string): ValidationM
   };
 }
 
+const AMOUNT_EXAMPLE: Record<AmountUnit, string> = { mnkr: '12,5 eller −4,3', tkr: '33 700' };
+
 const DATE_RULE: ValidationRule = { type: 'date', min: '2000-01-01', max: '2100-12-31' };
 
 function dateMessages(label: string, prompt?: string): ValidationMessages {
@@ -155,11 +158,12 @@ function columnValidation(
   }
   if (col.kind === 'date') return { rule: DATE_RULE, messages: dateMessages(col.header, col.prompt) };
   if (col.kind === 'amount') {
+    const unit = col.unit ?? 'mnkr';
     return {
       rule: { type: 'decimal' },
       messages: {
-        prompt: { title: col.header.slice(0, 32), message: col.prompt ?? 'Belopp i mnkr, t.ex. 12,5 eller −4,3.' },
-        error: { title: 'Inget belopp', message: `${col.header}: skriv ett tal i mnkr.`, style: 'stop' },
+        prompt: { title: col.header.slice(0, 32), message: col.prompt ?? `Belopp i ${unit}, t.ex. ${AMOUNT_EXAMPLE[unit]}.` },
+        error: { title: 'Inget belopp', message: `${col.header}: skriv ett tal i ${unit}.`, style: 'stop' },
       },
     };
   }
@@ -284,7 +288,7 @@ function planTableSheet(spec: TableSheetSpec, sheet: SheetSnapshot | undefined, 
       const formulas = type ? spec.rowFormulas.byType[type] : undefined;
       for (const [key, template] of Object.entries(formulas ?? {})) {
         const c = columnOf.get(key);
-        if (!c) continue;
+        if (!c || !template) continue;
         const input = formulaFor(key, rec.row, rec.cells[key] ?? null, rec.formulas[key], template);
         if (input) edits.push({ op: 'setCells', sheet: name, topLeft: cellAddress(c, rec.row), rows: [[input]] });
       }
