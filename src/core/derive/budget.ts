@@ -7,7 +7,8 @@
  * Blank cells count as 0 as in Excel; an unreadable cell makes what depends on it unknown.
  */
 import type { BudgetAmountKey, BudgetAmounts, BudgetRowType } from '../model/plan';
-import { BUDGET_AMOUNT_KEYS } from '../model/plan';
+import { BUDGET_AMOUNT_KEYS, BUDGET_ROW_TYPES } from '../model/plan';
+import { DRIFTBUDGET, formulaColumnsFor } from '../layout/layout';
 
 export interface BudgetInputRow {
   rowType?: BudgetRowType;
@@ -17,14 +18,10 @@ export interface BudgetInputRow {
   invalid: ReadonlySet<BudgetAmountKey>;
 }
 
-/** Which amounts a row type derives; the rest are typed. */
-export const DERIVED_BY_TYPE: Record<BudgetRowType, readonly BudgetAmountKey[]> = {
-  Verksamhet: ['deviation', 'deviationAfter'],
-  Varav: ['deviation', 'deviationAfter'],
-  Summa: BUDGET_AMOUNT_KEYS,
-  Justering: [],
-  Slutsumma: ['deviationAfter'],
-};
+/** Which amounts a row type derives (those the layout gives a formula); the rest are typed. */
+export const DERIVED_BY_TYPE: Record<BudgetRowType, readonly BudgetAmountKey[]> = Object.fromEntries(
+  BUDGET_ROW_TYPES.map((type) => [type, BUDGET_AMOUNT_KEYS.filter((key) => formulaColumnsFor(DRIFTBUDGET, type)[key] !== undefined)]),
+) as unknown as Record<BudgetRowType, readonly BudgetAmountKey[]>;
 
 type Num = number | undefined; // undefined = unknown (an unreadable operand)
 

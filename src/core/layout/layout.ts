@@ -457,7 +457,11 @@ export const KOSTNADSSLAG = table({
   ],
 });
 
+/** Every sheet, in the order the template adds them and the validator reports them. */
 export const SHEETS: readonly SheetSpec[] = [DOKUMENT, TEXTER, MAL, INDIKATORER, AKTIVITETER, DRIFTBUDGET, KOSTNADSSLAG, TABELLER];
+
+/** The sheets whose presence makes a workbook a Planrapport workbook (the contract's). */
+export const CONTRACT_SHEETS: readonly string[] = SHEETS.filter((s) => s.contract).map((s) => s.name);
 
 export const SHEET_NAMES: readonly string[] = [...SHEETS.map((s) => s.name), LIST_SHEET];
 
@@ -467,6 +471,18 @@ export function tableSheets(): TableSheetSpec[] {
 
 export function headerOf(column: ColumnSpec, ctx: LayoutContext): string {
   return column.headerFor ? column.headerFor(ctx) : column.header;
+}
+
+/** A column's declaration by key. */
+export function columnOf<K extends string>(sheet: TableSheetSpec<K>, key: K): ColumnSpec<K> {
+  const column = sheet.columns.find((c) => c.key === key);
+  if (!column) throw new Error(`${sheet.name} har ingen kolumn ${key}`);
+  return column;
+}
+
+/** The header text of a column, as the rules and the report name it (the year-dependent ones for `ctx.year`). */
+export function header<K extends string>(sheet: TableSheetSpec<K>, key: K, ctx: LayoutContext = {}): string {
+  return headerOf(columnOf(sheet, key), ctx);
 }
 
 /** Whether a header text in the sheet denotes this column (exact after trimming, contract §2). */

@@ -2,15 +2,10 @@
 import { BUDGET_AMOUNT_KEYS, type BudgetAmountKey, type BudgetRow } from '../model/plan';
 import { formatMnkr, formatNumber } from '../values/swedish';
 import { quote, type RuleContext } from './context';
+import { DRIFTBUDGET, header } from '../layout/layout';
 
-const HEADER: Record<BudgetAmountKey, string> = {
-  outcome: 'Utfall',
-  budget: 'Budget',
-  forecast: 'Prognos',
-  deviation: 'Avvikelse budget prognos',
-  performanceChange: 'Prestationsförändring',
-  deviationAfter: 'Avvikelse efter prestationsförändring',
-};
+/** The column's header as messages name it. */
+const HEADER = (key: BudgetAmountKey): string => header(DRIFTBUDGET, key);
 
 /** Amounts are printed with one decimal: differences below half of that are rounding. */
 const TOLERANCE = 0.05 + 1e-9;
@@ -49,7 +44,7 @@ export function budgetRules(ctx: RuleContext) {
               'budget.part-exceeds-whole',
               row.source,
               key,
-              `${ctx.where(row.source, key)}: ${name} (${formatMnkr(part)} mnkr) är större än ${quote(parent.label, 40)} (${formatMnkr(whole)} mnkr) i ${HEADER[key]}. En varav-rad är en del av raden ovanför.`,
+              `${ctx.where(row.source, key)}: ${name} (${formatMnkr(part)} mnkr) är större än ${quote(parent.label, 40)} (${formatMnkr(whole)} mnkr) i ${HEADER(key)}. En varav-rad är en del av raden ovanför.`,
             );
           }
         }
@@ -69,7 +64,7 @@ export function budgetRules(ctx: RuleContext) {
       const e = formatMnkr(entered);
       const c = formatMnkr(computed);
       if (row.rowType === 'Summa') {
-        ctx.report('budget.sum', row.source, key, `${ctx.where(row.source, key)}: Summa ${e} stämmer inte med summan av Verksamhet-raderna ovanför, ${c} mnkr (${HEADER[key]}). Använd formeln (kör Uppdatera mallar) eller rätta raderna.`);
+        ctx.report('budget.sum', row.source, key, `${ctx.where(row.source, key)}: Summa ${e} stämmer inte med summan av Verksamhet-raderna ovanför, ${c} mnkr (${HEADER(key)}). Använd formeln (kör Uppdatera mallar) eller rätta raderna.`);
       } else if (row.rowType === 'Slutsumma') {
         ctx.report('budget.final-sum', row.source, key, `${ctx.where(row.source, key)}: Slutsumma ${e} stämmer inte med Summa plus justeringarna, ${c} mnkr. Använd formeln (kör Uppdatera mallar) eller rätta raderna.`);
       } else if (key === 'deviation' || key === 'deviationAfter') {

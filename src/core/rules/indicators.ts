@@ -1,7 +1,7 @@
 /** Rules for the Indikatorer sheet. */
 import { isFollowUp, type Goal, type Indicator, type Plan } from '../model/plan';
 import { formatValue, numberOf, type Value } from '../values/swedish';
-import { PREVIOUS_OUTCOME_PATTERN, INDIKATORER } from '../layout/layout';
+import { INDICATOR_VALUE_KEYS, PREVIOUS_OUTCOME_PATTERN, INDIKATORER, header } from '../layout/layout';
 import { assessIndicator, genderCheck, suggestion } from './assessment';
 import { cellAddress } from '../cells/address';
 import { quote, type RuleContext } from './context';
@@ -9,18 +9,11 @@ import { quote, type RuleContext } from './context';
 /** An indicator's name for messages, quoted only when a message is made. */
 type Label = { toString(): string };
 
-const VALUE_KEYS = ['outcome', 'outcomeMen', 'outcomeWomen', 'previousOutcome', 'forecast', 'annualTarget', 'cityTarget'] as const;
+const VALUE_KEYS = INDICATOR_VALUE_KEYS;
 type ValueKey = (typeof VALUE_KEYS)[number];
 
-const HEADER: Record<ValueKey, string> = {
-  outcome: 'Periodens utfall',
-  outcomeMen: 'Utfall män/pojkar',
-  outcomeWomen: 'Utfall kvinnor/flickor',
-  previousOutcome: 'Periodens utfall VB',
-  forecast: 'Prognos helår',
-  annualTarget: 'Årsmål',
-  cityTarget: 'KF:s årsmål',
-};
+/** The column's header as messages name it. */
+const HEADER = (key: ValueKey): string => header(INDIKATORER, key);
 
 /** Texts a controller may write instead of a number ("-", "i.u." everywhere; targets also "Tas fram av nämnd", "Öka" …). */
 const NOT_AVAILABLE = /^(-|–|—|i\.?\s?u\.?|ej aktuell|saknas)$/i;
@@ -117,7 +110,7 @@ export function indicatorRules(ctx: RuleContext, goals: Map<string, Goal>) {
           'indicator.text-in-number',
           ind.source,
           k,
-          `${ctx.where(ind.source, k)} (${HEADER[k]}): "${v.text.slice(0, 40)}" är inget tal. Skriv ett tal i enheten ${ind.unit || 'tal'}${k === 'annualTarget' ? ', eller "Tas fram av nämnd", "Öka", "-"' : ', eller "-" om värde saknas'}.`,
+          `${ctx.where(ind.source, k)} (${HEADER(k)}): "${v.text.slice(0, 40)}" är inget tal. Skriv ett tal i enheten ${ind.unit || 'tal'}${k === 'annualTarget' ? ', eller "Tas fram av nämnd", "Öka", "-"' : ', eller "-" om värde saknas'}.`,
         );
       }
       if (ind.unit === '%' && v.kind === 'number' && Math.abs(v.value) >= 2 && v.writtenUnit !== '%') {
@@ -125,7 +118,7 @@ export function indicatorRules(ctx: RuleContext, goals: Map<string, Goal>) {
           'indicator.percent-scale',
           ind.source,
           k,
-          `${ctx.where(ind.source, k)} (${HEADER[k]}): ${formatValue(v, '')} läses som ${formatValue(v, '%')}. Menar du ${formatValue({ kind: 'number', value: v.value / 100 }, '%')}? Skriv då "${formatValue(v, '')} %".`,
+          `${ctx.where(ind.source, k)} (${HEADER(k)}): ${formatValue(v, '')} läses som ${formatValue(v, '%')}. Menar du ${formatValue({ kind: 'number', value: v.value / 100 }, '%')}? Skriv då "${formatValue(v, '')} %".`,
         );
       }
     }

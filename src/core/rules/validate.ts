@@ -2,7 +2,7 @@
  * The validator: the findings from reading the workbook, then every rule over the plan.
  * Pure; used by `planrapport validate`, by the task pane's Validera panel and by generate.
  */
-import { DOKUMENT } from '../layout/layout';
+import { DOKUMENT, SHEETS } from '../layout/layout';
 import { columnIndex } from '../cells/address';
 import type { ReadResult } from '../workbook/readPlan';
 import { activityRules } from './activities';
@@ -57,6 +57,6 @@ export function validate(reading: ReadResult, options: RuleOptions = {}): Findin
   activityRules(ctx, goals);
   budgetRules(ctx);
   planBudgetRules(ctx);
-  const order = ['Dokument', 'Texter', 'Mål', 'Indikatorer', 'Aktiviteter', 'Driftbudget', 'Budget kostnadsslag', 'Tabeller'];
+  const order = SHEETS.map((s) => s.name);
   return sortFindings([...reading.findings, ...ctx.findings], order);
 }

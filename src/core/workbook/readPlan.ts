@@ -4,6 +4,7 @@
  */
 import {
   AKTIVITETER,
+  CONTRACT_SHEETS,
   DOKUMENT,
   DRIFTBUDGET,
   INDIKATORER,
@@ -594,6 +595,6 @@ export function readPlan(snapshot: WorkbookSnapshot): ReadResult {
 
 /** Whether a workbook looks like a Planrapport workbook at all (any layout sheet present). */
 export function isPlanWorkbook(snapshot: WorkbookSnapshot): boolean {
-  return [DOKUMENT, TEXTER, MAL, INDIKATORER, AKTIVITETER, DRIFTBUDGET].some((s) => snapshot.sheetNames.includes(s.name));
+  return CONTRACT_SHEETS.some((name) => snapshot.sheetNames.includes(name));
 }
 

@@ -3,7 +3,7 @@
  * matching columns of an existing template sheet (used by `demo` and by test fixtures).
  * Derived cells (the row type's formula columns) are left for the template's formulas.
  */
-import { DOKUMENT, SHEETS, derivedKeys, formulaColumnsFor, type TableSheetSpec } from '../layout/layout';
+import { DOKUMENT, SHEETS, derivedKeys, formulaColumnsFor, headerMatches, type TableSheetSpec } from '../layout/layout';
 import { cellAddress } from '../cells/address';
 import type { CellInput, Edit } from './edits';
 import type { WorkbookSnapshot } from './snapshot';
@@ -44,6 +44,12 @@ export function appendRecords(
       byHeader.set(h.trim(), { column: i + 1, key });
     }
   });
+  // a header the layout knows by another text (Periodens utfall VB 2018 for … VB 2019)
+  const byLayout = (header: string) => {
+    const column = spec.columns.find((c) => headerMatches(c, header));
+    const at = column && map.byKey.get(column.key);
+    return at ? { column: at, key: column.key } : undefined;
+  };
   const typeKey = spec.rowFormulas?.typeColumn;
   const typeHeader = spec.columns.find((c) => c.key === typeKey)?.header;
   const edits: Edit[] = [];
@@ -54,7 +60,7 @@ export function appendRecords(
     const width = Math.max(0, ...[...byHeader.values()].map((c) => c.column));
     const cells: CellInput[] = Array.from({ length: width }, () => null);
     for (const [header, value] of Object.entries(record)) {
-      const target = byHeader.get(header) ?? (/^Periodens utfall VB \d{4}$/.test(header) ? findPrevious(byHeader) : undefined);
+      const target = byHeader.get(header) ?? byLayout(header);
       if (!target) {
         if (value !== undefined && value !== null && value !== '') unplaced.add(header);
         continue;
@@ -66,11 +72,6 @@ export function appendRecords(
     row++;
   }
   return { edits, unplaced: [...unplaced] };
-}
-
-function findPrevious(byHeader: Map<string, { column: number; key?: string }>) {
-  for (const [h, c] of byHeader) if (/^Periodens utfall VB/.test(h)) return c;
-  return undefined;
 }
 
 /** Writes Dokument field values (keyed by Fält label) into the Värde cells of their rows. */
