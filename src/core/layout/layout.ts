@@ -5,6 +5,7 @@
  */
 import { ASSESSMENTS, BUDGET_ROW_TYPES, DOCUMENT_KIND_LABEL, GOAL_LEVELS, PLAN_BUDGET_ROW_TYPES } from '../model/plan';
 import type { RuleId } from '../findings/catalog';
+import { NO_VALUE_TEXTS, TARGET_PREFIXES, TARGET_TEXTS } from '../values/noValue';
 
 export interface LayoutContext {
   /** The document's year, when known: some headers carry the previous year. */
@@ -226,8 +227,13 @@ export const MAL = table({
   ],
 });
 
-/** Numbers, or the documented "no value" texts. */
-const NUMBER_OR_DASH = '=OR(ISNUMBER({self}),{self}="-",{self}="–",{self}="i.u.")';
+/** An Excel string literal. */
+const xlText = (t: string) => `"${t.replace(/"/g, '""')}"`;
+const anyOf = (texts: readonly string[]) => texts.map((t) => `{self}=${xlText(t)}`).join(',');
+const startsWith = (prefixes: readonly string[]) => prefixes.map((p) => `LEFT({self},${p.length})=${xlText(p)}`).join(',');
+
+/** Numbers, or the documented "no value" texts (one list with the validator's: values/noValue.ts). */
+const NUMBER_OR_DASH = `=OR(ISNUMBER({self}),${anyOf(NO_VALUE_TEXTS)})`;
 const NUMBER_CHECK: ColumnCheck = {
   formula: NUMBER_OR_DASH,
   style: 'warning',
@@ -235,8 +241,7 @@ const NUMBER_CHECK: ColumnCheck = {
   message: 'Skriv ett tal i indikatorns enhet (t.ex. 0,8 % eller 1 050), eller "-" / "i.u." om värde saknas.',
 };
 const TARGET_CHECK: ColumnCheck = {
-  formula:
-    '=OR(ISNUMBER({self}),{self}="-",{self}="–",{self}="i.u.",ISNUMBER(SEARCH("tas fram av",{self})),{self}="Öka",{self}="Minska",{self}="Bibehålla",LEFT({self},3)="+/-")',
+  formula: `=OR(ISNUMBER({self}),${anyOf(NO_VALUE_TEXTS)},${anyOf(TARGET_TEXTS)},${startsWith(TARGET_PREFIXES)})`,
   style: 'warning',
   title: 'Inget årsmål',
   message: 'Skriv ett tal, eller "Tas fram av nämnd", "Öka", "Minska", "+/- 1 %" eller "-".',

@@ -1,6 +1,7 @@
 /** Rules for the Indikatorer sheet. */
 import { isFollowUp, type Goal, type Indicator, type Plan } from '../model/plan';
 import { formatValue, numberOf, type Value } from '../values/swedish';
+import { isNoValueText, isTargetText } from '../values/noValue';
 import { INDICATOR_VALUE_KEYS, PREVIOUS_OUTCOME_PATTERN, INDIKATORER, header } from '../layout/layout';
 import { assessIndicator, genderCheck, suggestion } from './assessment';
 import { cellAddress } from '../cells/address';
@@ -15,15 +16,11 @@ type ValueKey = (typeof VALUE_KEYS)[number];
 /** The column's header as messages name it. */
 const HEADER = (key: ValueKey): string => header(INDIKATORER, key);
 
-/** Texts a controller may write instead of a number ("-", "i.u." everywhere; targets also "Tas fram av nämnd", "Öka" …). */
-const NOT_AVAILABLE = /^(-|–|—|i\.?\s?u\.?|ej aktuell|saknas)$/i;
-const TARGET_TEXT = /^(tas fram av (nämnd|nämnden|styrelse|nämnd\s?\/\s?styrelse)(en)?|öka|minska|bibehålla|oförändrat|\+\/-\s?\d+([,.]\d+)?\s?%?)$/i;
-
+/** Texts a controller may write instead of a number (src/core/values/noValue.ts, as the sheet's check). */
 export function isAllowedText(key: ValueKey, text: string): boolean {
-  const t = text.trim();
-  if (NOT_AVAILABLE.test(t)) return true;
+  if (isNoValueText(text)) return true;
   if (key === 'cityTarget') return true; // the city's own wording ("2 % energieffektivisering relativt 2018")
-  if (key === 'annualTarget') return TARGET_TEXT.test(t);
+  if (key === 'annualTarget') return isTargetText(text);
   return false;
 }
 
