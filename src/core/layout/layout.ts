@@ -3,7 +3,17 @@
  * lists and formulas as data. Template creation, reading, validation and the report's
  * columns all follow this declaration (contract §2, extended where the documents need it).
  */
-import { ASSESSMENTS, BUDGET_ROW_TYPES, DOCUMENT_KIND_LABEL, GOAL_LEVELS, PLAN_BUDGET_ROW_TYPES } from '../model/plan';
+import {
+  ACTIVITY_STATUSES,
+  ASSESSMENTS,
+  BUDGET_ROW_TYPES,
+  DIRECTIONS,
+  DOCUMENT_KIND_LABEL,
+  FREE_TABLE_ROW_KINDS,
+  GOAL_LEVELS,
+  PERIODICITIES,
+  PLAN_BUDGET_ROW_TYPES,
+} from '../model/plan';
 import type { RuleId } from '../findings/catalog';
 import { NO_VALUE_TEXTS, TARGET_PREFIXES, TARGET_TEXTS } from '../values/noValue';
 
@@ -27,12 +37,12 @@ export const LISTS = {
   level: { key: 'level', header: 'Nivå', values: GOAL_LEVELS, strict: true },
   assessment: { key: 'assessment', header: 'Bedömning', values: ASSESSMENTS, strict: true },
   unit: { key: 'unit', header: 'Enhet', values: ['%', 'st', 'kr', 'index', 'mnkr', 'tkr', 'GWh', 'dagar'], strict: false },
-  direction: { key: 'direction', header: 'Riktning', values: ['Högre är bättre', 'Lägre är bättre'], strict: true },
-  periodicity: { key: 'periodicity', header: 'Periodicitet', values: ['Tertial', 'Halvår', 'År'], strict: true },
-  status: { key: 'status', header: 'Status', values: ['Ej påbörjad', 'Pågående', 'Avslutad', 'Avbruten'], strict: true },
+  direction: { key: 'direction', header: 'Riktning', values: DIRECTIONS, strict: true },
+  periodicity: { key: 'periodicity', header: 'Periodicitet', values: PERIODICITIES, strict: true },
+  status: { key: 'status', header: 'Status', values: ACTIVITY_STATUSES, strict: true },
   rowType: { key: 'rowType', header: 'Radtyp', values: BUDGET_ROW_TYPES, strict: true },
   flag: { key: 'flag', header: 'Flagga', values: ['♀', '§', '—'], strict: false },
-  tableRowType: { key: 'tableRowType', header: 'Tabellrad', values: ['Rubrik', 'Rad', 'Summa'], strict: true },
+  tableRowType: { key: 'tableRowType', header: 'Tabellrad', values: FREE_TABLE_ROW_KINDS, strict: true },
   costRowType: { key: 'costRowType', header: 'Kostnadsslagsrad', values: PLAN_BUDGET_ROW_TYPES, strict: true },
 } as const satisfies Record<string, ListSpec>;
 

@@ -84,8 +84,10 @@ export interface Goal {
   source: SourceRef;
 }
 
-export type Direction = 'Högre är bättre' | 'Lägre är bättre';
-export type Periodicity = 'Tertial' | 'Halvår' | 'År';
+export const DIRECTIONS = ['Högre är bättre', 'Lägre är bättre'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+export const PERIODICITIES = ['Tertial', 'Halvår', 'År'] as const;
+export type Periodicity = (typeof PERIODICITIES)[number];
 
 export interface Indicator {
   goalId: string;
@@ -106,7 +108,8 @@ export interface Indicator {
   source: SourceRef;
 }
 
-export type ActivityStatus = 'Ej påbörjad' | 'Pågående' | 'Avslutad' | 'Avbruten';
+export const ACTIVITY_STATUSES = ['Ej påbörjad', 'Pågående', 'Avslutad', 'Avbruten'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 export interface Activity {
   goalId: string;
@@ -172,12 +175,16 @@ export interface PlanBudgetRow {
   source: SourceRef;
 }
 
+/** The rows of a free table: its header row, its rows and its sum rows. */
+export const FREE_TABLE_ROW_KINDS = ['Rubrik', 'Rad', 'Summa'] as const;
+export type FreeTableRowKind = (typeof FREE_TABLE_ROW_KINDS)[number];
+
 /** A table the contract sheets have no columns for (Resultatenheter, Investeringar, …). */
 export interface FreeTable {
   caption: string;
   section?: string; // the text section it belongs under
   header: string[];
-  rows: { kind: 'Rad' | 'Summa'; cells: (string | number)[] }[];
+  rows: { kind: Exclude<FreeTableRowKind, 'Rubrik'>; cells: (string | number)[] }[];
   source: SourceRef;
 }
 

@@ -34,6 +34,7 @@ import {
   type Direction,
   type DocumentKind,
   type FreeTable,
+  type FreeTableRowKind,
   type Goal,
   type GoalLevel,
   type Indicator,
@@ -553,7 +554,7 @@ function readTables(ctx: SheetContext<ColumnKey<typeof TABELLER>> | undefined): 
   let current: FreeTable | undefined;
   for (const rec of records) {
     const caption = reader.text(rec, 'table');
-    const kind = reader.choice<'Rubrik' | 'Rad' | 'Summa'>(rec, 'rowKind', 'tableRowType') ?? 'Rad';
+    const kind = reader.choice<FreeTableRowKind>(rec, 'rowKind', 'tableRowType') ?? 'Rad';
     const cells: (string | number)[] = [];
     for (let i = 1; i <= FREE_TABLE_COLUMNS; i++) {
       const v = rec.cells[`col${i}`] ?? null;
