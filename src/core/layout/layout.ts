@@ -509,7 +509,7 @@ export function headerMatches(column: ColumnSpec, text: string): boolean {
 /** The columns that hold a formula for the given row type (derived, not typed). */
 export function formulaColumnsFor<K extends string>(sheet: TableSheetSpec<K>, rowType: string | undefined): Readonly<Partial<Record<K, FormulaTemplate>>> {
   if (!sheet.rowFormulas || !rowType) return {} as Partial<Record<K, FormulaTemplate>>;
-  return sheet.rowFormulas.byType[rowType] ?? {};
+  return sheet.rowFormulas.byType[rowType] ?? ({} as Partial<Record<K, FormulaTemplate>>);
 }
 
 /** The keys of a sheet's derived (formula) columns. */
