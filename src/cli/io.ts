@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { stat } from 'node:fs/promises';
 import { DOCUMENT_KINDS, type DocumentKind } from '../core/model/plan';
+import { YEAR_RANGE } from '../core/values/limits';
 
 export { checkWritable, writeFileSafely, fingerprint, sameFile, type Fingerprint, type WriteResult } from './safeWrite';
 
@@ -98,7 +99,7 @@ export function parseKind(text: string | undefined): DocumentKind | undefined {
 export function parseYear(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1990 || n > 2100) throw new UsageError(`Året "${text}" är inget årtal (skriv t.ex. 2025).`);
+  if (!Number.isInteger(n) || n < YEAR_RANGE.min || n > YEAR_RANGE.max) throw new UsageError(`Året "${text}" är inget årtal (skriv t.ex. 2025).`);
   return n;
 }
 

@@ -16,6 +16,10 @@ import {
 } from '../model/plan';
 import type { RuleId } from '../findings/catalog';
 import { NO_VALUE_TEXTS, TARGET_PREFIXES, TARGET_TEXTS } from '../values/noValue';
+import { DATE_RANGE, TOLERANCE } from '../values/limits';
+
+/** An ISO date as an Excel DATE(…). */
+const xlDate = (iso: string) => `DATE(${iso.split('-').map(Number).join(',')})`;
 
 export interface LayoutContext {
   /** The document's year, when known: some headers carry the previous year. */
@@ -269,14 +273,14 @@ const BASIS = 'IF({doc:kind}="Verksamhetsberättelse",IF(ISNUMBER({outcome}),{ou
 const SIGN = 'IF({direction}="Lägre är bättre",-1,1)';
 const SUGGESTION =
   `=IF(OR({doc:kind}="Verksamhetsplan",AND({direction}<>"Högre är bättre",{direction}<>"Lägre är bättre"),NOT(ISNUMBER({annualTarget})),AND(NOT(ISNUMBER({forecast})),NOT(ISNUMBER({outcome})))),"",` +
-  `IF(${BASIS}*${SIGN}>={annualTarget}*${SIGN}-0.000000001,"Uppfylls","Uppfylls inte"))`;
+  `IF(${BASIS}*${SIGN}>={annualTarget}*${SIGN}-${TOLERANCE.exact.toFixed(9)},"Uppfylls","Uppfylls inte"))`;
 
 /** Kontroll: män + kvinnor = totalen for st; for shares and indices the total lies between them. */
-const TOLERANCE = 'IF({unit}="%",0.0005,0.05)';
+const GENDER_TOLERANCE = `IF({unit}="%",${TOLERANCE.share},${TOLERANCE.oneDecimal})`;
 const GENDER_CHECK =
   '=IF(OR(NOT(ISNUMBER({outcome})),NOT(ISNUMBER({outcomeMen})),NOT(ISNUMBER({outcomeWomen}))),"",' +
-  'IF({unit}="st",IF(ABS({outcomeMen}+{outcomeWomen}-{outcome})>0.000000001,"Män + kvinnor ≠ totalen","OK"),' +
-  `IF(OR({unit}="%",{unit}="index",{unit}=""),IF(OR({outcome}<MIN({outcomeMen},{outcomeWomen})-${TOLERANCE},{outcome}>MAX({outcomeMen},{outcomeWomen})+${TOLERANCE}),"Totalen utanför män–kvinnor","OK"),"")))`;
+  `IF({unit}="st",IF(ABS({outcomeMen}+{outcomeWomen}-{outcome})>${TOLERANCE.exact.toFixed(9)},"Män + kvinnor ≠ totalen","OK"),` +
+  `IF(OR({unit}="%",{unit}="index",{unit}=""),IF(OR({outcome}<MIN({outcomeMen},{outcomeWomen})-${GENDER_TOLERANCE},{outcome}>MAX({outcomeMen},{outcomeWomen})+${GENDER_TOLERANCE}),"Totalen utanför män–kvinnor","OK"),"")))`;
 
 export const PREVIOUS_OUTCOME_PATTERN = /^Periodens utfall VB (\d{4})$/;
 
@@ -339,7 +343,7 @@ export const AKTIVITETER = table({
       numberFormat: NUMBER_FORMATS.date,
       prompt: 'Datum, ÅÅÅÅ-MM-DD, inte före startdatum.',
       check: {
-        formula: '=AND(ISNUMBER({self}),{self}>=DATE(2000,1,1),{self}<=DATE(2100,12,31),OR(NOT(ISNUMBER({$start})),{self}>={$start}))',
+        formula: `=AND(ISNUMBER({self}),{self}>=${xlDate(DATE_RANGE.min)},{self}<=${xlDate(DATE_RANGE.max)},OR(NOT(ISNUMBER({$start})),{self}>={$start}))`,
         style: 'stop',
         title: 'Ogiltigt slutdatum',
         message: 'Skriv ett datum som ÅÅÅÅ-MM-DD, inte före startdatum.',
@@ -399,26 +403,26 @@ export const DRIFTBUDGET = table({
   conditionalFormats: [
     {
       columns: ['outcome', 'budget', 'forecast', 'deviation', 'performanceChange', 'deviationAfter'],
-      formula: '=AND({$rowType}="Summa",ISNUMBER({self}),ABS({self}-SUMIF({$rowType:before},"Verksamhet",{self:before}))>0.05)',
+      formula: `=AND({$rowType}="Summa",ISNUMBER({self}),ABS({self}-SUMIF({$rowType:before},"Verksamhet",{self:before}))>${TOLERANCE.oneDecimal})`,
       fill: PROBLEM_FILL,
       rules: ['budget.sum'],
     },
     {
       columns: ['deviation'],
-      formula: '=AND(OR({$rowType}="Verksamhet",{$rowType}="Varav"),ISNUMBER({self}),ABS({self}-({$budget}-{$forecast}))>0.05)',
+      formula: `=AND(OR({$rowType}="Verksamhet",{$rowType}="Varav"),ISNUMBER({self}),ABS({self}-({$budget}-{$forecast}))>${TOLERANCE.oneDecimal})`,
       fill: PROBLEM_FILL,
       rules: ['budget.deviation'],
     },
     {
       columns: ['deviationAfter'],
-      formula: '=AND(OR({$rowType}="Verksamhet",{$rowType}="Varav"),ISNUMBER({self}),ABS({self}-({$budget}-{$forecast}+{$performanceChange}))>0.05)',
+      formula: `=AND(OR({$rowType}="Verksamhet",{$rowType}="Varav"),ISNUMBER({self}),ABS({self}-({$budget}-{$forecast}+{$performanceChange}))>${TOLERANCE.oneDecimal})`,
       fill: PROBLEM_FILL,
       rules: ['budget.deviation'],
     },
     {
       columns: ['deviationAfter'],
       formula:
-        '=AND({$rowType}="Slutsumma",ISNUMBER({self}),ABS({self}-SUMIF({$rowType:before},"Summa",{self:before})-SUMIF({$rowType:before},"Justering",{self:before}))>0.05)',
+        `=AND({$rowType}="Slutsumma",ISNUMBER({self}),ABS({self}-SUMIF({$rowType:before},"Summa",{self:before})-SUMIF({$rowType:before},"Justering",{self:before}))>${TOLERANCE.oneDecimal})`,
       fill: PROBLEM_FILL,
       rules: ['budget.final-sum'],
     },
@@ -465,7 +469,7 @@ export const KOSTNADSSLAG = table({
     {
       columns: ['budget'],
       formula:
-        '=AND(ISNUMBER({self}),OR(AND({$rowType}="Summa intäkter",ABS({self}-SUMIF({$rowType:before},"Intäkt",{self:before}))>0.5),AND({$rowType}="Summa kostnader",ABS({self}-SUMIF({$rowType:before},"Kostnad",{self:before}))>0.5),AND({$rowType}="Summa netto",ABS({self}-SUMIF({$rowType:before},"Summa kostnader",{self:before})+SUMIF({$rowType:before},"Summa intäkter",{self:before}))>0.5)))',
+        `=AND(ISNUMBER({self}),OR(AND({$rowType}="Summa intäkter",ABS({self}-SUMIF({$rowType:before},"Intäkt",{self:before}))>${TOLERANCE.wholeNumber}),AND({$rowType}="Summa kostnader",ABS({self}-SUMIF({$rowType:before},"Kostnad",{self:before}))>${TOLERANCE.wholeNumber}),AND({$rowType}="Summa netto",ABS({self}-SUMIF({$rowType:before},"Summa kostnader",{self:before})+SUMIF({$rowType:before},"Summa intäkter",{self:before}))>${TOLERANCE.wholeNumber})))`,
       fill: PROBLEM_FILL,
       rules: ['plan-budget.sum'],
     },

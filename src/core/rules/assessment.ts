@@ -4,6 +4,7 @@
  */
 import type { DocumentKind, Indicator } from '../model/plan';
 import type { Value } from '../values/swedish';
+import { TOLERANCE } from '../values/limits';
 
 export type IndicatorResult = 'met' | 'missed';
 
@@ -27,7 +28,7 @@ export function assessIndicator(ind: Indicator, kind: DocumentKind | undefined):
   const value = ind[basis];
   if (value.kind !== 'number') return undefined;
   const target = ind.annualTarget.value;
-  const met = ind.direction === 'Högre är bättre' ? value.value >= target - 1e-9 : value.value <= target + 1e-9;
+  const met = ind.direction === 'Högre är bättre' ? value.value >= target - TOLERANCE.exact : value.value <= target + TOLERANCE.exact;
   return { result: met ? 'met' : 'missed', basis, value };
 }
 
@@ -50,9 +51,9 @@ export type GenderCheck = 'OK' | 'sum' | 'range';
 export function genderCheck(ind: Indicator): GenderCheck | undefined {
   const [total, men, women] = [ind.outcome, ind.outcomeMen, ind.outcomeWomen].map((v) => (v.kind === 'number' ? v.value : undefined));
   if (total === undefined || men === undefined || women === undefined) return undefined;
-  if (ind.unit === 'st') return Math.abs(men + women - total) > 1e-9 ? 'sum' : 'OK';
+  if (ind.unit === 'st') return Math.abs(men + women - total) > TOLERANCE.exact ? 'sum' : 'OK';
   if (ind.unit === '%' || ind.unit === 'index' || ind.unit === '') {
-    const tol = ind.unit === '%' ? 0.0005 : 0.05;
+    const tol = ind.unit === '%' ? TOLERANCE.share : TOLERANCE.oneDecimal;
     return total < Math.min(men, women) - tol || total > Math.max(men, women) + tol ? 'range' : 'OK';
   }
   return undefined;

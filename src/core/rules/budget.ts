@@ -3,15 +3,16 @@ import { BUDGET_AMOUNT_KEYS, type BudgetAmountKey, type BudgetRow } from '../mod
 import { formatMnkr, formatNumber } from '../values/swedish';
 import { quote, type RuleContext } from './context';
 import { DRIFTBUDGET, header } from '../layout/layout';
+import { TOLERANCE } from '../values/limits';
 
 /** The column's header as messages name it. */
 const HEADER = (key: BudgetAmountKey): string => header(DRIFTBUDGET, key);
 
 /** Amounts are printed with one decimal: differences below half of that are rounding. */
-const TOLERANCE = 0.05 + 1e-9;
+const MNKR = TOLERANCE.oneDecimal + TOLERANCE.exact;
 
 function differs(a: number | undefined, b: number | undefined): boolean {
-  return a !== undefined && b !== undefined && Math.abs(a - b) > TOLERANCE;
+  return a !== undefined && b !== undefined && Math.abs(a - b) > MNKR;
 }
 
 export function budgetRules(ctx: RuleContext) {
@@ -39,7 +40,7 @@ export function budgetRules(ctx: RuleContext) {
         for (const key of ['outcome', 'budget', 'forecast'] as const) {
           const part = row.amounts[key];
           const whole = parent.amounts[key];
-          if (part !== undefined && whole !== undefined && part >= 0 && whole >= 0 && part > whole + 1e-9) {
+          if (part !== undefined && whole !== undefined && part >= 0 && whole >= 0 && part > whole + TOLERANCE.exact) {
             ctx.report(
               'budget.part-exceeds-whole',
               row.source,
@@ -87,7 +88,7 @@ export function planBudgetRules(ctx: RuleContext) {
       ctx.report('plan-budget.row-type-missing', row.source, 'rowType', `${ctx.where(row.source, 'rowType')}: Radtyp saknas för ${name}. Välj Rubrik, Intäkt, Kostnad, Summa intäkter, Summa kostnader eller Summa netto.`);
       continue;
     }
-    if (row.rowType.startsWith('Summa') && row.entered !== undefined && row.expected !== undefined && Math.abs(row.entered - row.expected) > 0.5) {
+    if (row.rowType.startsWith('Summa') && row.entered !== undefined && row.expected !== undefined && Math.abs(row.entered - row.expected) > TOLERANCE.wholeNumber) {
       ctx.report(
         'plan-budget.sum',
         row.source,

@@ -6,6 +6,7 @@ import { INDICATOR_VALUE_KEYS, PREVIOUS_OUTCOME_PATTERN, INDIKATORER, header } f
 import { assessIndicator, genderCheck, suggestion } from './assessment';
 import { cellAddress } from '../cells/address';
 import { quote, type RuleContext } from './context';
+import { TOLERANCE } from '../values/limits';
 
 /** An indicator's name for messages, quoted only when a message is made. */
 type Label = { toString(): string };
@@ -209,7 +210,7 @@ function targetRules(ctx: RuleContext, ind: Indicator, name: Label) {
   if (target === undefined || city === undefined || !ind.direction) return;
   if (ABSOLUTE_UNITS.has(ind.unit.toLowerCase())) return;
   if (ind.cityTarget.kind === 'number' && ind.cityTarget.writtenUnit && ind.cityTarget.writtenUnit !== ind.unit && ind.cityTarget.writtenUnit !== '%') return;
-  const lessAmbitious = ind.direction === 'Högre är bättre' ? target < city - 1e-9 : target > city + 1e-9;
+  const lessAmbitious = ind.direction === 'Högre är bättre' ? target < city - TOLERANCE.exact : target > city + TOLERANCE.exact;
   if (lessAmbitious) {
     ctx.report(
       'indicator.target-less-ambitious',

@@ -2,6 +2,7 @@
 import type { Plan, SourceRef } from '../model/plan';
 import { quote, type RuleContext } from './context';
 import { hasInvalidCharacters } from '../values/text';
+import { EXCEL_LIMITS } from '../values/limits';
 
 /** Tags the report turns into formatting (issue: rich text); any other markup is shown as text. */
 export const SUPPORTED_TAGS = new Set(['p', 'br', 'i', 'b', 'em', 'strong']);
@@ -9,7 +10,7 @@ const TAG = /<\/?([a-zA-Z][a-zA-Z0-9:-]*)(?:\s[^<>]*)?\/?>/g;
 const STRAY_CODE = /\b\d{3,5}=\d/;
 /** "(Anneli)" at the end of a paragraph: a name in parentheses, as reviewers leave in drafts. */
 const DRAFT_NOTE = /\(([A-ZÅÄÖ][a-zåäöé]{2,})\)\s*$/m;
-export const EXCEL_CELL_LIMIT = 32767;
+export const EXCEL_CELL_LIMIT = EXCEL_LIMITS.cellText;
 
 interface TextCell {
   source: SourceRef;

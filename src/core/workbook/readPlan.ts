@@ -55,6 +55,7 @@ import { isBlank, isErrorValue, isErrorText, READ_LIMITS, type CellValue, type S
 import { mapColumns, readFields, readRecords, type ColumnMap, type TableRecord } from './table';
 import { computeBudget, expectedFromCells } from '../derive/budget';
 import { computePlanBudget } from '../derive/planBudget';
+import { YEAR_RANGE } from '../values/limits';
 
 export interface ReadResult {
   plan: Plan;
@@ -388,7 +389,7 @@ function readInfo(snapshot: WorkbookSnapshot, out: ReadResult): PlanDocumentInfo
       }
       case 'year': {
         const n = typeof v === 'number' ? v : Number(text);
-        if (Number.isInteger(n) && n >= 1990 && n <= 2100) info.year = n;
+        if (Number.isInteger(n) && n >= YEAR_RANGE.min && n <= YEAR_RANGE.max) info.year = n;
         else bad(f.row, 'document.year', `Dokument!${at(f.row)}: "${shown(text)}" är inget årtal. Skriv året med fyra siffror, t.ex. 2025.`);
         break;
       }

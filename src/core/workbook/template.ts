@@ -31,6 +31,11 @@ import { isBlank, type CellValue, type SheetSnapshot, type WorkbookSnapshot } fr
 import { lastDataRow, mapColumns, readFields, readRecords, type TableRecord } from './table';
 import { expandFormula, normaliseFormula, type FormulaPlace } from '../layout/formulas';
 import { choiceOf } from './readPlan';
+import { DATE_RANGE, EXCEL_LIMITS, YEAR_RANGE } from '../values/limits';
+import { isoToSerial } from '../values/dates';
+
+const TITLE = EXCEL_LIMITS.validationTitle;
+const MESSAGE = EXCEL_LIMITS.validationMessage;
 
 export interface TemplateOptions {
   kind?: DocumentKind;
@@ -118,21 +123,21 @@ function listMessages(key: ListKey, label: string, prompt?: string): ValidationM
   const list = LISTS[key];
   const values = list.values.join(', ');
   return {
-    prompt: { title: label.slice(0, 32), message: (prompt ?? `Välj i listan: ${values}.`).slice(0, 255) },
+    prompt: { title: label.slice(0, TITLE), message: (prompt ?? `Välj i listan: ${values}.`).slice(0, MESSAGE) },
     error: list.strict
-      ? { title: 'Ogiltigt värde', message: `${label}: välj ett av ${values}.`.slice(0, 255), style: 'stop' }
-      : { title: 'Eget värde', message: `${label}: värdet finns inte i listan (${values}). Det sparas ändå.`.slice(0, 255), style: 'information' },
+      ? { title: 'Ogiltigt värde', message: `${label}: välj ett av ${values}.`.slice(0, MESSAGE), style: 'stop' }
+      : { title: 'Eget värde', message: `${label}: värdet finns inte i listan (${values}). Det sparas ändå.`.slice(0, MESSAGE), style: 'information' },
   };
 }
 
 const AMOUNT_EXAMPLE: Record<AmountUnit, string> = { mnkr: '12,5 eller −4,3', tkr: '33 700' };
 
-const DATE_RULE: ValidationRule = { type: 'date', min: '2000-01-01', max: '2100-12-31' };
+const DATE_RULE: ValidationRule = { type: 'date', min: DATE_RANGE.min, max: DATE_RANGE.max };
 
 function dateMessages(label: string, prompt?: string): ValidationMessages {
   return {
-    prompt: { title: label.slice(0, 32), message: prompt ?? 'Datum, ÅÅÅÅ-MM-DD.' },
-    error: { title: 'Ogiltigt datum', message: `${label}: skriv ett datum som ÅÅÅÅ-MM-DD mellan 2000 och 2100.`, style: 'stop' },
+    prompt: { title: label.slice(0, TITLE), message: prompt ?? 'Datum, ÅÅÅÅ-MM-DD.' },
+    error: { title: 'Ogiltigt datum', message: `${label}: skriv ett datum som ÅÅÅÅ-MM-DD mellan ${DATE_RANGE.min.slice(0, 4)} och ${DATE_RANGE.max.slice(0, 4)}.`, style: 'stop' },
   };
 }
 
@@ -143,15 +148,15 @@ function columnValidation(
   place: (template: string) => string | undefined,
 ): { rule: ValidationRule; messages: ValidationMessages } | undefined {
   if (col.list) return { rule: listRule(col.list, ranges), messages: listMessages(col.list, col.header, col.prompt) };
-  const prompt = col.prompt ? { title: col.header.slice(0, 32), message: col.prompt.slice(0, 255) } : undefined;
+  const prompt = col.prompt ? { title: col.header.slice(0, TITLE), message: col.prompt.slice(0, MESSAGE) } : undefined;
   if (col.check) {
     const formula = place(col.check.formula);
     if (formula) {
       return {
         rule: { type: 'custom', formula },
         messages: {
-          prompt: prompt ?? { title: col.header.slice(0, 32), message: col.check.message.slice(0, 255) },
-          error: { title: col.check.title, message: col.check.message.slice(0, 255), style: col.check.style },
+          prompt: prompt ?? { title: col.header.slice(0, TITLE), message: col.check.message.slice(0, MESSAGE) },
+          error: { title: col.check.title, message: col.check.message.slice(0, MESSAGE), style: col.check.style },
         },
       };
     }
@@ -162,13 +167,13 @@ function columnValidation(
     return {
       rule: { type: 'decimal' },
       messages: {
-        prompt: { title: col.header.slice(0, 32), message: col.prompt ?? `Belopp i ${unit}, t.ex. ${AMOUNT_EXAMPLE[unit]}.` },
+        prompt: { title: col.header.slice(0, TITLE), message: col.prompt ?? `Belopp i ${unit}, t.ex. ${AMOUNT_EXAMPLE[unit]}.` },
         error: { title: 'Inget belopp', message: `${col.header}: skriv ett tal i ${unit}.`, style: 'stop' },
       },
     };
   }
   // no rule, only the prompt: a text-length rule every value satisfies carries it
-  if (prompt) return { rule: { type: 'textLength', max: 32767 }, messages: { prompt } };
+  if (prompt) return { rule: { type: 'textLength', max: EXCEL_LIMITS.cellText }, messages: { prompt } };
   return undefined;
 }
 
@@ -353,14 +358,14 @@ function fieldValidation(field: FieldSpec, ranges: ListRanges): { rule: Validati
   if (field.kind === 'date') return { rule: DATE_RULE, messages: dateMessages(field.label, field.prompt) };
   if (field.kind === 'integer') {
     return {
-      rule: { type: 'wholeNumber', min: 1990, max: 2100 },
+      rule: { type: 'wholeNumber', min: YEAR_RANGE.min, max: YEAR_RANGE.max },
       messages: {
         prompt: { title: field.label, message: field.prompt ?? 'Ett årtal.' },
         error: { title: 'Inget årtal', message: `${field.label}: skriv ett årtal med fyra siffror.`, style: 'stop' },
       },
     };
   }
-  if (field.prompt) return { rule: { type: 'textLength', max: 32767 }, messages: { prompt: { title: field.label, message: field.prompt } } };
+  if (field.prompt) return { rule: { type: 'textLength', max: EXCEL_LIMITS.cellText }, messages: { prompt: { title: field.label, message: field.prompt } } };
   return undefined;
 }
 
@@ -437,7 +442,7 @@ function planFieldSheet(spec: FieldSheetSpec, sheet: SheetSnapshot | undefined, 
 }
 
 function looksLikeDate(v: CellValue): boolean {
-  return v instanceof Date || (typeof v === 'number' && v >= 36526 && v <= 73051); // 2000–2100 as Excel serials
+  return v instanceof Date || (typeof v === 'number' && v >= isoToSerial(DATE_RANGE.min) && v <= isoToSerial(DATE_RANGE.max));
 }
 
 /** The document year from options or from the Dokument sheet (for year-dependent headers). */

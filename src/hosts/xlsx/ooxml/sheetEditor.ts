@@ -29,6 +29,7 @@ import { XmlScanner, localName } from '../xml/scanner';
 import { escapeText, xmlText } from './escapes';
 import { contains, formatRect, MAX_COLUMN, MAX_ROW, parseRect, RangeList, type Rect } from './ranges';
 import type { StyleChange, Styles } from './styles';
+import { EXCEL_LIMITS } from '../../../core/values/limits';
 
 /** CT_Worksheet's sequence. */
 export const WORKSHEET_ORDER = [
@@ -512,12 +513,12 @@ export class SheetEditor {
     if (messages.prompt) set('showInputMessage', '1');
     if (messages.error) set('showErrorMessage', '1');
     if (messages.error) {
-      set('errorTitle', messages.error.title.slice(0, 32));
-      set('error', messages.error.message.slice(0, 255));
+      set('errorTitle', messages.error.title.slice(0, EXCEL_LIMITS.validationTitle));
+      set('error', messages.error.message.slice(0, EXCEL_LIMITS.validationMessage));
     }
     if (messages.prompt) {
-      set('promptTitle', messages.prompt.title.slice(0, 32));
-      set('prompt', messages.prompt.message.slice(0, 255));
+      set('promptTitle', messages.prompt.title.slice(0, EXCEL_LIMITS.validationTitle));
+      set('prompt', messages.prompt.message.slice(0, EXCEL_LIMITS.validationMessage));
     }
     set('sqref', sqref);
     switch (rule.type) {
