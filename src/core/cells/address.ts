@@ -23,12 +23,6 @@ export function cellAddress(column: number, row: number): string {
   return `${columnLetter(column)}${row}`;
 }
 
-export function rangeAddress(column: number, firstRow: number, lastColumn: number, lastRow: number): string {
-  const a = cellAddress(column, firstRow);
-  const b = cellAddress(lastColumn, lastRow);
-  return a === b ? a : `${a}:${b}`;
-}
-
 /** "C7" → { column: 3, row: 7 }. */
 export function parseCell(address: string): { column: number; row: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());

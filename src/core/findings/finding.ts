@@ -19,6 +19,3 @@ export function finding(rule: RuleId, sheet: string, cell: string, message: stri
   return { severity: RULES[rule].severity, sheet, cell, rule, message: one.length > 600 ? `${one.slice(0, 599)}…` : one };
 }
 
-export function hasErrors(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.severity === 'error');
-}

@@ -484,10 +484,6 @@ export const CONTRACT_SHEETS: readonly string[] = SHEETS.filter((s) => s.contrac
 
 export const SHEET_NAMES: readonly string[] = [...SHEETS.map((s) => s.name), LIST_SHEET];
 
-export function tableSheets(): TableSheetSpec[] {
-  return SHEETS.filter((s): s is TableSheetSpec => s.kind === 'table');
-}
-
 export function headerOf(column: ColumnSpec, ctx: LayoutContext): string {
   return column.headerFor ? column.headerFor(ctx) : column.header;
 }

@@ -32,11 +32,6 @@ export function isoToSerial(iso: IsoDate): number {
   return Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH_MS) / DAY_MS);
 }
 
-export function isoToUtcDate(iso: IsoDate): Date {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
-}
-
 /**
  * Reads a date cell: Excel serial, Date (exceljs gives UTC midnight), or a text such as
  * "2019-01-01", "2019-01-01 00:00" or "1/1 2019"? (only ISO-like forms are accepted).

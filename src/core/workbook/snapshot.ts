@@ -35,14 +35,6 @@ export function cellAt(sheet: SheetSnapshot, row: number, column: number): CellV
   return sheet.values[row - 1]?.[column - 1] ?? null;
 }
 
-export function formulaAt(sheet: SheetSnapshot, row: number, column: number): string | undefined {
-  return sheet.formulas[row - 1]?.[column - 1];
-}
-
-export function rowCount(sheet: SheetSnapshot): number {
-  return sheet.values.length;
-}
-
 const NON_SPACE = /\S/;
 
 export function isBlank(v: CellValue): boolean {

@@ -22,10 +22,6 @@ export const REL_TYPE = {
   table: /\/table$/,
 };
 
-export const CONTENT_TYPE = {
-  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
-};
-
 export interface Relationship {
   id: string;
   type: string;
