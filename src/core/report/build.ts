@@ -23,8 +23,7 @@ import { formatMnkr, formatNumber, formatValue } from '../values/swedish';
 import { oneLine } from '../values/text';
 import { ASSESSMENT_STYLE, type Block, type BudgetRowStyle, type ReportModel, type Section, type TableColumn } from './model';
 import { parseRichText } from './richText';
-import { textWidth } from './pages/pager';
-import { SIZE, TEXT_WIDTH } from './docx/style';
+import { SIZE, TEXT_WIDTH, textWidth } from './metrics';
 import { documentTitle } from './title';
 
 const GOAL_LABEL: Record<GoalLevel, string> = {

@@ -29,7 +29,8 @@ import {
 import type { Block, ReportModel, Section } from '../model';
 // docx's layout engine (large; the task pane's bundle leaves it out, see webpack.config.js)
 import { estimatePageNumbersWith } from 'docx/layout';
-import { NUMBERING, PAGE, SIZE, STYLES, TEXT_WIDTH, COLORS, METRICS } from './style';
+import { NUMBERING, STYLES, COLORS } from './style';
+import { METRICS, PAGE, SIZE, TEXT_WIDTH } from '../metrics';
 import { estimateTocPages, headingText, tocSections } from '../pages/pager';
 import { boundedEstimator, LONG_WORDS } from '../pages/longWords';
 import { activityTable, budgetTable, freeTable, indicatorTable } from './tables';

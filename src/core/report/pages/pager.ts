@@ -1,68 +1,12 @@
 /**
  * A fast page estimator for the table of contents: lays the report model out on A4 pages
- * with Arial's real character widths and the renderer's own measurements (docx/style.ts),
+ * with Arial's real character widths and the renderer's own measurements (report/metrics.ts),
  * closely enough to give each heading its page. docx's own layout engine (docx/layout)
  * does this as Word does but takes seconds for a 60-page report; tests compare the two.
  */
 import { isShortAnalysis, type Block, type ReportModel, type Section, type TableColumn } from '../model';
 import type { RichBlock } from '../richText';
-import { METRICS, SIZE, TEXT_HEIGHT, TEXT_WIDTH, columnTwips, type ParagraphMetrics } from '../docx/style';
-import { ARIAL } from './arialMetrics';
-
-const AVERAGE = 556;
-
-/** Width of a text in twips at a size in half-points. */
-export function textWidth(text: string, size: number, bold = false): number {
-  const table = bold ? ARIAL.bold : ARIAL.regular;
-  let units = 0;
-  for (const ch of text) units += table[ch.codePointAt(0)!] ?? AVERAGE;
-  return (units * size * 10) / 1000;
-}
-
-/** How many lines a text wraps into, word by word, in a width (twips). */
-export function countLines(text: string, size: number, bold: boolean, width: number): number {
-  if (width <= 0) return 1;
-  const space = textWidth(' ', size, bold);
-  let lines = 1;
-  let x = 0;
-  for (const word of text.split(/[ \t]+/)) {
-    if (!word) continue;
-    let w = textWidth(word, size, bold);
-    if (x > 0 && x + space + w > width) {
-      lines++;
-      x = 0;
-    } else if (x > 0) x += space;
-    if (w > TEXT_WIDTH) {
-      // a word wider than any line (pasted without spaces): Word breaks it before each character that no longer fits
-      const table = bold ? ARIAL.bold : ARIAL.regular;
-      w = 0;
-      for (const ch of word) {
-        const c = ((table[ch.codePointAt(0)!] ?? AVERAGE) * size * 10) / 1000;
-        if (w > 0 && w + c > width) {
-          lines++;
-          w = 0;
-        }
-        w += c;
-      }
-    }
-    while (w > width) {
-      // a word longer than the line breaks where it must
-      lines++;
-      w -= width;
-    }
-    x += w;
-  }
-  return lines;
-}
-
-export function lineHeight(m: Pick<ParagraphMetrics, 'size' | 'line'>): number {
-  return (m.size / 2) * 20 * ARIAL.lineHeight * (m.line / 240);
-}
-
-/** What multiple line spacing adds below a line's text: Word lets it go below the bottom of a page. */
-export function lineHang(m: Pick<ParagraphMetrics, 'size' | 'line'>): number {
-  return Math.max(0, lineHeight(m) - lineHeight({ size: m.size, line: 240 }));
-}
+import { METRICS, SIZE, TEXT_HEIGHT, TEXT_WIDTH, columnTwips, countLines, lineHang, lineHeight, type ParagraphMetrics } from '../metrics';
 
 class Flow {
   page = 1;
