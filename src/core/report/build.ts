@@ -23,7 +23,7 @@ import { formatMnkr, formatNumber, formatValue } from '../values/swedish';
 import { oneLine } from '../values/text';
 import { ASSESSMENT_STYLE, type Block, type BudgetRowStyle, type ReportModel, type Section, type TableColumn } from './model';
 import { parseRichText } from './richText';
-import { SIZE, TEXT_WIDTH, textWidth } from './metrics';
+import { contentWidths, widenToFit } from './columns';
 import { documentTitle } from './title';
 
 const GOAL_LABEL: Record<GoalLevel, string> = {
@@ -179,48 +179,6 @@ function indicatorColumns(kind: DocumentKind, year: number | undefined): TableCo
   ];
 }
 
-/**
- * Widens the value columns where a header word or a figure would not fit (so "Periodens" or
- * "1 050 000 kr" never breaks in the middle), taking the room from the first column.
- */
-function widenToFit(columns: TableColumn[], rows: readonly (readonly string[])[]): TableColumn[] {
-  const pad = 150;
-  const minFirst = 22;
-  const hardMinFirst = 16;
-  // Word breaks lines at spaces only: not at a no-break space ("1 050 st"), nor after "/"
-  const words = (t: string) => t.split(/[ \t\n]+/).filter(Boolean);
-  const need = columns.map((column, c) => {
-    if (c === 0) return 0;
-    const texts = rows.map((r) => r[c - 1] ?? '');
-    const twips =
-      pad +
-      Math.max(
-        0,
-        ...words(column.header).map((w) => textWidth(w, SIZE.tableSmall, true)),
-        ...texts.flatMap(words).map((w) => textWidth(w, SIZE.table)),
-      );
-    return Math.ceil((1000 * twips) / TEXT_WIDTH) / 10;
-  });
-  const widths = columns.map((column, c) => (c === 0 ? 0 : Math.max(column.width, need[c]!)));
-  const sum = () => widths.reduce((a, b) => a + b, 0);
-  // too little left for the names: the value columns give up what they have beyond their need
-  const short = minFirst - (100 - sum());
-  if (short > 0) {
-    const slack = widths.map((w, c) => (c === 0 ? 0 : w - need[c]!));
-    const slackSum = slack.reduce((a, b) => a + b, 0);
-    const take = Math.min(1, short / (slackSum || 1));
-    widths.forEach((w, c) => (widths[c] = w - slack[c]! * take));
-  }
-  const rest = 100 - sum();
-  // still too little: the names give up some more, and past that everything shares the page
-  if (rest < hardMinFirst) {
-    const scale = (100 - hardMinFirst) / sum();
-    widths.forEach((w, c) => (widths[c] = w * scale));
-    widths[0] = hardMinFirst;
-  } else widths[0] = rest;
-  return columns.map((c, i) => ({ ...c, width: Math.round(widths[i]! * 10) / 10 }));
-}
-
 /** Gives every indicator table of the document the same columns, wide enough for all its figures. */
 function fitIndicatorColumns(sections: Section[]): void {
   const tables: Extract<Block, { kind: 'indicatorTable' }>[] = [];
@@ -371,37 +329,6 @@ function tableDecimals(rows: FreeTable['rows']): number {
 /** A value column of a free table: numbers, "i.u." or blanks (month statistics, amounts). */
 function isValueColumn(rows: { cells: string[] }[], texts: FreeTable['rows'], c: number): boolean {
   return texts.some((r) => typeof r.cells[c] === 'number') && rows.every((r) => { const t = r.cells[c] ?? ''; return t === '' || /^[-−+]?[\d\s\u00a0]+(,\d+)?$/.test(t) || /^i\.?\s?u\.?$/i.test(t); });
-}
-
-/**
- * Column widths from the content: every column at least as wide as its longest word (so no
- * word breaks), the rest shared by how much text each column holds. In percent.
- */
-function contentWidths(header: string[], rows: string[][], columns: number): number[] {
-  const pad = 150;
-  const words = (t: string) => t.split(/[\s/]+/).filter(Boolean);
-  const need: number[] = [];
-  const want: number[] = [];
-  for (let c = 0; c < columns; c++) {
-    const texts = rows.map((r) => r[c] ?? '');
-    const h = header[c] ?? '';
-    need[c] = pad + Math.max(0, ...words(h).map((w) => textWidth(w, SIZE.tableSmall, true)), ...texts.flatMap(words).map((w) => textWidth(w, SIZE.table)));
-    want[c] = pad + Math.max(textWidth(h, SIZE.tableSmall, true) / 2, ...texts.map((t) => textWidth(t, SIZE.table)));
-  }
-  const total = TEXT_WIDTH;
-  const widths = [...need];
-  let left = total - widths.reduce((a, b) => a + b, 0);
-  if (left < 0) return widths.map((w) => (100 * w) / widths.reduce((a, b) => a + b, 0));
-  const extra = want.map((w, c) => Math.max(0, w - need[c]!));
-  const extraSum = extra.reduce((a, b) => a + b, 0);
-  widths.forEach((_, c) => {
-    const add = extraSum > 0 ? Math.min(extra[c]!, (left * extra[c]!) / extraSum) : 0;
-    widths[c]! += add;
-  });
-  left = total - widths.reduce((a, b) => a + b, 0);
-  // what is left goes to the first column when it is a label column, else evenly
-  if (left > 0) widths.forEach((_, c) => (widths[c]! += left / columns));
-  return widths.map((w) => (100 * w) / total);
 }
 
 function freeTableBlock(table: FreeTable, sectionHeading?: string): Block {
