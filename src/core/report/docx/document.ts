@@ -27,6 +27,7 @@ import {
   type PageNumberEstimator,
   Bookmark,
 } from 'docx';
+import { OUTLINES } from '../outline';
 import { visitBlock, type Block, type BlockVisitor, type ReportModel, type Section } from '../model';
 // docx's layout engine (large; the task pane's bundle leaves it out, see webpack.config.js)
 import { estimatePageNumbersWith } from 'docx/layout';
@@ -144,7 +145,7 @@ class ReportTableOfContents extends TableOfContents {}
 ];
 
 function tableOfContents(model: ReportModel, options: RenderOptions, ctx: RenderContext): FileChild {
-  const maxLevel = model.kind === 'verksamhetsplan' ? 2 : 3;
+  const maxLevel = OUTLINES[model.kind].tocLevels;
   const fieldOptions = { hyperlink: true, headingStyleRange: `1-${maxLevel}`, tabLeader: LeaderType.DOT } as const;
   if (options.pageNumbers === 'layout') return new ReportTableOfContents('Innehållsförteckning', fieldOptions);
   const entries = options.pageNumbers === 'none' ? tocSections(model, maxLevel).map((section) => ({ section, page: undefined })) : estimateTocPages(model, maxLevel);
