@@ -10,16 +10,31 @@ import { sectionKey } from '../outline';
 import { insertAfterIntroduction, type FreeTables } from './freeTables';
 import { textBlocks } from './textSections';
 
-const BUDGET_KEYS: BudgetAmountKey[] = ['outcome', 'budget', 'forecast', 'deviation', 'performanceChange', 'deviationAfter'];
-const SIGNED = new Set<BudgetAmountKey>(['deviation', 'deviationAfter']);
-
 /** A deviation with its sign: "+2,5", "−4,3", "0,0". */
 export function formatDeviation(n: number): string {
   const text = formatMnkr(n);
   return n > 0 && text !== formatMnkr(0) ? `+${text}` : text;
 }
 
-const num = (header: string, width: number): TableColumn => ({ header, width, align: 'right' });
+/** An amount column: header, share of the width, the amount it shows, and whether with its sign. */
+interface AmountColumn {
+  header: string;
+  width: number;
+  key: BudgetAmountKey;
+  signed?: boolean;
+}
+
+/** The columns after the line's name, one line each (the outcome's header names the period). */
+function amountColumns(outcomeHeader: string): AmountColumn[] {
+  return [
+    { header: outcomeHeader, width: 11, key: 'outcome' },
+    { header: 'Budget', width: 11, key: 'budget' },
+    { header: 'Prognos', width: 11, key: 'forecast' },
+    { header: 'Avvikelse budget prognos', width: 11, key: 'deviation', signed: true },
+    { header: 'Prestations\u00adförändring', width: 11, key: 'performanceChange' },
+    { header: 'Avvikelse efter prestations\u00adförändring', width: 11, key: 'deviationAfter', signed: true },
+  ];
+}
 
 function rowStyle(row: BudgetRow): BudgetRowStyle {
   switch (row.rowType) {
@@ -38,25 +53,18 @@ function rowStyle(row: BudgetRow): BudgetRowStyle {
 
 export function budgetBlock(kind: DocumentKind, tertial: number | undefined, rows: readonly BudgetRow[]): BlockOf<'budgetTable'> {
   const outcomeHeader = kind === 'tertialrapport' ? (tertial === 1 ? 'Utfall per april' : 'Utfall per aug') : 'Utfall';
-  const columns: TableColumn[] = [
-    { header: 'Netto (mnkr)', width: 34, align: 'left' },
-    num(outcomeHeader, 11),
-    num('Budget', 11),
-    num('Prognos', 11),
-    num('Avvikelse budget prognos', 11),
-    num('Prestations\u00adförändring', 11),
-    num('Avvikelse efter prestations\u00adförändring', 11),
-  ];
+  const amounts = amountColumns(outcomeHeader);
+  const columns: TableColumn[] = [{ header: 'Netto (mnkr)', width: 34, align: 'left' }, ...amounts.map(({ header, width }): TableColumn => ({ header, width, align: 'right' }))];
   return {
     kind: 'budgetTable',
     columns,
     rows: rows.map((row) => ({
       label: oneLine(row.label),
       style: rowStyle(row),
-      cells: BUDGET_KEYS.map((key) => {
+      cells: amounts.map(({ key, signed }) => {
         const v = row.amounts[key];
         if (v === undefined) return '';
-        return SIGNED.has(key) ? formatDeviation(v) : formatMnkr(v);
+        return signed ? formatDeviation(v) : formatMnkr(v);
       }),
     })),
     note: 'Positiv avvikelse = överskott.',

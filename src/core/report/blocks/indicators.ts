@@ -8,43 +8,50 @@ import { parseRichText } from '../richText';
 
 export type IndicatorTable = BlockOf<'indicatorTable'>;
 
-const num = (header: string, width: number): TableColumn => ({ header, width, align: 'right' });
+/** A column after the name: its header, its share of the width before fitting, and what its cell shows of an indicator. */
+interface ValueColumn extends TableColumn {
+  cell: (ind: Indicator) => string;
+}
 
-/** The columns as the reference documents have them (widths in percent, before fitting). */
-export function indicatorColumns(kind: DocumentKind, year: number | undefined): TableColumn[] {
+type ValueKey = 'outcome' | 'outcomeMen' | 'outcomeWomen' | 'previousOutcome' | 'forecast' | 'annualTarget' | 'cityTarget';
+const value = (header: string, width: number, key: ValueKey): ValueColumn => ({ header, width, align: 'right', cell: (ind) => formatValue(ind[key], ind.unit) });
+const text = (header: string, width: number, cell: (ind: Indicator) => string): ValueColumn => ({ header, width, align: 'left', cell });
+
+/** The columns as the reference documents have them, one line each (widths in percent, before fitting). */
+function columnsFor(kind: DocumentKind, year: number | undefined): { name: TableColumn; values: ValueColumn[] } {
   if (!isFollowUp(kind)) {
-    return [{ header: 'Indikator', width: 52, align: 'left' }, num('Årsmål', 14), num('KF:s årsmål', 20), { header: 'Periodicitet', width: 14, align: 'left' }];
+    return {
+      name: { header: 'Indikator', width: 52, align: 'left' },
+      values: [value('Årsmål', 14, 'annualTarget'), value('KF:s årsmål', 20, 'cityTarget'), text('Periodicitet', 14, (ind) => ind.periodicity ?? '')],
+    };
   }
-  return [
-    { header: 'Indikator', width: 29, align: 'left' },
-    num('Periodens utfall', 8),
-    num('Utfall män/pojkar', 8),
-    num('Utfall kvinnor/flickor', 8),
-    num(`Periodens utfall VB ${year ? year - 1 : ''}`.trim(), 8),
-    num('Prognos helår', 8),
-    num('Årsmål', 8),
-    num('KF:s årsmål', 11),
-    { header: 'Period', width: 12, align: 'left' },
-  ];
+  return {
+    name: { header: 'Indikator', width: 29, align: 'left' },
+    values: [
+      value('Periodens utfall', 8, 'outcome'),
+      value('Utfall män/pojkar', 8, 'outcomeMen'),
+      value('Utfall kvinnor/flickor', 8, 'outcomeWomen'),
+      value(`Periodens utfall VB ${year ? year - 1 : ''}`.trim(), 8, 'previousOutcome'),
+      value('Prognos helår', 8, 'forecast'),
+      value('Årsmål', 8, 'annualTarget'),
+      value('KF:s årsmål', 11, 'cityTarget'),
+      text('Period', 12, (ind) => oneLine(ind.period)),
+    ],
+  };
+}
+
+/** The table's columns: the name, then the values. */
+export function indicatorColumns(kind: DocumentKind, year: number | undefined): TableColumn[] {
+  const { name, values } = columnsFor(kind, year);
+  return [name, ...values.map(({ header, width, align }) => ({ header, width, align }))];
 }
 
 export function indicatorBlock(kind: DocumentKind, year: number | undefined, indicators: readonly Indicator[]): IndicatorTable {
-  const followUp = isFollowUp(kind);
+  const { values } = columnsFor(kind, year);
   const rows = indicators.map((ind) => ({
     name: oneLine(ind.name),
     flag: ind.flag,
-    cells: followUp
-      ? [
-          formatValue(ind.outcome, ind.unit),
-          formatValue(ind.outcomeMen, ind.unit),
-          formatValue(ind.outcomeWomen, ind.unit),
-          formatValue(ind.previousOutcome, ind.unit),
-          formatValue(ind.forecast, ind.unit),
-          formatValue(ind.annualTarget, ind.unit),
-          formatValue(ind.cityTarget, ind.unit),
-          oneLine(ind.period),
-        ].map(oneLine)
-      : [formatValue(ind.annualTarget, ind.unit), formatValue(ind.cityTarget, ind.unit), ind.periodicity ?? ''].map(oneLine),
+    cells: values.map((c) => oneLine(c.cell(ind))),
     analysis: parseRichText(ind.analysis),
   }));
   return { kind: 'indicatorTable', columns: indicatorColumns(kind, year), rows };
