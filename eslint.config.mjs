@@ -56,6 +56,13 @@ const LEAVES = {
   group: ['**/workbook/**', '**/rules/**', '**/report/**', '**/derive/**', '**/layout/**'],
   message: 'values, cells, findings och model är löv: de importerar bara varandra.',
 };
+// Rapporten: modellen (src/core/report utom docx/ och pages/: byggaren, dispositionen, blocken,
+// kolumnerna, sidmåtten) byggs före renderaren (report/docx) och sidberäkningen (report/pages),
+// som båda läser den; den importerar inte dem, och inte docx-biblioteket.
+const REPORT_MODEL_BEFORE_RENDERER = {
+  group: ['docx', 'docx/**', '**/docx', '**/docx/**', '**/pages', '**/pages/**'],
+  message: 'Rapportmodellen (src/core/report utom docx/ och pages/) importerar inte renderaren (report/docx), sidberäkningen (report/pages) eller docx; sidmåtten finns i report/metrics.ts.',
+};
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default defineConfig([
@@ -87,6 +94,7 @@ export default defineConfig([
   { files: ['src/core/**/*.ts'], rules: restrict(CORE_IS_PURE) },
   { files: ['src/core/layout/**/*.ts'], rules: restrict(CORE_IS_PURE, LAYOUT_BEFORE_WORKBOOK) },
   { files: ['src/core/{values,cells,findings,model}/**/*.ts'], rules: restrict(CORE_IS_PURE, LEAVES) },
+  { files: ['src/core/report/**/*.ts'], ignores: ['src/core/report/docx/**', 'src/core/report/pages/**'], rules: restrict(CORE_IS_PURE, REPORT_MODEL_BEFORE_RENDERER) },
 
   {
     files: ['src/**/*.{ts,tsx}'],

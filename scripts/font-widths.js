@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Generates src/core/report/pages/arialMetrics.ts: the advance widths of the characters a
+ * Generates src/core/report/arialMetrics.ts: the advance widths of the characters a
  * report uses, in Arial Regular and Bold, read from Liberation Sans (metric-compatible with
  * Arial, Debian package fonts-liberation2). The report's page estimator measures text with
  * them. Run: node scripts/font-widths.js [dir-with-LiberationSans-*.ttf]
@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const dir = process.argv[2] || '/usr/share/fonts/truetype/liberation2';
-const OUT = path.join(__dirname, '..', 'src', 'core', 'report', 'pages', 'arialMetrics.ts');
+const OUT = path.join(__dirname, '..', 'src', 'core', 'report', 'arialMetrics.ts');
 
 function parse(file) {
   const b = fs.readFileSync(file);

@@ -23,6 +23,11 @@ describe('npm run lint enforces the one-way flow', () => {
     ['src/core/layout/x.ts', "import { readPlan } from '../workbook/readPlan';"],
     ['src/core/values/x.ts', "import { validate } from '../rules/validate';"],
     ['src/core/model/x.ts', "import { SHEETS } from '../layout/layout';"],
+    // the report model (everything in src/core/report but docx/ and pages/) before the renderer and the estimator
+    ['src/core/report/build.ts', "import { SIZE } from './docx/style';"],
+    ['src/core/report/blocks/x.ts', "import { BLOCK_RENDERERS } from '../docx/document';"],
+    ['src/core/report/outline.ts', "import { estimateTocPages } from './pages/pager';"],
+    ['src/core/report/columns.ts', "import { Paragraph } from 'docx';"],
   ])('%s: %s is refused', async (file, code) => {
     expect(await restricted(file, `${code}\nexport const x = 1;\n`)).toHaveLength(1);
   });
@@ -31,6 +36,10 @@ describe('npm run lint enforces the one-way flow', () => {
     ['src/core/rules/x.ts', "import { SHEETS } from '../layout/layout';"],
     ['src/core/workbook/x.ts', "import { finding } from '../findings/finding';"],
     ['src/hosts/xlsx/x.ts', "import { readPlan } from '../../core/workbook/readPlan';"],
+    ['src/core/report/blocks/x.ts', "import { METRICS } from '../metrics';"],
+    ['src/core/report/docx/x.ts', "import { estimateTocPages } from '../pages/pager';"],
+    ['src/core/report/docx/x.ts', "import { Paragraph } from 'docx';"],
+    ['src/core/report/pages/x.ts', "import { METRICS } from '../metrics';"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await restricted(file, `${code}\nexport const x = 1;\n`)).toEqual([]);
   });

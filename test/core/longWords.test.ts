@@ -6,7 +6,7 @@
 import { Document, NoBreakHyphen, Packer, Paragraph, Tab, TextRun, type PageNumberEstimator } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import { packReport } from '../../src/core/report/docx/document';
-import { SIZE, TEXT_WIDTH } from '../../src/core/report/docx/style';
+import { SIZE, TEXT_WIDTH } from '../../src/core/report/metrics';
 import { boundedEstimator, breakLongWords, LONG_WORDS, ZERO_WIDTH_SPACE, type LongWordOptions } from '../../src/core/report/pages/longWords';
 import { buildReport } from '../../src/core/report/build';
 import type { ReportModel } from '../../src/core/report/model';

@@ -6,8 +6,7 @@
 import { buildExampleWorkbook } from '../../src/demo/buildWorkbook';
 import { EXAMPLES, loadTranscription } from '../../src/demo/examples';
 import { buildReport } from '../../src/core/report/build';
-import { columnTwips, METRICS, SIZE } from '../../src/core/report/docx/style';
-import { textWidth } from '../../src/core/report/pages/pager';
+import { columnTwips, METRICS, SIZE, textWidth } from '../../src/core/report/metrics';
 import type { Block, ReportModel, Section } from '../../src/core/report/model';
 import { readWorkbook } from '../../src/usecases/readWorkbook';
 import type { Plan } from '../../src/core/model/plan';

@@ -49,6 +49,23 @@ export type Block =
   | { kind: 'freeTable'; caption?: string; columns: TableColumn[]; rows: { cells: string[]; sum: boolean; group?: boolean }[] }
   | { kind: 'legend'; items: { symbol: string; color: string; text: string }[] };
 
+export type BlockKind = Block['kind'];
+export type BlockOf<K extends BlockKind> = Extract<Block, { kind: K }>;
+
+/**
+ * One handler for each kind of block, given the block of that kind (and `A`, what the walk
+ * passes along: the renderer's context, the estimator's page flow). The renderer
+ * (docx/document.ts) and the page estimator (pages/pager.ts) each declare theirs as a
+ * `BlockVisitor`, so that a new kind added to `Block` does not compile until both handle it
+ * (test/unit/report/visitor.test.ts shows the compiler refusing one that is not handled).
+ */
+export type BlockVisitor<R, A extends unknown[] = []> = { readonly [K in BlockKind]: (block: BlockOf<K>, ...args: A) => R };
+
+/** Calls the visitor's handler for the block's kind. */
+export function visitBlock<R, A extends unknown[]>(block: Block, visitor: BlockVisitor<R, A>, ...args: A): R {
+  return (visitor[block.kind] as (block: Block, ...args: A) => R)(block, ...args);
+}
+
 export interface Section {
   heading: string;
   /** Word heading level 1–5 (Rubrik 1–5). */

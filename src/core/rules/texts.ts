@@ -3,6 +3,7 @@ import type { Plan, SourceRef } from '../model/plan';
 import { quote, type RuleContext } from './context';
 import { hasInvalidCharacters } from '../values/text';
 import { EXCEL_LIMITS } from '../values/limits';
+import { documentOutline } from '../report/outline';
 
 /** Tags the report turns into formatting (issue: rich text); any other markup is shown as text. */
 export const SUPPORTED_TAGS = new Set(['p', 'br', 'i', 'b', 'em', 'strong']);
@@ -41,21 +42,25 @@ function textCells(plan: Plan): TextCell[] {
   return out;
 }
 
-/** Sections each kind of document has (the intro counts as present when a section lies under it). */
-const REQUIRED_SECTIONS: Record<string, { heading: string; orUnder?: boolean }[]> = {
-  tertialrapport: [{ heading: 'Förslag till beslut' }, { heading: 'Sammanfattning' }, { heading: 'Sammanfattande analys', orUnder: true }],
-  verksamhetsberattelse: [{ heading: 'Sammanfattande analys', orUnder: true }],
-  verksamhetsplan: [{ heading: 'Inledning', orUnder: true }],
-};
-
+/**
+ * The sections the report's outline (report/outline.ts) marks `expected` for the document's
+ * kind: front sections by their heading; a main part (the intro) also counts as present when a
+ * section lies under it, or when the intro's own sections come first in the sheet.
+ */
 function requiredSections(ctx: RuleContext) {
   const { plan } = ctx;
   if (!plan.info.kind || !ctx.columns['Texter']) return;
   const norm = (t: string | undefined) => (t ?? '').trim().toLowerCase();
-  for (const { heading, orUnder } of REQUIRED_SECTIONS[plan.info.kind] ?? []) {
+  const outline = documentOutline(plan.info.kind, plan.info.year);
+  const expected = [
+    ...outline.front.filter((f) => f.expected).map((f) => ({ heading: f.heading, orUnder: false })),
+    ...outline.textParts.filter((p) => p.expected).map((p) => ({ heading: p.heading, orUnder: true })),
+  ];
+  const beforeIntro = [...outline.front.map((f) => f.heading), outline.attachments].map(norm);
+  for (const { heading, orUnder } of expected) {
     const present = plan.texts.some((t) => norm(t.heading) === norm(heading) || (orUnder && norm(t.parent) === norm(heading)));
     // the intro's own sections (Enhetens uppdrag, Verksamhet …) come first in the sheet
-    const introByPlace = orUnder && plan.texts.length > 0 && !['förslag till beslut', 'sammanfattning', 'ärendets beredning', 'bilagor'].includes(norm(plan.texts[0]!.heading));
+    const introByPlace = orUnder && plan.texts.length > 0 && !beforeIntro.includes(norm(plan.texts[0]!.heading));
     if (present || introByPlace) continue;
     ctx.reportAt(
       'text.section-missing',

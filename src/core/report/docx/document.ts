@@ -1,5 +1,6 @@
 /**
- * The report model → a Word document (docx), one small function per kind of block.
+ * The report model → a Word document (docx), one small function per kind of block
+ * (`BLOCK_RENDERERS`, a BlockVisitor: every kind must have one).
  * Headings use Word's built-in styles; the table of contents is written with its entries
  * and page numbers (docx/layout lays the pages out as Word does), so it shows without a
  * manual update in Word and LibreOffice.
@@ -26,10 +27,12 @@ import {
   type PageNumberEstimator,
   Bookmark,
 } from 'docx';
-import type { Block, ReportModel, Section } from '../model';
+import { OUTLINES } from '../outline';
+import { visitBlock, type Block, type BlockVisitor, type ReportModel, type Section } from '../model';
 // docx's layout engine (large; the task pane's bundle leaves it out, see webpack.config.js)
 import { estimatePageNumbersWith } from 'docx/layout';
-import { NUMBERING, PAGE, SIZE, STYLES, TEXT_WIDTH, COLORS, METRICS } from './style';
+import { NUMBERING, STYLES, COLORS } from './style';
+import { METRICS, PAGE, SIZE, TEXT_WIDTH } from '../metrics';
 import { estimateTocPages, headingText, tocSections } from '../pages/pager';
 import { boundedEstimator, LONG_WORDS } from '../pages/longWords';
 import { activityTable, budgetTable, freeTable, indicatorTable } from './tables';
@@ -50,44 +53,38 @@ function heading(section: Section, ctx: RenderContext): Paragraph {
   });
 }
 
+/** Each kind of block as docx paragraphs and tables (a new kind of block does not compile until it is here). */
+export const BLOCK_RENDERERS: BlockVisitor<FileChild[], [RenderContext]> = {
+  assessment: (b) => [assessmentParagraph(b.assessment)],
+  fieldLabel: (b) => [new Paragraph({ style: 'FieldLabel', text: b.text })],
+  richText: (b, ctx) => richText(b.blocks, ctx),
+  indicatorTable: (b, ctx) => [indicatorTable(b.columns, b.rows, ctx), spacer()],
+  activityTable: (b, ctx) => [activityTable(b.columns, b.rows, ctx), spacer()],
+  budgetTable: (b) => [
+    budgetTable(b.columns, b.rows),
+    ...(b.note ? [new Paragraph({ children: [new TextRun({ text: b.note, size: SIZE.small, color: COLORS.muted })], spacing: { before: METRICS.note.before, after: METRICS.note.after } })] : []),
+  ],
+  planBudget: (b) => [
+    ...b.facts.map(([k, v]) => new Paragraph({ children: [new TextRun({ text: `${k}: `, bold: true }), new TextRun(v)], spacing: { after: METRICS.fact.after } })),
+    spacer(),
+    budgetTable(b.columns, b.rows),
+    spacer(),
+  ],
+  freeTable: (b) => [...(b.caption ? [new Paragraph({ style: 'Caption', text: b.caption })] : []), freeTable(b.columns, b.rows), spacer()],
+  legend: (b) => [
+    new Paragraph({
+      spacing: { after: METRICS.legend.after },
+      children: b.items.flatMap((item, i) => [
+        ...(i ? [new TextRun({ text: '   ', size: SIZE.small })] : []),
+        symbolRun(item.symbol, item.color, { size: SIZE.small }),
+        new TextRun({ text: `\u00a0${item.text}`, size: SIZE.small, color: COLORS.muted }),
+      ]),
+    }),
+  ],
+};
+
 function block(b: Block, ctx: RenderContext): FileChild[] {
-  switch (b.kind) {
-    case 'assessment':
-      return [assessmentParagraph(b.assessment)];
-    case 'fieldLabel':
-      return [new Paragraph({ style: 'FieldLabel', text: b.text })];
-    case 'richText':
-      return richText(b.blocks, ctx);
-    case 'indicatorTable':
-      return [indicatorTable(b.columns, b.rows, ctx), spacer()];
-    case 'activityTable':
-      return [activityTable(b.columns, b.rows, ctx), spacer()];
-    case 'budgetTable':
-      return [
-        budgetTable(b.columns, b.rows),
-        ...(b.note ? [new Paragraph({ children: [new TextRun({ text: b.note, size: SIZE.small, color: COLORS.muted })], spacing: { before: METRICS.note.before, after: METRICS.note.after } })] : []),
-      ];
-    case 'planBudget':
-      return [
-        ...b.facts.map(([k, v]) => new Paragraph({ children: [new TextRun({ text: `${k}: `, bold: true }), new TextRun(v)], spacing: { after: METRICS.fact.after } })),
-        spacer(),
-        budgetTable(b.columns, b.rows),
-        spacer(),
-      ];
-    case 'freeTable':
-      return [...(b.caption ? [new Paragraph({ style: 'Caption', text: b.caption })] : []), freeTable(b.columns, b.rows), spacer()];
-    case 'legend':
-      return [
-        new Paragraph({
-          spacing: { after: METRICS.legend.after },
-          children: b.items.flatMap((item, i) => [
-            ...(i ? [new TextRun({ text: '   ', size: SIZE.small })] : []),
-            symbolRun(item.symbol, item.color, { size: SIZE.small }),
-            new TextRun({ text: `\u00a0${item.text}`, size: SIZE.small, color: COLORS.muted }),
-          ]),
-        }),
-      ];
-  }
+  return visitBlock(b, BLOCK_RENDERERS, ctx);
 }
 
 function spacer(): Paragraph {
@@ -148,7 +145,7 @@ class ReportTableOfContents extends TableOfContents {}
 ];
 
 function tableOfContents(model: ReportModel, options: RenderOptions, ctx: RenderContext): FileChild {
-  const maxLevel = model.kind === 'verksamhetsplan' ? 2 : 3;
+  const maxLevel = OUTLINES[model.kind].tocLevels;
   const fieldOptions = { hyperlink: true, headingStyleRange: `1-${maxLevel}`, tabLeader: LeaderType.DOT } as const;
   if (options.pageNumbers === 'layout') return new ReportTableOfContents('Innehållsförteckning', fieldOptions);
   const entries = options.pageNumbers === 'none' ? tocSections(model, maxLevel).map((section) => ({ section, page: undefined })) : estimateTocPages(model, maxLevel);

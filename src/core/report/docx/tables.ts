@@ -18,9 +18,9 @@ import {
   type ITableBordersOptions,
 } from 'docx';
 import { isShortAnalysis, type ActivityRow, type BudgetTableRow, type IndicatorRow, type TableColumn } from '../model';
-import { COLORS, METRICS, SIZE, TEXT_WIDTH, columnTwips } from './style';
+import { COLORS } from './style';
+import { METRICS, SIZE, TEXT_WIDTH, columnTwips, textWidth } from '../metrics';
 import { richText, symbolRun, type RenderContext } from './text';
-import { textWidth } from '../pages/pager';
 
 const NONE = { style: BorderStyle.NIL, size: 0, color: 'auto' };
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: COLORS.rule };

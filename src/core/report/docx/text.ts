@@ -3,7 +3,8 @@ import { Paragraph, TextRun, type IRunOptions } from 'docx';
 import type { Assessment } from '../../model/plan';
 import { ASSESSMENT_STYLE } from '../model';
 import type { RichBlock, Run } from '../richText';
-import { COLORS, METRICS, SYMBOL_FONT } from './style';
+import { COLORS, SYMBOL_FONT } from './style';
+import { METRICS } from '../metrics';
 
 /** Counts numbered lists so that each one starts at 1. */
 export class RenderContext {

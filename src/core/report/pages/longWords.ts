@@ -21,7 +21,7 @@
  * and errs on the side of leaving text as it is; the report has no justified or hyphenated text.
  */
 import type { PageNumberEstimator } from 'docx';
-import { ARIAL } from './arialMetrics';
+import { ARIAL } from '../arialMetrics';
 
 export const ZERO_WIDTH_SPACE = '\u200b';
 

@@ -1,70 +1,15 @@
 /**
  * A fast page estimator for the table of contents: lays the report model out on A4 pages
- * with Arial's real character widths and the renderer's own measurements (docx/style.ts),
+ * with Arial's real character widths and the renderer's own measurements (report/metrics.ts),
  * closely enough to give each heading its page. docx's own layout engine (docx/layout)
  * does this as Word does but takes seconds for a 60-page report; tests compare the two.
  */
-import { isShortAnalysis, type Block, type ReportModel, type Section, type TableColumn } from '../model';
+import { isShortAnalysis, visitBlock, type Block, type BlockOf, type BlockVisitor, type ReportModel, type Section, type TableColumn } from '../model';
 import type { RichBlock } from '../richText';
-import { METRICS, SIZE, TEXT_HEIGHT, TEXT_WIDTH, columnTwips, type ParagraphMetrics } from '../docx/style';
-import { ARIAL } from './arialMetrics';
+import { METRICS, SIZE, TEXT_HEIGHT, TEXT_WIDTH, columnTwips, countLines, lineHang, lineHeight, type ParagraphMetrics } from '../metrics';
 
-const AVERAGE = 556;
-
-/** Width of a text in twips at a size in half-points. */
-export function textWidth(text: string, size: number, bold = false): number {
-  const table = bold ? ARIAL.bold : ARIAL.regular;
-  let units = 0;
-  for (const ch of text) units += table[ch.codePointAt(0)!] ?? AVERAGE;
-  return (units * size * 10) / 1000;
-}
-
-/** How many lines a text wraps into, word by word, in a width (twips). */
-export function countLines(text: string, size: number, bold: boolean, width: number): number {
-  if (width <= 0) return 1;
-  const space = textWidth(' ', size, bold);
-  let lines = 1;
-  let x = 0;
-  for (const word of text.split(/[ \t]+/)) {
-    if (!word) continue;
-    let w = textWidth(word, size, bold);
-    if (x > 0 && x + space + w > width) {
-      lines++;
-      x = 0;
-    } else if (x > 0) x += space;
-    if (w > TEXT_WIDTH) {
-      // a word wider than any line (pasted without spaces): Word breaks it before each character that no longer fits
-      const table = bold ? ARIAL.bold : ARIAL.regular;
-      w = 0;
-      for (const ch of word) {
-        const c = ((table[ch.codePointAt(0)!] ?? AVERAGE) * size * 10) / 1000;
-        if (w > 0 && w + c > width) {
-          lines++;
-          w = 0;
-        }
-        w += c;
-      }
-    }
-    while (w > width) {
-      // a word longer than the line breaks where it must
-      lines++;
-      w -= width;
-    }
-    x += w;
-  }
-  return lines;
-}
-
-export function lineHeight(m: Pick<ParagraphMetrics, 'size' | 'line'>): number {
-  return (m.size / 2) * 20 * ARIAL.lineHeight * (m.line / 240);
-}
-
-/** What multiple line spacing adds below a line's text: Word lets it go below the bottom of a page. */
-export function lineHang(m: Pick<ParagraphMetrics, 'size' | 'line'>): number {
-  return Math.max(0, lineHeight(m) - lineHeight({ size: m.size, line: 240 }));
-}
-
-class Flow {
+/** Where the layout is: the page and how far down it. */
+export class Flow {
   page = 1;
   y = 0;
   /** The space after the last paragraph; the gap to the next is the larger of it and that one's space before. */
@@ -236,54 +181,79 @@ function dataRow(columns: TableColumn[], cells: string[], bold = false): Row {
   return { height, cellLines: { count: Math.round((height - METRICS.cell.top - METRICS.cell.bottom) / line), height: line } };
 }
 
-function block(flow: Flow, b: Block) {
-  switch (b.kind) {
-    case 'assessment':
-      return paragraph(flow, `Bedömning: ● ${b.assessment}`, METRICS.assessment);
-    case 'fieldLabel':
-      return paragraph(flow, b.text, METRICS.fieldLabel, TEXT_WIDTH, lineHeight(METRICS.body));
-    case 'richText':
-      return richText(flow, b.blocks);
-    case 'legend':
-      return paragraph(flow, b.items.map((i) => `${i.symbol} ${i.text}`).join('   '), METRICS.legend);
-    case 'indicatorTable':
-    case 'activityTable': {
-      const rows: Row[] = [];
-      for (const r of b.rows) {
-        const prefix = 'flag' in r && r.flag ? `${r.flag} ` : 'status' in r && r.status ? `${r.status.symbol} ` : '';
-        const a = analysisRow(r.analysis);
-        rows.push({ ...dataRow(b.columns, [`${prefix}${r.name}`, ...r.cells]), keepWithNext: a !== undefined });
-        if (a) rows.push(a);
-      }
-      table(flow, b.columns, rows);
-      return paragraph(flow, '', METRICS.spacer);
-    }
-    case 'budgetTable':
-      table(flow, b.columns, b.rows.map((r) => dataRow(b.columns, [r.label, ...r.cells], r.style === 'sum' || r.style === 'total')));
-      if (b.note) paragraph(flow, b.note, METRICS.note);
-      return;
-    case 'planBudget':
-      b.facts.forEach(([k, v]) => paragraph(flow, `${k}: ${v}`, METRICS.fact));
-      paragraph(flow, '', METRICS.spacer);
-      table(flow, b.columns, b.rows.map((r) => dataRow(b.columns, [r.label, ...r.cells], r.style === 'sum' || r.style === 'total')));
-      return paragraph(flow, '', METRICS.spacer);
-    case 'freeTable':
-      if (b.caption) paragraph(flow, b.caption, METRICS.caption, TEXT_WIDTH, lineHeight(METRICS.tableText) * 2);
-      table(flow, b.columns, b.rows.map((r) => dataRow(b.columns, r.cells, r.sum)), b.columns.some((c) => c.header));
-      return paragraph(flow, '', METRICS.spacer);
+/** The rows of an indicator or activity table: each with its analysis beneath it, kept with it. */
+function namedRows(b: BlockOf<'indicatorTable'> | BlockOf<'activityTable'>): Row[] {
+  const rows: Row[] = [];
+  for (const r of b.rows) {
+    const prefix = 'flag' in r && r.flag ? `${r.flag} ` : 'status' in r && r.status ? `${r.status.symbol} ` : '';
+    const a = analysisRow(r.analysis);
+    rows.push({ ...dataRow(b.columns, [`${prefix}${r.name}`, ...r.cells]), keepWithNext: a !== undefined });
+    if (a) rows.push(a);
   }
+  return rows;
 }
 
-/** A table's header row and first row: what a paragraph kept with the table keeps with it. */
-function tableStart(b: Block): number {
-  if (b.kind !== 'indicatorTable' && b.kind !== 'activityTable' && b.kind !== 'budgetTable' && b.kind !== 'freeTable' && b.kind !== 'planBudget') return 0;
-  const widths = columnTwips(b.columns);
-  const header = b.columns.some((c) => c.header) ? Math.max(...b.columns.map((c, i) => cellHeight([c.header], widths[i]!, SIZE.tableSmall, true))) : 0;
-  const row = b.rows[0];
-  if (!row) return header;
-  const cells = 'label' in row ? [row.label, ...row.cells] : 'name' in row ? [row.name, ...row.cells] : row.cells;
-  return header + dataRow(b.columns, cells).height;
+/** How each kind of block takes room on the pages (a new kind of block does not compile until it is here). */
+export const BLOCK_LAYOUT: BlockVisitor<void, [Flow]> = {
+  assessment: (b, flow) => paragraph(flow, `Bedömning: ● ${b.assessment}`, METRICS.assessment),
+  fieldLabel: (b, flow) => paragraph(flow, b.text, METRICS.fieldLabel, TEXT_WIDTH, lineHeight(METRICS.body)),
+  richText: (b, flow) => richText(flow, b.blocks),
+  legend: (b, flow) => paragraph(flow, legendText(b), METRICS.legend),
+  indicatorTable: (b, flow) => {
+    table(flow, b.columns, namedRows(b));
+    paragraph(flow, '', METRICS.spacer);
+  },
+  activityTable: (b, flow) => {
+    table(flow, b.columns, namedRows(b));
+    paragraph(flow, '', METRICS.spacer);
+  },
+  budgetTable: (b, flow) => {
+    table(flow, b.columns, b.rows.map((r) => dataRow(b.columns, [r.label, ...r.cells], r.style === 'sum' || r.style === 'total')));
+    if (b.note) paragraph(flow, b.note, METRICS.note);
+  },
+  planBudget: (b, flow) => {
+    b.facts.forEach(([k, v]) => paragraph(flow, `${k}: ${v}`, METRICS.fact));
+    paragraph(flow, '', METRICS.spacer);
+    table(flow, b.columns, b.rows.map((r) => dataRow(b.columns, [r.label, ...r.cells], r.style === 'sum' || r.style === 'total')));
+    paragraph(flow, '', METRICS.spacer);
+  },
+  freeTable: (b, flow) => {
+    if (b.caption) paragraph(flow, b.caption, METRICS.caption, TEXT_WIDTH, lineHeight(METRICS.tableText) * 2);
+    table(flow, b.columns, b.rows.map((r) => dataRow(b.columns, r.cells, r.sum)), b.columns.some((c) => c.header));
+    paragraph(flow, '', METRICS.spacer);
+  },
+};
+
+function block(flow: Flow, b: Block) {
+  visitBlock(b, BLOCK_LAYOUT, flow);
 }
+
+const legendText = (b: BlockOf<'legend'>) => b.items.map((i) => `${i.symbol} ${i.text}`).join('   ');
+
+/** A table's header row and first row: what a paragraph kept with the table keeps with it. */
+function tableStart(columns: TableColumn[], firstRow: string[] | undefined): number {
+  const widths = columnTwips(columns);
+  const header = columns.some((c) => c.header) ? Math.max(...columns.map((c, i) => cellHeight([c.header], widths[i]!, SIZE.tableSmall, true))) : 0;
+  if (!firstRow) return header;
+  return header + dataRow(columns, firstRow).height;
+}
+
+/**
+ * What of a block a heading before it keeps on its page: a short paragraph all of it, and the
+ * chain goes on to the next block (`through`); text its first two lines, a table its header and
+ * first row, and the chain ends there. A new kind of block does not compile until it is here.
+ */
+export const KEEP_WITH_HEADING: BlockVisitor<{ height: number; through: boolean }> = {
+  assessment: (b) => ({ height: paragraphHeight(`Bedömning: ● ${b.assessment}`, METRICS.assessment), through: true }),
+  fieldLabel: (b) => ({ height: paragraphHeight(b.text, METRICS.fieldLabel), through: true }),
+  legend: (b) => ({ height: paragraphHeight(legendText(b), METRICS.legend), through: true }),
+  richText: (b) => ({ height: lineHeight(METRICS.body) * Math.min(2, b.blocks.length ? 2 : 0), through: false }),
+  indicatorTable: (b) => ({ height: tableStart(b.columns, b.rows[0] && [b.rows[0].name, ...b.rows[0].cells]), through: false }),
+  activityTable: (b) => ({ height: tableStart(b.columns, b.rows[0] && [b.rows[0].name, ...b.rows[0].cells]), through: false }),
+  budgetTable: (b) => ({ height: tableStart(b.columns, b.rows[0] && [b.rows[0].label, ...b.rows[0].cells]), through: false }),
+  planBudget: (b) => ({ height: tableStart(b.columns, b.rows[0] && [b.rows[0].label, ...b.rows[0].cells]), through: false }),
+  freeTable: (b) => ({ height: tableStart(b.columns, b.rows[0]?.cells), through: false }),
+};
 
 function paragraphHeight(text: string, m: ParagraphMetrics): number {
   return m.before + countLines(text, m.size, m.bold, TEXT_WIDTH - (m.indent ?? 0)) * lineHeight(m) + m.after;
@@ -298,21 +268,9 @@ function keepChain(s: Section, withHeading: boolean): number {
   const m = METRICS.headings[Math.min(Math.max(s.level, 1), 5) - 1]!;
   let h = withHeading ? 0 : paragraphHeight(headingText(s), m);
   for (const b of s.blocks) {
-    switch (b.kind) {
-      case 'assessment':
-        h += paragraphHeight(`Bedömning: ● ${b.assessment}`, METRICS.assessment);
-        continue;
-      case 'fieldLabel':
-        h += paragraphHeight(b.text, METRICS.fieldLabel);
-        continue;
-      case 'legend':
-        h += paragraphHeight(b.items.map((i) => `${i.symbol} ${i.text}`).join('   '), METRICS.legend);
-        continue;
-      case 'richText':
-        return h + lineHeight(METRICS.body) * Math.min(2, b.blocks.length ? 2 : 0);
-      default:
-        return h + tableStart(b);
-    }
+    const keep = visitBlock(b, KEEP_WITH_HEADING);
+    if (!keep.through) return h + keep.height;
+    h += keep.height;
   }
   return s.children[0] ? h + keepChain(s.children[0], false) : h;
 }

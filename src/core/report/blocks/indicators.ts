@@ -1,0 +1,74 @@
+/** The indicator table of a goal: columns per kind, every figure formatted the Swedish way, the analysis under its row. */
+import { isFollowUp, type DocumentKind, type Indicator } from '../../model/plan';
+import { formatValue } from '../../values/swedish';
+import { oneLine } from '../../values/text';
+import { widenToFit } from '../columns';
+import type { BlockOf, Section, TableColumn } from '../model';
+import { parseRichText } from '../richText';
+
+export type IndicatorTable = BlockOf<'indicatorTable'>;
+
+/** A column after the name: its header, its share of the width before fitting, and what its cell shows of an indicator. */
+interface ValueColumn extends TableColumn {
+  cell: (ind: Indicator) => string;
+}
+
+type ValueKey = 'outcome' | 'outcomeMen' | 'outcomeWomen' | 'previousOutcome' | 'forecast' | 'annualTarget' | 'cityTarget';
+const value = (header: string, width: number, key: ValueKey): ValueColumn => ({ header, width, align: 'right', cell: (ind) => formatValue(ind[key], ind.unit) });
+const text = (header: string, width: number, cell: (ind: Indicator) => string): ValueColumn => ({ header, width, align: 'left', cell });
+
+/** The columns as the reference documents have them, one line each (widths in percent, before fitting). */
+function columnsFor(kind: DocumentKind, year: number | undefined): { name: TableColumn; values: ValueColumn[] } {
+  if (!isFollowUp(kind)) {
+    return {
+      name: { header: 'Indikator', width: 52, align: 'left' },
+      values: [value('Årsmål', 14, 'annualTarget'), value('KF:s årsmål', 20, 'cityTarget'), text('Periodicitet', 14, (ind) => ind.periodicity ?? '')],
+    };
+  }
+  return {
+    name: { header: 'Indikator', width: 29, align: 'left' },
+    values: [
+      value('Periodens utfall', 8, 'outcome'),
+      value('Utfall män/pojkar', 8, 'outcomeMen'),
+      value('Utfall kvinnor/flickor', 8, 'outcomeWomen'),
+      value(`Periodens utfall VB ${year ? year - 1 : ''}`.trim(), 8, 'previousOutcome'),
+      value('Prognos helår', 8, 'forecast'),
+      value('Årsmål', 8, 'annualTarget'),
+      value('KF:s årsmål', 11, 'cityTarget'),
+      text('Period', 12, (ind) => oneLine(ind.period)),
+    ],
+  };
+}
+
+/** The table's columns: the name, then the values. */
+export function indicatorColumns(kind: DocumentKind, year: number | undefined): TableColumn[] {
+  const { name, values } = columnsFor(kind, year);
+  return [name, ...values.map(({ header, width, align }) => ({ header, width, align }))];
+}
+
+export function indicatorBlock(kind: DocumentKind, year: number | undefined, indicators: readonly Indicator[]): IndicatorTable {
+  const { values } = columnsFor(kind, year);
+  const rows = indicators.map((ind) => ({
+    name: oneLine(ind.name),
+    flag: ind.flag,
+    cells: values.map((c) => oneLine(c.cell(ind))),
+    analysis: parseRichText(ind.analysis),
+  }));
+  return { kind: 'indicatorTable', columns: indicatorColumns(kind, year), rows };
+}
+
+/** Gives every indicator table under the sections the same columns, wide enough for all their figures (column fitting: report/columns.ts). */
+export function fitIndicatorColumns(sections: readonly Section[]): void {
+  const tables: IndicatorTable[] = [];
+  const walk = (s: Section) => {
+    s.blocks.forEach((b) => b.kind === 'indicatorTable' && tables.push(b));
+    s.children.forEach(walk);
+  };
+  sections.forEach(walk);
+  if (!tables.length) return;
+  const columns = widenToFit(
+    tables[0]!.columns,
+    tables.flatMap((t) => t.rows.map((r) => r.cells)),
+  );
+  tables.forEach((t) => (t.columns = columns));
+}
