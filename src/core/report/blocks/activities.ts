@@ -3,6 +3,7 @@ import { isFollowUp, type Activity, type ActivityStatus, type DocumentKind } fro
 import { oneLine } from '../../values/text';
 import type { BlockOf, TableColumn } from '../model';
 import { parseRichText } from '../richText';
+import { AKTIVITETER, header, type ColumnKey } from '../../layout/layout';
 
 /** The symbol printed before an activity's name in follow-ups (and explained in the legend). */
 export const STATUS_SYMBOL: Record<ActivityStatus, string> = {
@@ -16,21 +17,23 @@ export const STATUS_SYMBOL: Record<ActivityStatus, string> = {
 interface ValueColumn extends TableColumn {
   cell: (a: Activity) => string;
 }
-const left = (header: string, width: number, cell: (a: Activity) => string): ValueColumn => ({ header, width, align: 'left', cell });
+/** Headers are the sheet's (src/core/layout). */
+const left = (key: ColumnKey<typeof AKTIVITETER>, width: number, cell: (a: Activity) => string): ValueColumn => ({ header: header(AKTIVITETER, key), width, align: 'left', cell });
+const NAME = header(AKTIVITETER, 'name');
 
 /** The columns as the reference documents have them, one line each: the name's width, then the others. */
 function columnsFor(kind: DocumentKind, activities: readonly Activity[]): { name: TableColumn; values: ValueColumn[] } {
   if (!isFollowUp(kind)) {
     return {
-      name: { header: 'Aktivitet', width: 68, align: 'left' },
-      values: [left('Startdatum', 16, (a) => a.start ?? ''), left('Slutdatum', 16, (a) => a.end ?? '')],
+      name: { header: NAME, width: 68, align: 'left' },
+      values: [left('start', 16, (a) => a.start ?? ''), left('end', 16, (a) => a.end ?? '')],
     };
   }
   // an Avvikelse column nobody has written in takes little room
   const deviation = activities.some((a) => a.deviation) ? 19 : 10;
   return {
-    name: { header: 'Aktivitet', width: 100 - 26 - deviation, align: 'left' },
-    values: [left('Startdatum', 13, (a) => a.start ?? ''), left('Slutdatum', 13, (a) => a.end ?? ''), left('Avvikelse', deviation, (a) => oneLine(a.deviation ?? ''))],
+    name: { header: NAME, width: 100 - 26 - deviation, align: 'left' },
+    values: [left('start', 13, (a) => a.start ?? ''), left('end', 13, (a) => a.end ?? ''), left('deviation', deviation, (a) => oneLine(a.deviation ?? ''))],
   };
 }
 

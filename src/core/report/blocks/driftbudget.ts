@@ -9,6 +9,7 @@ import type { BlockOf, BudgetRowStyle, Section, TableColumn } from '../model';
 import { sectionKey } from '../outline';
 import { insertAfterIntroduction, type FreeTables } from './freeTables';
 import { textBlocks } from './textSections';
+import { columnOf, DRIFTBUDGET, header } from '../../layout/layout';
 
 /** A deviation with its sign: "+2,5", "−4,3", "0,0". */
 export function formatDeviation(n: number): string {
@@ -24,15 +25,18 @@ interface AmountColumn {
   signed?: boolean;
 }
 
+/** A header as the sheet has it (src/core/layout), with Word allowed to break "prestations-förändring". */
+const sheetHeader = (key: BudgetAmountKey) => header(DRIFTBUDGET, key).replace(/restationsförändring/, 'restations\u00adförändring');
+
 /** The columns after the line's name, one line each (the outcome's header names the period). */
 function amountColumns(outcomeHeader: string): AmountColumn[] {
   return [
     { header: outcomeHeader, width: 11, key: 'outcome' },
-    { header: 'Budget', width: 11, key: 'budget' },
-    { header: 'Prognos', width: 11, key: 'forecast' },
-    { header: 'Avvikelse budget prognos', width: 11, key: 'deviation', signed: true },
-    { header: 'Prestations\u00adförändring', width: 11, key: 'performanceChange' },
-    { header: 'Avvikelse efter prestations\u00adförändring', width: 11, key: 'deviationAfter', signed: true },
+    { header: sheetHeader('budget'), width: 11, key: 'budget' },
+    { header: sheetHeader('forecast'), width: 11, key: 'forecast' },
+    { header: sheetHeader('deviation'), width: 11, key: 'deviation', signed: true },
+    { header: sheetHeader('performanceChange'), width: 11, key: 'performanceChange' },
+    { header: sheetHeader('deviationAfter'), width: 11, key: 'deviationAfter', signed: true },
   ];
 }
 
@@ -54,7 +58,7 @@ function rowStyle(row: BudgetRow): BudgetRowStyle {
 export function budgetBlock(kind: DocumentKind, tertial: number | undefined, rows: readonly BudgetRow[]): BlockOf<'budgetTable'> {
   const outcomeHeader = kind === 'tertialrapport' ? (tertial === 1 ? 'Utfall per april' : 'Utfall per aug') : 'Utfall';
   const amounts = amountColumns(outcomeHeader);
-  const columns: TableColumn[] = [{ header: 'Netto (mnkr)', width: 34, align: 'left' }, ...amounts.map(({ header, width }): TableColumn => ({ header, width, align: 'right' }))];
+  const columns: TableColumn[] = [{ header: `Netto (${columnOf(DRIFTBUDGET, 'budget').unit})`, width: 34, align: 'left' }, ...amounts.map(({ header, width }): TableColumn => ({ header, width, align: 'right' }))];
   return {
     kind: 'budgetTable',
     columns,

@@ -10,6 +10,7 @@ import { ASSESSMENT_STYLE, type Block, type BlockOf, type Section } from '../mod
 import { activityBlock, STATUS_SYMBOL } from './activities';
 import { fitIndicatorColumns, indicatorBlock } from './indicators';
 import { textBlocks } from './textSections';
+import { header, MAL, type ColumnKey } from '../../layout/layout';
 
 const GOAL_LABEL: Record<GoalLevel, string> = {
   'KF:s inriktningsmål': 'KF:s inriktningsmål:',
@@ -25,16 +26,9 @@ const GOAL_DEPTH: Record<GoalLevel, number> = {
   Enhetsmål: 3,
 };
 
-/** A goal's texts in the order the reports print them, each under its label. */
-const GOAL_TEXT_FIELDS: [keyof GoalTexts, string][] = [
-  ['description', 'Beskrivning'],
-  ['expectedResult', 'Förväntat resultat'],
-  ['analysis', 'Analys'],
-  ['approach', 'Arbetssätt'],
-  ['resourceUse', 'Resursanvändning'],
-  ['followUp', 'Uppföljning'],
-  ['development', 'Utveckling'],
-];
+/** A goal's texts in the order the reports print them, each under its label (the sheet's header, src/core/layout). */
+const GOAL_TEXT_KEYS: readonly (keyof GoalTexts & ColumnKey<typeof MAL>)[] = ['description', 'expectedResult', 'analysis', 'approach', 'resourceUse', 'followUp', 'development'];
+const GOAL_TEXT_FIELDS: [keyof GoalTexts, string][] = GOAL_TEXT_KEYS.map((key) => [key, header(MAL, key)]);
 
 export interface GoalNode {
   goal: Goal;

@@ -5,6 +5,7 @@ import { oneLine } from '../../values/text';
 import { widenToFit } from '../columns';
 import type { BlockOf, Section, TableColumn } from '../model';
 import { parseRichText } from '../richText';
+import { header, INDICATOR_VALUE_KEYS, INDIKATORER, type ColumnKey } from '../../layout/layout';
 
 export type IndicatorTable = BlockOf<'indicatorTable'>;
 
@@ -13,29 +14,30 @@ interface ValueColumn extends TableColumn {
   cell: (ind: Indicator) => string;
 }
 
-type ValueKey = 'outcome' | 'outcomeMen' | 'outcomeWomen' | 'previousOutcome' | 'forecast' | 'annualTarget' | 'cityTarget';
-const value = (header: string, width: number, key: ValueKey): ValueColumn => ({ header, width, align: 'right', cell: (ind) => formatValue(ind[key], ind.unit) });
-const text = (header: string, width: number, cell: (ind: Indicator) => string): ValueColumn => ({ header, width, align: 'left', cell });
+type ValueKey = (typeof INDICATOR_VALUE_KEYS)[number];
+/** Headers are the sheet's (src/core/layout), for the document's year. */
+const value = (key: ValueKey, width: number, year: number | undefined): ValueColumn => ({ header: header(INDIKATORER, key, { year }), width, align: 'right', cell: (ind) => formatValue(ind[key], ind.unit) });
+const text = (key: ColumnKey<typeof INDIKATORER>, width: number, cell: (ind: Indicator) => string): ValueColumn => ({ header: header(INDIKATORER, key), width, align: 'left', cell });
 
 /** The columns as the reference documents have them, one line each (widths in percent, before fitting). */
 function columnsFor(kind: DocumentKind, year: number | undefined): { name: TableColumn; values: ValueColumn[] } {
   if (!isFollowUp(kind)) {
     return {
-      name: { header: 'Indikator', width: 52, align: 'left' },
-      values: [value('Årsmål', 14, 'annualTarget'), value('KF:s årsmål', 20, 'cityTarget'), text('Periodicitet', 14, (ind) => ind.periodicity ?? '')],
+      name: { header: header(INDIKATORER, 'name'), width: 52, align: 'left' },
+      values: [value('annualTarget', 14, year), value('cityTarget', 20, year), text('periodicity', 14, (ind) => ind.periodicity ?? '')],
     };
   }
   return {
-    name: { header: 'Indikator', width: 29, align: 'left' },
+    name: { header: header(INDIKATORER, 'name'), width: 29, align: 'left' },
     values: [
-      value('Periodens utfall', 8, 'outcome'),
-      value('Utfall män/pojkar', 8, 'outcomeMen'),
-      value('Utfall kvinnor/flickor', 8, 'outcomeWomen'),
-      value(`Periodens utfall VB ${year ? year - 1 : ''}`.trim(), 8, 'previousOutcome'),
-      value('Prognos helår', 8, 'forecast'),
-      value('Årsmål', 8, 'annualTarget'),
-      value('KF:s årsmål', 11, 'cityTarget'),
-      text('Period', 12, (ind) => oneLine(ind.period)),
+      value('outcome', 8, year),
+      value('outcomeMen', 8, year),
+      value('outcomeWomen', 8, year),
+      value('previousOutcome', 8, year),
+      value('forecast', 8, year),
+      value('annualTarget', 8, year),
+      value('cityTarget', 11, year),
+      text('period', 12, (ind) => oneLine(ind.period)),
     ],
   };
 }

@@ -4,6 +4,7 @@ import { formatNumber } from '../../values/swedish';
 import { oneLine } from '../../values/text';
 import type { BlockOf, BudgetRowStyle, Section } from '../model';
 import { sectionKey } from '../outline';
+import { columnOf, header, KOSTNADSSLAG } from '../../layout/layout';
 
 const PLAN_BUDGET_STYLE: Record<PlanBudgetRowType, BudgetRowStyle> = {
   Rubrik: 'heading',
@@ -24,8 +25,8 @@ export function planBudgetBlock(plan: Plan): BlockOf<'planBudget'> {
     kind: 'planBudget',
     facts,
     columns: [
-      { header: 'Beloppen anges i tkr', width: 70, align: 'left' },
-      { header: 'Budget', width: 30, align: 'right' },
+      { header: `Beloppen anges i ${columnOf(KOSTNADSSLAG, 'budget').unit}`, width: 70, align: 'left' },
+      { header: header(KOSTNADSSLAG, 'budget'), width: 30, align: 'right' },
     ],
     rows: plan.planBudget.map((row) => ({
       label: oneLine(row.label),
