@@ -38,14 +38,14 @@ describe('office-js adapter against a fake Excel that counts context.sync()', ()
     // live checks: dropdowns from Listor, custom number checks, conditional formats, derived formulas
     const ind = book.sheet('Indikatorer')!;
     expect(ind.validations.get('C2:C2000')?.rule).toEqual({ list: { inCellDropDown: true, source: '=Listor!$E$2:$E$9' } });
-    expect(ind.validations.get('F2:F2000')?.rule).toEqual({ custom: { formula: '=OR(ISNUMBER(F2),F2="-",F2="–",F2="i.u.")' } });
+    expect(ind.validations.get('F2:F2000')?.rule).toEqual({ custom: { formula: '=OR(ISNUMBER(F2),F2="-",F2="–",F2="—",F2="i.u.",F2="i.u",F2="iu",F2="ej aktuell",F2="saknas")' } });
     expect(ind.validations.get('F2:F2000')?.errorAlert).toMatchObject({ showAlert: true, style: 'Warning' });
     expect(ind.conditionalFormats).toEqual([
-      { range: 'N2:N2000', formula: '=AND($P2="Uppfylls inte",LEN(TRIM(N2))=0)', fill: '#F8CBAD' },
-      { range: 'F2:F2000', formula: '=AND($Q2<>"",$Q2<>"OK")', fill: '#F8CBAD' },
+      { range: 'N2:N2000', formula: '=AND($Q2="Uppfylls inte",LEN(TRIM(N2))=0)', fill: '#F8CBAD' },
+      { range: 'F2:F2000', formula: '=AND($R2<>"",$R2<>"OK")', fill: '#F8CBAD' },
     ]);
-    expect(ind.peek('P2')?.formula).toMatch(/^=IF\(OR\(IFERROR\(INDEX\(Dokument!/);
-    expect(ind.peek('Q201')?.formula).toMatch(/^=IF\(OR\(NOT\(ISNUMBER\(F201\)\)/);
+    expect(ind.peek('Q2')?.formula).toMatch(/^=IF\(OR\(IFERROR\(INDEX\(Dokument!/);
+    expect(ind.peek('R201')?.formula).toMatch(/^=IF\(OR\(NOT\(ISNUMBER\(F201\)\)/);
   });
 
   test('re-applying the template does not pile up conditional formats', async () => {

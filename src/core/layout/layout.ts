@@ -307,6 +307,7 @@ export const INDIKATORER = table({
     c({ key: 'period', header: 'Period', kind: 'period', width: 16, contract: true, numberFormat: NUMBER_FORMATS.text, prompt: 'T.ex. "Tertial 2 2019", "Halvår 1 2019", "2019" eller "VB 2020".' }),
     c({ key: 'analysis', header: 'Analys', kind: 'richText', width: 60, contract: true }),
     c({ key: 'flag', header: 'Flagga', kind: 'choice', list: 'flag', width: 8, contract: false, prompt: 'Frivilligt: ♀ (könsuppdelad), § eller —.' }),
+    c({ key: 'koladaId', header: 'Kolada-id', kind: 'id', width: 12, contract: false, numberFormat: NUMBER_FORMATS.text, prompt: 'Frivilligt: nyckeltalets id i Kolada, t.ex. N00945, så att utfallen kan hämtas därifrån.' }),
     c({ key: 'suggestion', header: 'Bedömning (förslag)', kind: 'derived', width: 16, contract: false, formula: SUGGESTION }),
     c({ key: 'check', header: 'Kontroll', kind: 'derived', width: 24, contract: false, formula: GENDER_CHECK }),
   ],

@@ -105,6 +105,7 @@ export interface Indicator {
   period: string; // Period
   analysis?: string;
   flag?: string; // Flagga: ♀, §, — (extension)
+  koladaId?: string; // Kolada-id: the KPI's id in Kolada (extension)
   source: SourceRef;
 }
 

@@ -482,6 +482,7 @@ function readIndicators(ctx: SheetContext<ColumnKey<typeof INDIKATORER>> | undef
       period: reader.text(rec, 'period'),
       analysis: reader.optionalText(rec, 'analysis'),
       flag: reader.choice<string>(rec, 'flag', 'flag'),
+      koladaId: reader.optionalText(rec, 'koladaId'),
       source: { sheet: INDIKATORER.name, row: rec.row },
     };
   });
