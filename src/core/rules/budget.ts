@@ -2,7 +2,11 @@
 import { BUDGET_AMOUNT_KEYS, type BudgetAmountKey, type BudgetRow } from '../model/plan';
 import { formatMnkr, formatNumber } from '../values/swedish';
 import { quote, type RuleContext } from './context';
-import { DRIFTBUDGET, header } from '../layout/layout';
+import { columnOf, DRIFTBUDGET, header, KOSTNADSSLAG } from '../layout/layout';
+
+/** The units the sheets keep their amounts in (the layout declares them). */
+const DRIFT_UNIT = columnOf(DRIFTBUDGET, 'budget').unit;
+const PLAN_UNIT = columnOf(KOSTNADSSLAG, 'budget').unit;
 import { TOLERANCE } from '../values/limits';
 
 /** The column's header as messages name it. */
@@ -45,7 +49,7 @@ export function budgetRules(ctx: RuleContext) {
               'budget.part-exceeds-whole',
               row.source,
               key,
-              `${ctx.where(row.source, key)}: ${name} (${formatMnkr(part)} mnkr) är större än ${quote(parent.label, 40)} (${formatMnkr(whole)} mnkr) i ${HEADER(key)}. En varav-rad är en del av raden ovanför.`,
+              `${ctx.where(row.source, key)}: ${name} (${formatMnkr(part)} ${DRIFT_UNIT}) är större än ${quote(parent.label, 40)} (${formatMnkr(whole)} ${DRIFT_UNIT}) i ${HEADER(key)}. En varav-rad är en del av raden ovanför.`,
             );
           }
         }
@@ -65,12 +69,12 @@ export function budgetRules(ctx: RuleContext) {
       const e = formatMnkr(entered);
       const c = formatMnkr(computed);
       if (row.rowType === 'Summa') {
-        ctx.report('budget.sum', row.source, key, `${ctx.where(row.source, key)}: Summa ${e} stämmer inte med summan av Verksamhet-raderna ovanför, ${c} mnkr (${HEADER(key)}). Använd formeln (kör Uppdatera mallar) eller rätta raderna.`);
+        ctx.report('budget.sum', row.source, key, `${ctx.where(row.source, key)}: Summa ${e} stämmer inte med summan av Verksamhet-raderna ovanför, ${c} ${DRIFT_UNIT} (${HEADER(key)}). Använd formeln (kör Uppdatera mallar) eller rätta raderna.`);
       } else if (row.rowType === 'Slutsumma') {
-        ctx.report('budget.final-sum', row.source, key, `${ctx.where(row.source, key)}: Slutsumma ${e} stämmer inte med Summa plus justeringarna, ${c} mnkr. Använd formeln (kör Uppdatera mallar) eller rätta raderna.`);
+        ctx.report('budget.final-sum', row.source, key, `${ctx.where(row.source, key)}: Slutsumma ${e} stämmer inte med Summa plus justeringarna, ${c} ${DRIFT_UNIT}. Använd formeln (kör Uppdatera mallar) eller rätta raderna.`);
       } else if (key === 'deviation' || key === 'deviationAfter') {
         const how = key === 'deviation' ? 'Budget − Prognos' : 'Avvikelse + Prestationsförändring';
-        ctx.report('budget.deviation', row.source, key, `${ctx.where(row.source, key)}: inskriven avvikelse ${e} för ${name} stämmer inte med ${how} = ${c} mnkr. Ta bort det inskrivna värdet så räknar formeln.`);
+        ctx.report('budget.deviation', row.source, key, `${ctx.where(row.source, key)}: inskriven avvikelse ${e} för ${name} stämmer inte med ${how} = ${c} ${DRIFT_UNIT}. Ta bort det inskrivna värdet så räknar formeln.`);
       }
     }
   }
@@ -93,7 +97,7 @@ export function planBudgetRules(ctx: RuleContext) {
         'plan-budget.sum',
         row.source,
         'budget',
-        `${ctx.where(row.source, 'budget')}: ${row.rowType} ${formatNumber(row.entered, 0)} tkr stämmer inte med raderna ovanför, ${formatNumber(row.expected, 0)} tkr. Använd formeln (kör Uppdatera mallar) eller rätta raderna.`,
+        `${ctx.where(row.source, 'budget')}: ${row.rowType} ${formatNumber(row.entered, 0)} ${PLAN_UNIT} stämmer inte med raderna ovanför, ${formatNumber(row.expected, 0)} ${PLAN_UNIT}. Använd formeln (kör Uppdatera mallar) eller rätta raderna.`,
       );
     }
   }
