@@ -15,6 +15,7 @@
  */
 import { DOKUMENT, SHEETS, headerOf, headerMatches, PREVIOUS_OUTCOME_PATTERN, type ColumnSpec, type TableSheetSpec } from '../../src/core/layout/layout';
 import { parseCell } from '../../src/core/cells/address';
+import { isValidIso } from '../../src/core/values/dates';
 import type { CellInput, Edit } from '../../src/core/workbook/edits';
 import { READ_LIMITS, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from '../../src/core/workbook/snapshot';
 import type { WorkbookHost } from '../../src/hosts/port';
@@ -38,7 +39,6 @@ export interface SnapshotOptions {
 
 /** The sheets readPlan reports as missing when they are not there. */
 const REQUIRED: readonly string[] = ['Dokument', 'Texter', 'Mål', 'Indikatorer', 'Aktiviteter', 'Driftbudget'];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -51,7 +51,8 @@ function cellOf(v: SnapshotValue | undefined, dateColumn: boolean): { value: Cel
   if (v === undefined || v === null) return { value: null };
   if (isFormula(v)) return { value: v.value ?? null, formula: v.formula };
   if (typeof v === 'object' && !(v instanceof Date) && 'date' in v) return { value: utc(v.date) };
-  if (dateColumn && typeof v === 'string' && ISO_DATE.test(v)) return { value: utc(v) };
+  // as writeRecords writes it: a real calendar day in a date column is a date, anything else stays text
+  if (dateColumn && typeof v === 'string' && isValidIso(v)) return { value: utc(v) };
   return { value: v };
 }
 
@@ -128,7 +129,7 @@ function tableSheet(spec: TableSheetSpec, rows: readonly SnapshotRecord[], heade
 /** A workbook snapshot holding these records under the layout's headers (see the module comment). */
 export function snapshotOf(records: SnapshotRecords, options: SnapshotOptions = {}): WorkbookSnapshot {
   const yearField = records.Dokument?.['År'];
-  const year = options.year ?? (typeof yearField === 'number' ? yearField : undefined);
+  const year = options.year ?? (typeof yearField === 'number' && Number.isInteger(yearField) ? yearField : undefined);
   const sheets: Record<string, SheetSnapshot> = {};
   const sheetNames: string[] = [];
   for (const spec of SHEETS) {
