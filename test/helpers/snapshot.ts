@@ -56,6 +56,27 @@ function cellOf(v: SnapshotValue | undefined, dateColumn: boolean): { value: Cel
   return { value: v };
 }
 
+/**
+ * A deep copy that keeps Dates as Dates of this realm (structuredClone makes them Dates of
+ * node's own realm, which `instanceof Date` in a jest test does not recognise).
+ */
+export function cloneSnapshot(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  const sheets: Record<string, SheetSnapshot> = {};
+  for (const [name, sheet] of Object.entries(snapshot.sheets)) sheets[name] = cloneSheet(sheet);
+  return { sheetNames: [...snapshot.sheetNames], sheets };
+}
+
+function cloneSheet(sheet: SheetSnapshot): SheetSnapshot {
+  const cell = (v: CellValue): CellValue => (v instanceof Date ? new Date(v.getTime()) : v !== null && typeof v === 'object' ? { ...v } : v);
+  return {
+    ...sheet,
+    values: sheet.values.map((row) => Array.from(row, (v) => cell(v ?? null))),
+    formulas: sheet.formulas.map((row) => Array.from(row)),
+    ...(sheet.merges ? { merges: [...sheet.merges] } : {}),
+    ...(sheet.outside ? { outside: { ...sheet.outside } } : {}),
+  };
+}
+
 function emptySheet(name: string): SheetSnapshot {
   return { name, values: [], formulas: [] };
 }
@@ -231,14 +252,14 @@ export class MemoryHost implements WorkbookHost {
   readonly book: WorkbookSnapshot;
 
   constructor(book: WorkbookSnapshot = { sheetNames: [], sheets: {} }) {
-    this.book = structuredClone(book);
+    this.book = cloneSnapshot(book);
   }
 
   /** A copy of the named sheets that exist (all sheets when none are named). */
   snapshot(names?: readonly string[]): WorkbookSnapshot {
     const wanted = names ?? this.book.sheetNames;
     const sheets: Record<string, SheetSnapshot> = {};
-    for (const name of wanted) if (this.book.sheets[name]) sheets[name] = structuredClone(this.book.sheets[name]!);
+    for (const name of wanted) if (this.book.sheets[name]) sheets[name] = cloneSheet(this.book.sheets[name]!);
     return { sheetNames: [...this.book.sheetNames], sheets };
   }
 
