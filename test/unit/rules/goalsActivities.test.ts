@@ -40,6 +40,17 @@ describe('goals', () => {
     expect(where(plan('vp', { Mål: [IM, { ...KF, Bedömning: 'Ingen' }, N('N1', { Bedömning: 'Uppfylls delvis' })] }))).toEqual(['goal.assessment-in-plan Mål!E4']);
   });
 
+  test('with only KF goals under the top level, they are the level that reports', () => {
+    expect(where(plan('t2', { Mål: [IM, { ...KF, Bedömning: null }] }))).toEqual(['goal.assessment-missing Mål!E3']);
+    expect(where(plan('t2', { Mål: [IM] }))).toEqual([]);
+  });
+
+  test('a KF goal under another KF goal is on the wrong level', () => {
+    const [f] = findingsOf(plan('t2', { Mål: [IM, KF, { ...KF, Id: 'KF2', 'Överordnat id': 'KF1' }] }));
+    expect(`${f!.rule} ${f!.cell}`).toBe('goal.parent-level C4');
+    expect(f!.message).toContain(': KF:s mål för verksamhetsområdet ska ligga under ett KF:s inriktningsmål, men "KF1" är KF:s mål för verksamhetsområdet');
+  });
+
   test('delvis or inte needs an analysis; a KF goal is no better than its worst nämndmål (Ingen aside)', () => {
     expect(where(plan('vb', { Mål: [IM, KF, N('N1', { Bedömning: 'Uppfylls inte' })] }))).toEqual([
       'goal.assessment-better-than-parts Mål!E3',

@@ -94,6 +94,8 @@ describe('indicator rules on small plans', () => {
     expect(where(indicators('t1', { Period: 'Halvår 2 2018', Periodicitet: 'Halvår', 'Periodens utfall': null }))).toEqual([]);
     expect(where(indicators('t2', { Period: 'tertial 2 2019' }))).toEqual([]);
     expect(where(indicators('t2', { Period: 'T2' }))).toEqual(['indicator.period Indikatorer!M2']);
+    expect(findingsOf(indicators('t2', { Period: 'T2' }))[0]!.message).toContain('stämmer inte med periodicitet Tertial i tertialrapport 2 2019. Väntat: "Tertial 2 2019"');
+    expect(findingsOf(indicators('vb', { Period: 'Helår', 'Periodens utfall': 25 }))[0]!.message).toContain('i verksamhetsberättelse 2019. Väntat: "VB 2019"');
     const [missing] = findingsOf(indicators('t2', { Period: null }));
     expect(missing!.message).toContain('Period saknas för "Antal aspiranter". Skriv "Tertial 2 2019".');
   });

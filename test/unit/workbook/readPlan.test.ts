@@ -207,6 +207,13 @@ describe('values', () => {
     expect(r.findings[0]!.message).toContain(`(${DRIFTBUDGET.columns[4]!.header})`);
   });
 
+  test('an error in an amount cell: one finding, and what depends on it unknown', () => {
+    const r = readPlan(snapshotOf({ Driftbudget: [{ Verksamhet: 'A', Radtyp: 'Verksamhet', Budget: { error: '#REF!' }, Prognos: 1 }, { Verksamhet: 'S', Radtyp: 'Summa' }] }));
+    expect(r.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(['cell.formula-error D2']);
+    expect(r.plan.budget[0]!.amounts).toEqual({ forecast: 1 });
+    expect(r.plan.budget[1]!.amounts).toMatchObject({ budget: 0, forecast: 1 });
+  });
+
   test('budget by kostnadsslag: text in Budget is a finding, the sums count it as 0', () => {
     const r = readPlan(snapshotOf({ 'Budget kostnadsslag': [{ Kostnadsslag: 'A', Radtyp: 'Kostnad', Budget: 'tio' }, { Kostnadsslag: 'B', Radtyp: 'Kostnad', Budget: 5 }, { Kostnadsslag: 'S', Radtyp: 'Summa kostnader' }] }));
     expect(r.findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`)).toEqual(['value.amount Budget kostnadsslag!C2']);

@@ -156,6 +156,26 @@ describe('what the user typed is kept', () => {
   });
 });
 
+describe('Dokument without its header row', () => {
+  test('Fält and Värde headers go to A and B when free, else after the last used column', () => {
+    const free = snapshotOf({ Dokument: { År: 2019 } }, { headers: { Dokument: [null, null] } });
+    expect(ops(planTemplate(free, T2).edits, 'setCells', 'Dokument').slice(0, 2).map((e) => [e.topLeft, e.rows])).toEqual([
+      ['A1', [['Fält']]],
+      ['B1', [['Värde']]],
+    ]);
+    const taken = snapshotOf({ Dokument: { År: 2019 } }, { headers: { Dokument: ['Fält', 'Anteckning', 'Mer'] } });
+    expect(ops(planTemplate(taken, T2).edits, 'setCells', 'Dokument')[0]).toMatchObject({ topLeft: 'D1', rows: [['Värde']] });
+  });
+
+  test('without a year in the options, the headers take the year of Dokument', () => {
+    const plan = planTemplate(snapshotOf({ Dokument: { År: '2021' } }, { only: true }), { kind: 'verksamhetsberattelse' });
+    expect(written(plan.edits).get('Indikatorer!I1')).toBe('Periodens utfall VB 2020');
+    const none = planTemplate(snapshotOf({ Dokument: { År: 'snart' } }, { only: true }), {});
+    expect(written(none.edits).get('Indikatorer!I1')).toBe('Periodens utfall VB');
+    expect(written(planTemplate(EMPTY, {}).edits).get('Indikatorer!I1')).toBe('Periodens utfall VB');
+  });
+});
+
 describe('columns and sheets the workbook lacks', () => {
   test('missing columns go after the last used one (the user’s own included), with header, width and formats', () => {
     const headers = INDIKATORER.columns.map((c) => headerOf(c, { year: 2019 })).filter((h) => h !== 'Flagga' && h !== 'Kontroll');
