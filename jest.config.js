@@ -26,6 +26,13 @@ const unit = {
   // src/core as a root too, so that --coverage lists the core's files no unit test loads (at 0 %)
   roots: ['<rootDir>/test/unit', '<rootDir>/src/core'],
   testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+  // what makes the other projects slow cannot be loaded here (a test that tries fails, saying so)
+  moduleNameMapper: {
+    '^(exceljs|playwright-core)$': '<rootDir>/test/unit/setup/notHere.js',
+    '/hosts/(xlsx|excel)/': '<rootDir>/test/unit/setup/notHere.js',
+    '/src/cli/': '<rootDir>/test/unit/setup/notHere.js',
+    '/helpers/(fixtures|exceljs|libreoffice|engines|cli|fakeExcel|excelLike|packageCheck)$': '<rootDir>/test/unit/setup/notHere.js',
+  },
   transform,
 };
 
