@@ -15,7 +15,7 @@
  * - snapshot.ts `snapshotOf(records)`: the same records straight into a WorkbookSnapshot
  *   (headers from the layout, no template), for tests of reading and rules.
  */
-import { DOKUMENT, SHEET_NAMES } from '../../src/core/layout/layout';
+import { SHEET_NAMES } from '../../src/core/layout/layout';
 import { DOCUMENT_KIND_LABEL, type DocumentKind } from '../../src/core/model/plan';
 import type { Edit } from '../../src/core/workbook/edits';
 import type { TemplateOptions } from '../../src/core/workbook/template';
@@ -66,9 +66,6 @@ export async function fillWorkbook(host: WorkbookHost, records: WorkbookRecords,
   });
   if (fill.retemplate ?? true) await applyTemplate(host, options);
 }
-
-/** Every Dokument field label, in the layout's order. */
-export const FIELD_LABELS: readonly string[] = DOKUMENT.fields.map((f) => f.label);
 
 // ---------------------------------------------------------------------------------------
 // Shared records

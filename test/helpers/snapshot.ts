@@ -19,7 +19,7 @@ import { isValidIso } from '../../src/core/values/dates';
 import type { CellInput, Edit } from '../../src/core/workbook/edits';
 import { READ_LIMITS, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from '../../src/core/workbook/snapshot';
 import type { WorkbookHost } from '../../src/hosts/port';
-import { fillWorkbook, TABLE_SHEET_NAMES, type FillOptions, type RecordValue, type TableSheetName, type WorkbookRecords } from './records';
+import { fillWorkbook, type FillOptions, type RecordValue, type TableSheetName, type WorkbookRecords } from './records';
 
 /** A cell as a test writes it: a record value, a Date, an error, or a formula (with its cached value, if any). */
 export type SnapshotValue = RecordValue | Date | { error: string } | { formula: string; value?: CellValue };
@@ -281,5 +281,3 @@ export async function templatedSnapshot(records: WorkbookRecords, fill: FillOpti
   await fillWorkbook(host, records, fill);
   return host.snapshot();
 }
-
-export { TABLE_SHEET_NAMES };
