@@ -1,5 +1,5 @@
 import { RULES, RULE_IDS } from '../../../src/core/findings/catalog';
-import { finding, hasErrors } from '../../../src/core/findings/finding';
+import { finding } from '../../../src/core/findings/finding';
 
 describe('the rule catalog', () => {
   test('ids are stable, dotted, lower-case; every rule has a severity and a Swedish description', () => {
@@ -34,11 +34,5 @@ describe('a finding', () => {
     const f = finding('text.markup', 'Texter', 'B2', 'x'.repeat(2000));
     expect(f.message).toHaveLength(600);
     expect(f.message.endsWith('…')).toBe(true);
-  });
-
-  test('hasErrors: only errors count', () => {
-    expect(hasErrors([])).toBe(false);
-    expect(hasErrors([finding('column.duplicate', 'Mål', 'M1', 'x')])).toBe(false);
-    expect(hasErrors([finding('column.duplicate', 'Mål', 'M1', 'x'), finding('sheet.missing', 'Mål', '', 'x')])).toBe(true);
   });
 });

@@ -39,7 +39,7 @@ describe('records written under their headers', () => {
     expect(cells(activity.edits)[0]![1]).toEqual([null, 'A', { date: '2020-01-01' }, null, null, '2020-01-01', null]);
     const indicator = appendRecords(book, 'Indikatorer', [{ Indikator: 'I', 'Periodens utfall VB 2017': 0.5 }]);
     expect(indicator.unplaced).toEqual([]);
-    expect(cells(indicator.edits)[0]![1][8]).toBe(0.5);
+    expect(cells(indicator.edits)[0]![1]![8]).toBe(0.5);
   });
 
   test('a sheet the workbook or the layout lacks is an error to fix in the test', () => {
