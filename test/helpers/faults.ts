@@ -5,7 +5,9 @@
  * and to the .xlsx file with exceljs, then checked through the CLI, by
  * test/core/rules.faults.test.ts. Cells are where the template puts them (layout order).
  */
+import { columnLetter } from '../../src/core/cells/address';
 import type { RuleId } from '../../src/core/findings/catalog';
+import { INDIKATORER } from '../../src/core/layout/layout';
 import { CLEAN_T2, CLEAN_VP, type WorkbookRecords } from './records';
 
 /** A cell as a user leaves it: text, a number, a date, an error value, or cleared (null). */
@@ -31,6 +33,8 @@ export const FAULT_BASES: Record<'T2' | 'VP', WorkbookRecords> = { T2: CLEAN_T2,
 export const CONTROL_CHARACTER = '\u0007';
 
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+/** A free column right of Indikatorer's (whatever columns the layout adds). */
+const BEYOND = columnLetter(INDIKATORER.columns.length + 2);
 
 export const FAULTS: FaultCase[] = [
   { rule: 'sheet.missing', removeSheet: 'Aktiviteter', sheet: 'Aktiviteter', cell: '' },
@@ -38,7 +42,7 @@ export const FAULTS: FaultCase[] = [
   { rule: 'sheet.merged-cells', merge: 'Texter!D2:E2', sheet: 'Texter', cell: 'D2:E2' },
   { rule: 'column.missing', cells: { 'Aktiviteter!G1': null }, sheet: 'Aktiviteter', cell: 'G1' },
   { rule: 'column.renamed', cells: { 'Indikatorer!K1': 'Arsmål' }, sheet: 'Indikatorer', cell: 'K1' },
-  { rule: 'column.duplicate', cells: { 'Indikatorer!T1': 'Period' }, sheet: 'Indikatorer', cell: 'T1' },
+  { rule: 'column.duplicate', cells: { [`Indikatorer!${BEYOND}1`]: 'Period' }, sheet: 'Indikatorer', cell: `${BEYOND}1` },
   { rule: 'column.year', cells: { 'Indikatorer!I1': 'Periodens utfall VB 2017' }, sheet: 'Indikatorer', cell: 'I1' },
   { rule: 'cell.formula-error', cells: { 'Indikatorer!G2': { error: '#DIV/0!' } }, sheet: 'Indikatorer', cell: 'G2' },
   { rule: 'value.choice', cells: { 'Mål!E3': 'Kanske' }, sheet: 'Mål', cell: 'E3' },

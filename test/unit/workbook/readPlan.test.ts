@@ -1,5 +1,6 @@
 /** Reading: snapshot → plan through the layout, every problem a finding naming sheet and cell. */
 import { DRIFTBUDGET, INDIKATORER, headerOf } from '../../../src/core/layout/layout';
+import { columnLetter } from '../../../src/core/cells/address';
 import { choiceOf, isPlanWorkbook, readPlan, shown } from '../../../src/core/workbook/readPlan';
 import { validate } from '../../../src/core/rules/validate';
 import { CLEAN_T2, CLEAN_VP, indicatorRecord } from '../../helpers/records';
@@ -8,6 +9,9 @@ import { merge, put, snapshotOf, type SnapshotRecords } from '../../helpers/snap
 const rules = (records: SnapshotRecords, options?: Parameters<typeof snapshotOf>[1]) =>
   readPlan(snapshotOf(records, options)).findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`);
 const layoutHeaders = (year = 2019) => INDIKATORER.columns.map((c) => headerOf(c, { year }));
+/** Indikatorer's column of a header, and the first column after the layout's (positions follow the declaration). */
+const letterOf = (header: string) => columnLetter(INDIKATORER.columns.findIndex((c) => c.header === header) + 1);
+const AFTER_LAST = columnLetter(INDIKATORER.columns.length + 1);
 
 describe('a clean workbook', () => {
   const reading = readPlan(snapshotOf(CLEAN_T2));
@@ -80,8 +84,8 @@ describe('columns are found by header', () => {
   test('a misspelt header is "renamed" at its cell; a missing one is reported where it could go', () => {
     const headers = layoutHeaders().map((h) => (h === 'Årsmål' ? 'arsmal' : h === 'Period' ? null : h));
     expect(rules({ Dokument: { År: 2019 }, Indikatorer: [indicatorRecord({ Årsmål: undefined, Period: undefined })] }, { headers: { Indikatorer: headers } })).toEqual([
-      'column.renamed Indikatorer!K1',
-      'column.missing Indikatorer!R1',
+      `column.renamed Indikatorer!${letterOf('Årsmål')}1`,
+      `column.missing Indikatorer!${AFTER_LAST}1`,
     ]);
   });
 
@@ -95,7 +99,7 @@ describe('columns are found by header', () => {
   test('a header twice: a warning at the second, the first is read', () => {
     const headers = [...layoutHeaders(), 'Period'];
     const reading = readPlan(snapshotOf({ Indikatorer: [indicatorRecord()] }, { headers: { Indikatorer: headers } }));
-    expect(reading.findings.map((f) => [f.rule, f.cell, f.severity])).toEqual([['column.duplicate', 'R1', 'warning']]);
+    expect(reading.findings.map((f) => [f.rule, f.cell, f.severity])).toEqual([['column.duplicate', `${AFTER_LAST}1`, 'warning']]);
     expect(reading.plan.indicators[0]!.period).toBe('Tertial 2 2019');
   });
 

@@ -1,6 +1,6 @@
 /** Template planning on snapshots: what `template` adds, and what it never touches. */
 import { INDIKATORER, LISTS, LIST_SHEET, SHEETS, TEXTER, headerOf } from '../../../src/core/layout/layout';
-import { parseRange } from '../../../src/core/cells/address';
+import { columnLetter, parseRange } from '../../../src/core/cells/address';
 import type { Edit } from '../../../src/core/workbook/edits';
 import { readPlan } from '../../../src/core/workbook/readPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../../src/core/workbook/snapshot';
@@ -8,6 +8,10 @@ import { LIST_SHEET_CANDIDATES, TEMPLATE_SHEETS, listSheetName, planTemplate, ty
 import { validate } from '../../../src/core/rules/validate';
 import { CLEAN_T2, templateOptionsOf } from '../../helpers/records';
 import { MemoryHost, applyEdits, cloneSnapshot, snapshotOf, templatedSnapshot } from '../../helpers/snapshot';
+
+/** Indikatorer's column of a header (positions follow the declaration). */
+const letterOf = (header: string) => columnLetter(INDIKATORER.columns.findIndex((c) => c.header === header) + 1);
+const KONTROLL = `${letterOf('Kontroll')}2`;
 
 const T2: TemplateOptions = { kind: 'tertialrapport', year: 2019, tertial: 2, organisation: 'Testnämnden' };
 const EMPTY: WorkbookSnapshot = { sheetNames: ['Blad1'], sheets: { Blad1: { name: 'Blad1', values: [], formulas: [] } } };
@@ -21,7 +25,7 @@ function written(edits: Edit[]): Map<string, unknown> {
     const { column, row } = parseRange(e.topLeft);
     e.rows.forEach((cells, r) =>
       cells.forEach((v, c) => {
-        if (v !== null) out.set(`${e.sheet}!${String.fromCharCode(64 + column + c)}${row + r}`, v);
+        if (v !== null) out.set(`${e.sheet}!${columnLetter(column + c)}${row + r}`, v);
       }),
     );
   }
@@ -58,7 +62,7 @@ describe('a new workbook', () => {
     expect(lists.values[0]).toEqual(Object.values(LISTS).map((l) => l.header));
     const unit = ops(plan.edits, 'validation', 'Indikatorer').find((v) => v.range === 'C2:C2000')!;
     const column = Object.keys(LISTS).indexOf('unit') + 1;
-    const letter = String.fromCharCode(64 + column);
+    const letter = columnLetter(column);
     expect(unit.rule).toEqual({ type: 'list', source: `=Listor!$${letter}$2:$${letter}$${LISTS.unit.values.length + 1}`, strict: false });
     expect(lists.values.slice(1).map((r) => r[column - 1]).filter((v) => v !== null && v !== undefined)).toEqual([...LISTS.unit.values]);
   });
@@ -137,7 +141,7 @@ describe('what the user typed is kept', () => {
 
   test('a typed value in a formula column of Indikatorer stays; the formula goes on every other row and 200 below', () => {
     const snapshot = snapshotOf({ Dokument: { År: 2019 }, Indikatorer: [{ Indikator: 'A' }, { Indikator: 'B', Kontroll: 'OK för hand' }, { Indikator: 'C' }] });
-    const block = ops(planTemplate(snapshot, T2).edits, 'setCells', 'Indikatorer').find((e) => e.topLeft === 'Q2')!;
+    const block = ops(planTemplate(snapshot, T2).edits, 'setCells', 'Indikatorer').find((e) => e.topLeft === KONTROLL)!;
     expect(block.rows).toHaveLength(4 + 200 - 1);
     expect(block.rows[1]).toEqual([null]);
     expect(block.rows[0]![0]).toEqual({ formula: expect.stringMatching(/^=IF\(OR\(NOT\(ISNUMBER\(F2\)\)/) });
@@ -182,10 +186,12 @@ describe('columns and sheets the workbook lacks', () => {
     const snapshot = snapshotOf({ Dokument: { År: 2019 }, Indikatorer: [{ Indikator: 'A', Egen: 'min' }] }, { headers: { Indikatorer: [...headers, 'Egen'] } });
     const plan = planTemplate(snapshot, T2);
     const cells = written(plan.edits);
-    expect(cells.get('Indikatorer!Q1')).toBe('Flagga');
-    expect(cells.get('Indikatorer!R1')).toBe('Kontroll');
-    expect(cells.get('Indikatorer!R2')).toEqual({ formula: expect.stringMatching(/^=IF\(OR\(NOT\(ISNUMBER\(F2\)\)/) });
-    expect(ops(plan.edits, 'columnWidth', 'Indikatorer').map((e) => e.column)).toEqual(['Q', 'R']);
+    // the user's Egen is the last of headers.length + 1 columns
+    const [flagga, kontroll] = [columnLetter(headers.length + 2), columnLetter(headers.length + 3)];
+    expect(cells.get(`Indikatorer!${flagga}1`)).toBe('Flagga');
+    expect(cells.get(`Indikatorer!${kontroll}1`)).toBe('Kontroll');
+    expect(cells.get(`Indikatorer!${kontroll}2`)).toEqual({ formula: expect.stringMatching(/^=IF\(OR\(NOT\(ISNUMBER\(F2\)\)/) });
+    expect(ops(plan.edits, 'columnWidth', 'Indikatorer').map((e) => e.column)).toEqual([flagga, kontroll]);
     expect(plan.notes).toContain('Indikatorer: kolumnerna "Flagga", "Kontroll" lades till sist.');
     expect(readPlan(applied(snapshot, plan.edits)).findings).toEqual([]);
   });
@@ -230,7 +236,7 @@ describe('the list sheet', () => {
     const snapshot = snapshotOf(CLEAN_T2, { extra: { Listor: rows } });
     expect(listSheetName(snapshot)).toBe('Listor');
     const plan = planTemplate(snapshot, T2);
-    const letter = String.fromCharCode(65 + unitColumn);
+    const letter = columnLetter(unitColumn + 1);
     const appended = ops(plan.edits, 'setCells', 'Listor').find((e) => e.topLeft === `${letter}5`)!;
     expect(appended.rows.map((r) => r[0])).toEqual(LISTS.unit.values.filter((v) => !['%', 'st'].includes(v)));
     const total = 3 + appended.rows.length + 1;
@@ -261,7 +267,7 @@ describe('ranges stay within the data and the sheet', () => {
     const rows = Array.from({ length: 1600 }, (_, i) => ({ Indikator: `I${i}` }));
     const plan = planTemplate(snapshotOf({ Dokument: { År: 2019 }, Indikatorer: rows }), T2);
     expect(maxRow(plan.edits, 'Indikatorer')).toBe(1601 + 500);
-    expect(ops(plan.edits, 'setCells', 'Indikatorer').find((e) => e.topLeft === 'Q2')!.rows).toHaveLength(1601 + 200 - 1);
+    expect(ops(plan.edits, 'setCells', 'Indikatorer').find((e) => e.topLeft === KONTROLL)!.rows).toHaveLength(1601 + 200 - 1);
     expect(maxRow(plan.edits, 'Texter')).toBe(2000);
   });
 
