@@ -203,11 +203,11 @@ describe('the report laid out with long words', () => {
     const w = (seed: number) => longWord(60_000, seed);
     const data = structuredClone(CLEAN_T2);
     const texts = [`Verksamheten ${w(1)} har bedrivits.`, `Invånarna ${w(2)}`, `Målet ${w(3)} nås.`, `Analys ${w(4)}`, `Andel ${w(5)}`];
-    data.sheets.Texter![3]!.Text = texts[0]!;
-    data.sheets.Mål![2]!.Mål = texts[1]!;
-    data.sheets.Mål![1]!.Analys = texts[2]!;
-    data.sheets.Indikatorer![0]!.Analys = texts[3]!;
-    data.sheets.Indikatorer![1]!.Indikator = texts[4]!;
+    data.Texter![3]!.Text = texts[0]!;
+    data.Mål![2]!.Mål = texts[1]!;
+    data.Mål![1]!.Analys = texts[2]!;
+    data.Indikatorer![0]!.Analys = texts[3]!;
+    data.Indikatorer![1]!.Indikator = texts[4]!;
     const host = await buildFixture(data);
     // processor time rather than the clock: the bound holds on a machine busy with other work too
     const cpu = process.cpuUsage();

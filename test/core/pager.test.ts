@@ -67,7 +67,7 @@ describe('table of contents page numbers with words wider than a line', () => {
 
   test('a table row taller than a page (a word pasted into a narrow column) takes the pages it needs', async () => {
     const data = structuredClone(CLEAN_T2);
-    data.sheets.Indikatorer![0]!.Indikator = `Andel ${longWord(5000, 6)}`;
+    data.Indikatorer![0]!.Indikator = `Andel ${longWord(5000, 6)}`;
     const model = buildReport((await readWorkbook(await buildFixture(data))).plan);
     const estimated = await tocPages(await packReport(model, { pageNumbers: 'estimate' }));
     const laidOut = await tocPages(await packReport(model, { pageNumbers: 'layout' }));

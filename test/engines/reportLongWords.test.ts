@@ -43,10 +43,10 @@ describeWithEngine('LibreOffice: a report with 60 000-character words', 'soffice
     const w = (seed: number) => longWord(60_000, seed);
     const data = structuredClone(CLEAN_T2);
     const words = [w(1), w(2), w(3), w(4)];
-    data.sheets.Texter![3]!.Text = `Verksamheten ${words[0]} har bedrivits.`;
-    data.sheets.Mål![2]!.Mål = `Invånarna ${words[1]}`;
-    data.sheets.Mål![1]!.Analys = `Målet ${words[2]} nås.`;
-    data.sheets.Indikatorer![0]!.Analys = `Analys ${words[3]}`;
+    data.Texter![3]!.Text = `Verksamheten ${words[0]} har bedrivits.`;
+    data.Mål![2]!.Mål = `Invånarna ${words[1]}`;
+    data.Mål![1]!.Analys = `Målet ${words[2]} nås.`;
+    data.Indikatorer![0]!.Analys = `Analys ${words[3]}`;
     const { bytes } = await generateReport(await buildFixture(data), { pageNumbers: 'layout' });
     const dir = mkdtempSync(path.join(os.tmpdir(), 'planrapport-long-words-'));
     try {

@@ -21,7 +21,7 @@ import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
 import { toExcelJS } from '../helpers/exceljs';
 import { readWorkbook } from '../../src/usecases/readWorkbook';
 import { describeWithEngine } from '../helpers/engines';
-import { buildFixture, BUDGET_000, CLEAN_T2, type FixtureData } from '../helpers/fixtures';
+import { buildFixture, BUDGET_000, CLEAN_T2, type WorkbookRecords } from '../helpers/fixtures';
 import { recalculate } from '../helpers/libreoffice';
 
 function indicatorBranches(): SheetRecord[] {
@@ -98,32 +98,28 @@ const BUDGET: SheetRecord[] = [
   { Verksamhet: 'Slutsumma 2', Radtyp: 'Slutsumma', 'Avvikelse efter prestationsförändring': 7 },
 ];
 
-function fixture(kind: DocumentKind): FixtureData {
-  const fields = { ...CLEAN_T2.fields };
+function fixture(kind: DocumentKind): WorkbookRecords {
+  const fields = { ...CLEAN_T2.Dokument };
   if (kind === 'verksamhetsberattelse') Object.assign(fields, { Dokumenttyp: 'Verksamhetsberättelse', Tertial: '' });
   if (kind === 'verksamhetsplan') Object.assign(fields, { Dokumenttyp: 'Verksamhetsplan', Tertial: '' });
   return {
     ...CLEAN_T2,
-    kind,
-    fields,
-    sheets: {
-      ...CLEAN_T2.sheets,
-      Mål: [
-        ...CLEAN_T2.sheets.Mål!,
-        { Id: 'N3', Nivå: 'Nämndmål', 'Överordnat id': 'KF1', Mål: 'Delvis utan analys', Bedömning: 'Uppfylls delvis' },
-        { Id: 'N4', Nivå: 'Nämndmål', 'Överordnat id': 'KF1', Mål: 'Inte med analys', Bedömning: 'Uppfylls inte', Analys: 'Därför.' },
-        { Id: 'N5', Nivå: 'Nämndmål', 'Överordnat id': 'KF1', Mål: 'Inte utan analys', Bedömning: 'Uppfylls inte', Analys: '   ' },
-      ],
-      Indikatorer: indicatorBranches(),
-      Aktiviteter: [
-        ...CLEAN_T2.sheets.Aktiviteter!,
-        { 'Mål-id': 'N1', Aktivitet: 'Baklänges', Startdatum: '2019-05-01', Slutdatum: '2019-04-01', Status: 'Avslutad' },
-        { 'Mål-id': 'N1', Aktivitet: 'Samma dag', Startdatum: '2019-05-01', Slutdatum: '2019-05-01', Status: 'Avslutad' },
-        { 'Mål-id': 'N1', Aktivitet: 'Bara slut', Slutdatum: '2019-05-01', Status: 'Avslutad' },
-      ],
-      Driftbudget: BUDGET,
-      'Budget kostnadsslag': [...BUDGET_000, { Kostnadsslag: 'Summa kostnader (inskriven)', Radtyp: 'Summa kostnader', Budget: 1 }, { Kostnadsslag: 'Text', Radtyp: 'Kostnad', Budget: 'tio' }, { Kostnadsslag: 'Summa netto igen', Radtyp: 'Summa netto' }],
-    },
+    Dokument: fields,
+    Mål: [
+      ...CLEAN_T2.Mål!,
+      { Id: 'N3', Nivå: 'Nämndmål', 'Överordnat id': 'KF1', Mål: 'Delvis utan analys', Bedömning: 'Uppfylls delvis' },
+      { Id: 'N4', Nivå: 'Nämndmål', 'Överordnat id': 'KF1', Mål: 'Inte med analys', Bedömning: 'Uppfylls inte', Analys: 'Därför.' },
+      { Id: 'N5', Nivå: 'Nämndmål', 'Överordnat id': 'KF1', Mål: 'Inte utan analys', Bedömning: 'Uppfylls inte', Analys: '   ' },
+    ],
+    Indikatorer: indicatorBranches(),
+    Aktiviteter: [
+      ...CLEAN_T2.Aktiviteter!,
+      { 'Mål-id': 'N1', Aktivitet: 'Baklänges', Startdatum: '2019-05-01', Slutdatum: '2019-04-01', Status: 'Avslutad' },
+      { 'Mål-id': 'N1', Aktivitet: 'Samma dag', Startdatum: '2019-05-01', Slutdatum: '2019-05-01', Status: 'Avslutad' },
+      { 'Mål-id': 'N1', Aktivitet: 'Bara slut', Slutdatum: '2019-05-01', Status: 'Avslutad' },
+    ],
+    Driftbudget: BUDGET,
+    'Budget kostnadsslag': [...BUDGET_000, { Kostnadsslag: 'Summa kostnader (inskriven)', Radtyp: 'Summa kostnader', Budget: 1 }, { Kostnadsslag: 'Text', Radtyp: 'Kostnad', Budget: 'tio' }, { Kostnadsslag: 'Summa netto igen', Radtyp: 'Summa netto' }],
   };
 }
 

@@ -3,22 +3,11 @@ import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
 import { applyTemplate } from '../../src/usecases/template';
 import { readWorkbook } from '../../src/usecases/readWorkbook';
 import { SHEETS, SHEET_NAMES, headerOf, LIST_SHEET } from '../../src/core/layout/layout';
-import { appendRecords } from '../../src/core/workbook/writeRecords';
 import { FakeWorkbook } from '../helpers/fakeExcel';
+import { budgetRows, fillWorkbook, indicatorRows } from '../helpers/records';
 import type { WorkbookSnapshot } from '../../src/core/workbook/snapshot';
 
 const options = { kind: 'tertialrapport' as const, year: 2019, tertial: 2 as const, organisation: 'Testnämnden' };
-
-function budgetRows(n: number) {
-  const rows = [];
-  for (let i = 0; i < n; i++) rows.push({ Verksamhet: `Verksamhet ${i}`, Radtyp: 'Verksamhet', Utfall: i, Budget: 2 * i, Prognos: i + 1, Prestationsförändring: 0 });
-  rows.push({ Verksamhet: 'Summa', Radtyp: 'Summa' });
-  return rows;
-}
-
-function indicatorRows(n: number) {
-  return Array.from({ length: n }, (_, i) => ({ 'Mål-id': 'KF1', Indikator: `Indikator ${i}`, Enhet: i % 2 ? '%' : 'st', 'Periodens utfall': i }));
-}
 
 describe('office-js adapter against a fake Excel that counts context.sync()', () => {
   test('creating the whole template in an empty workbook: one Excel.run, at most 3 syncs', async () => {
@@ -61,11 +50,7 @@ describe('office-js adapter against a fake Excel that counts context.sync()', ()
   test.each([10, 2000])('re-applying the template over %i data rows still takes at most 3 syncs', async (n) => {
     const book = new FakeWorkbook();
     const host = new ExcelHost(book.run);
-    await applyTemplate(host, options);
-    await host.update(SHEET_NAMES, (snap) => ({
-      edits: [...appendRecords(snap, 'Driftbudget', budgetRows(n)).edits, ...appendRecords(snap, 'Indikatorer', indicatorRows(n)).edits],
-      result: undefined,
-    }));
+    await fillWorkbook(host, { Driftbudget: budgetRows(n), Indikatorer: indicatorRows(n) }, { options, retemplate: false });
     book.syncs = 0;
     book.runs = 0;
     await applyTemplate(host, options);
@@ -94,9 +79,7 @@ describe('office-js adapter against a fake Excel that counts context.sync()', ()
     const hosts = [new ExcelHost(book.run), XlsxHost.create()];
     const snapshots: WorkbookSnapshot[] = [];
     for (const host of hosts) {
-      await applyTemplate(host, options);
-      await host.update(SHEET_NAMES, (snap) => ({ edits: appendRecords(snap, 'Driftbudget', budgetRows(5)).edits, result: undefined }));
-      await applyTemplate(host, options);
+      await fillWorkbook(host, { Driftbudget: budgetRows(5) }, { options });
       snapshots.push(await host.read(SHEET_NAMES));
     }
     const [excel, xlsx] = snapshots as [WorkbookSnapshot, WorkbookSnapshot];

@@ -6,25 +6,18 @@ import { DOCX_MIME, REVOKE_AFTER_MS, downloadFile } from '../../src/taskpane/gen
 import { ExcelHost } from '../../src/hosts/excel/excelHost';
 import { describeExcelError } from '../../src/hosts/excel/boot';
 import { applyTemplate } from '../../src/usecases/template';
-import { appendRecords, setFields } from '../../src/core/workbook/writeRecords';
-import { SHEET_NAMES } from '../../src/core/layout/layout';
 import type { TemplateOptions } from '../../src/core/workbook/template';
 import { generateReport, type GenerateStep } from '../../src/usecases/generate';
 import { FakeWorkbook } from '../helpers/fakeExcel';
-import { GOAL_TREE, indicatorRecord } from '../helpers/records';
+import { GOAL_TREE, fillWorkbook, indicatorRecord } from '../helpers/records';
 
 const TERTIAL: TemplateOptions = { kind: 'tertialrapport', year: 2019, tertial: 2, organisation: 'Testnämnden' };
 
 async function workbook(options: TemplateOptions = TERTIAL, withData = true) {
   const book = new FakeWorkbook();
   const host = new ExcelHost(book.run);
-  await applyTemplate(host, options);
-  if (withData) {
-    await host.update(SHEET_NAMES, (snap) => ({
-      edits: [...setFields(snap, {}), ...appendRecords(snap, 'Mål', GOAL_TREE).edits, ...appendRecords(snap, 'Indikatorer', [indicatorRecord()]).edits],
-      result: undefined,
-    }));
-  }
+  if (withData) await fillWorkbook(host, { Mål: GOAL_TREE, Indikatorer: [indicatorRecord()] }, { options, retemplate: false });
+  else await applyTemplate(host, options);
   return book;
 }
 

@@ -4,21 +4,15 @@ import { App } from '../../src/taskpane/App';
 import { ServicesContext, createServices } from '../../src/taskpane/services';
 import { ExcelHost } from '../../src/hosts/excel/excelHost';
 import { describeExcelError } from '../../src/hosts/excel/boot';
-import { applyTemplate } from '../../src/usecases/template';
-import { appendRecords, setFields, type SheetRecord } from '../../src/core/workbook/writeRecords';
-import { SHEET_NAMES } from '../../src/core/layout/layout';
 import { FakeWorkbook } from '../helpers/fakeExcel';
-import { GOAL_TREE, indicatorRecord } from '../helpers/records';
+import { GOAL_TREE, fillWorkbook, indicatorRecord, type SheetRecord } from '../helpers/records';
 
 async function workbook(indicators: SheetRecord[], rows = 0) {
   const book = new FakeWorkbook();
   const host = new ExcelHost(book.run);
-  await applyTemplate(host, { kind: 'tertialrapport', year: 2019, tertial: 2, organisation: 'Testnämnden' });
   const many = Array.from({ length: rows }, (_, i) => ({ 'Mål-id': 'N1', Indikator: `Extra ${i}`, Enhet: 'st', Riktning: 'Högre är bättre', Periodicitet: 'År', Årsmål: 5, Period: '2019' }));
-  await host.update(SHEET_NAMES, (snap) => ({
-    edits: [...setFields(snap, {}), ...appendRecords(snap, 'Mål', GOAL_TREE).edits, ...appendRecords(snap, 'Indikatorer', [...indicators, ...many]).edits],
-    result: undefined,
-  }));
+  const options = { kind: 'tertialrapport', year: 2019, tertial: 2, organisation: 'Testnämnden' } as const;
+  await fillWorkbook(host, { Mål: GOAL_TREE, Indikatorer: [...indicators, ...many] }, { options, retemplate: false });
   return book;
 }
 

@@ -1,8 +1,8 @@
 /** The texts a value cell may hold instead of a number: one list for the sheet's checks and the validator. */
-import { INDIKATORER } from '../../src/core/layout/layout';
-import { NO_VALUE_TEXTS, TARGET_PREFIXES, TARGET_TEXTS } from '../../src/core/values/noValue';
-import { isAllowedText } from '../../src/core/rules/indicators';
-import { planTemplate } from '../../src/core/workbook/template';
+import { INDIKATORER } from '../../../src/core/layout/layout';
+import { NO_VALUE_TEXTS, TARGET_PREFIXES, TARGET_TEXTS } from '../../../src/core/values/noValue';
+import { isAllowedText } from '../../../src/core/rules/indicators';
+import { planTemplate } from '../../../src/core/workbook/template';
 
 const checkOf = (key: string) => INDIKATORER.columns.find((c) => c.key === key)!.check!.formula;
 
