@@ -1,4 +1,4 @@
-import { parseRichText, plainText } from '../../src/core/report/richText';
+import { parseRichText, plainText } from '../../../src/core/report/richText';
 
 describe('rich text in text cells', () => {
   test('paragraphs, bullets and numbered items', () => {

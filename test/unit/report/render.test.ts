@@ -1,0 +1,97 @@
+/**
+ * The renderer and the page estimator on a small in-memory plan that has every kind of block:
+ * what Word gets (document.xml) and which page each heading is estimated on. Fast: no
+ * workbook, no LibreOffice, no layout engine.
+ */
+import JSZip from 'jszip';
+import { buildReport } from '../../../src/core/report/build';
+import { packReport, renderReport } from '../../../src/core/report/docx/document';
+import { estimateTocPages, headingText, tocSections } from '../../../src/core/report/pages/pager';
+import { formatValue } from '../../../src/core/values/swedish';
+import { activity, budgetRow, goal, indicator, num, plan, planBudgetRow, table, text } from './plans';
+
+function tertialrapport() {
+  return plan('tertialrapport', {
+    info: { organisation: 'Testnämnden', handler: 'Anna Andersson', phone: '08-508 000 00', to: 'Testnämnden', date: '2025-09-26' },
+    texts: [
+      text('Förslag till beslut', '1. Nämnden godkänner tertialrapporten.\n2. Paragrafen justeras omedelbart.'),
+      text('Sammanfattning', 'Nämnden bedöms nå sina mål.\n- en punkt\n- en till'),
+      text('Sammanfattande analys', '<p>Analys</p><p>Verksamheten har <b>bedrivits</b> enligt plan.</p>'),
+      text('Verksamhetsområde', 'Text om verksamheten.', 'Sammanfattande analys'),
+    ],
+    goals: [
+      goal('IM1', '1. En stad för alla', { level: 'KF:s inriktningsmål' }),
+      goal('KF1', '1.1 Människor är självförsörjande', { level: 'KF:s mål för verksamhetsområdet', parentId: 'IM1', assessment: 'Uppfylls delvis', texts: { analysis: 'Målet nås delvis.' } }),
+      goal('N1', 'Invånarna är självförsörjande', { level: 'Nämndmål', parentId: 'KF1', assessment: 'Uppfylls inte', texts: { analysis: 'Arbetet är försenat.' } }),
+    ],
+    indicators: [
+      indicator('N1', 'Andel i arbete', { unit: '%', outcome: num(0.5), outcomeMen: num(0.4), outcomeWomen: num(0.6), forecast: num(0.6), annualTarget: num(0.7), period: 'Tertial 2 2025', analysis: 'Lägre än målet.' }),
+      indicator('N1', 'Antal aspiranter', { unit: 'st', outcome: num(17), forecast: num(25), annualTarget: num(25), period: 'Tertial 2 2025' }),
+    ],
+    activities: [activity('N1', 'Utbildning för chefer', { start: '2025-01-01', end: '2025-12-31', status: 'Pågående', analysis: 'Enligt plan.' })],
+    budget: [
+      budgetRow('Förskola', { outcome: 100, budget: 300, forecast: 295, deviation: 5, performanceChange: 0, deviationAfter: 5 }, { analysis: 'Överskott.' }),
+      budgetRow('Summa SDN', { outcome: 100, budget: 300, forecast: 295, deviation: 5, performanceChange: 0, deviationAfter: 5 }, { rowType: 'Summa' }),
+    ],
+    tables: [table('Resultatenheter', 'Verksamhetsområde', ['Enhet', 'Netto'], [['Förskola', 1.5], ['Summa', 1.5]], [1])],
+  });
+}
+
+async function documentXml(bytes: Uint8Array): Promise<string> {
+  return (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+}
+
+describe('the renderer and the page estimator on every kind of block', () => {
+  test('document.xml holds the headings, tables, figures and texts, in order', async () => {
+    const model = buildReport(tertialrapport());
+    const xml = await documentXml(await packReport(model));
+    // figures as formatted, with an ordinary space before the unit (the indicator rows pass their cells through oneLine)
+    const figure = (text: string) => text.replace(/\s/g, ' ');
+    const inOrder = ['Förslag till beslut', 'Sammanfattning', 'Innehållsförteckning', '1. En stad för alla', 'Andel i arbete', figure(formatValue(num(0.5), '%')), 'Utbildning för chefer', 'Förskola', 'Resultatenheter'];
+    let at = 0;
+    for (const text of inOrder) {
+      const i = xml.indexOf(text, at);
+      expect([text, i >= 0]).toEqual([text, true]);
+      at = i;
+    }
+    // structure: Word tables, heading styles, a table of contents field
+    expect((xml.match(/<w:tbl>/g) ?? []).length).toBeGreaterThanOrEqual(4);
+    expect(xml).toMatch(/w:pStyle w:val="Heading1"/);
+    expect(xml).toMatch(/TOC \\h \\o &quot;1-3&quot;/);
+    // markup turned into formatting, never into raw tags
+    expect(xml).not.toContain('<p>');
+    expect(xml).toMatch(/<w:b\/>[\s\S]*bedrivits/);
+  });
+
+  test('every block kind is rendered (the visitor covers them all)', () => {
+    const model = buildReport(tertialrapport());
+    const kinds = new Set<string>();
+    const walk = (s: (typeof model.body)[number]) => {
+      s.blocks.forEach((b) => kinds.add(b.kind));
+      s.children.forEach(walk);
+    };
+    model.body.forEach(walk);
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(['activityTable', 'budgetTable', 'indicatorTable', 'richText']));
+    expect(() => renderReport(model)).not.toThrow();
+  });
+
+  test('the estimate gives every contents entry a page, in order, starting after the contents', () => {
+    const model = buildReport(tertialrapport());
+    const entries = estimateTocPages(model, 3);
+    expect(entries.length).toBe(tocSections(model, 3).length);
+    expect(entries.map((e) => e.title)).toEqual(tocSections(model, 3).map(headingText));
+    for (let i = 1; i < entries.length; i++) expect(entries[i]!.page).toBeGreaterThanOrEqual(entries[i - 1]!.page);
+    expect(entries[0]!.page).toBeGreaterThanOrEqual(2);
+  });
+
+  test('a verksamhetsplan with its budget by kostnadsslag', async () => {
+    const p = plan('verksamhetsplan', {
+      info: { organisation: 'Enheten', unitHead: 'Chef' },
+      texts: [text('Inledning', 'Om enheten.')],
+      planBudget: [planBudgetRow('Intäkter', 'Rubrik'), planBudgetRow('Taxor och avgifter', 'Intäkt', 33700), planBudgetRow('Summa intäkter', 'Summa intäkter', 33700)],
+    });
+    const xml = await documentXml(await packReport(buildReport(p)));
+    expect(xml).toContain('Beloppen anges i tkr');
+    expect(xml).toContain('33\u00a0700');
+  });
+});
