@@ -61,7 +61,8 @@ const LEAVES = {
 // som båda läser den; den importerar inte dem, och inte docx-biblioteket.
 const REPORT_MODEL_BEFORE_RENDERER = {
   group: ['docx', 'docx/**', '**/docx', '**/docx/**', '**/pages', '**/pages/**'],
-  message: 'Rapportmodellen (src/core/report utom docx/ och pages/) importerar inte renderaren (report/docx), sidberäkningen (report/pages) eller docx; sidmåtten finns i report/metrics.ts.',
+  message:
+    'Rapportmodellen (src/core/report utom docx/ och pages/) importerar inte renderaren (report/docx), sidberäkningen (report/pages) eller docx; sidmåtten finns i report/metrics.ts.',
 };
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
@@ -74,10 +75,7 @@ export default defineConfig([
     files: ['**/*.{ts,tsx,mts,cts}'],
     extends: [tseslint.configs.recommended],
     rules: {
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
     },
   },
 
@@ -94,7 +92,11 @@ export default defineConfig([
   { files: ['src/core/**/*.ts'], rules: restrict(CORE_IS_PURE) },
   { files: ['src/core/layout/**/*.ts'], rules: restrict(CORE_IS_PURE, LAYOUT_BEFORE_WORKBOOK) },
   { files: ['src/core/{values,cells,findings,model}/**/*.ts'], rules: restrict(CORE_IS_PURE, LEAVES) },
-  { files: ['src/core/report/**/*.ts'], ignores: ['src/core/report/docx/**', 'src/core/report/pages/**'], rules: restrict(CORE_IS_PURE, REPORT_MODEL_BEFORE_RENDERER) },
+  {
+    files: ['src/core/report/**/*.ts'],
+    ignores: ['src/core/report/docx/**', 'src/core/report/pages/**'],
+    rules: restrict(CORE_IS_PURE, REPORT_MODEL_BEFORE_RENDERER),
+  },
 
   {
     files: ['src/**/*.{ts,tsx}'],

@@ -203,8 +203,7 @@ module.exports = async (env = {}, argv = {}) => {
             to: 'manifest.xml',
             // PLANRAPPORT_PUBLIC_URL=https://exempel.se/planrapport npm run build
             // ger ett manifest som pekar på den publicerade adressen i stället för localhost.
-            transform: (content) =>
-              publicUrl && !dev ? content.toString().split(DEV_ORIGIN).join(publicUrl) : content,
+            transform: (content) => (publicUrl && !dev ? content.toString().split(DEV_ORIGIN).join(publicUrl) : content),
           },
         ],
       }),

@@ -41,7 +41,10 @@ function parseArgs(argv) {
     else if (a === '--keep') o.keep = true;
     else if (a === '--only' || a.startsWith('--only=')) {
       const v = a.includes('=') ? a.slice(7) : argv[++i];
-      o.only = String(v).split(',').map((s) => s.trim()).filter(Boolean);
+      o.only = String(v)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const bad = o.only.filter((s) => !SECTIONS.includes(s));
       if (bad.length) throw new Error(`unknown section ${bad.join(', ')}; sections: ${SECTIONS.join(' ')}`);
     } else if (a === '--runs') o.runs = Number(argv[++i]);
@@ -67,7 +70,17 @@ const fmtMs = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 
 const fmtMB = (mb) => (mb === undefined || Number.isNaN(mb) ? '' : `${mb.toFixed(0)} MB`);
 
 function record(section, name, mode, times, cpus, rssMBs, note = '') {
-  const c = { section, name, mode, medianMs: median(times), minMs: Math.min(...times), cpuMs: median(cpus), runs: times.length, rssMB: rssMBs.length ? median(rssMBs) : undefined, note };
+  const c = {
+    section,
+    name,
+    mode,
+    medianMs: median(times),
+    minMs: Math.min(...times),
+    cpuMs: median(cpus),
+    runs: times.length,
+    rssMB: rssMBs.length ? median(rssMBs) : undefined,
+    note,
+  };
   results.cases.push(c);
   const line = [section, name, mode, fmtMs(c.medianMs), fmtMs(c.minMs), fmtMs(c.cpuMs), String(c.runs), fmtMB(c.rssMB), note];
   rows.push(line);
@@ -78,7 +91,12 @@ function record(section, name, mode, times, cpus, rssMBs, note = '') {
 const WIDTHS = [10, 38, 7, 9, 9, 9, 4, 8];
 const pad = (s, w, right) => (right ? String(s).padStart(w) : String(s).padEnd(w));
 function printRow(cells) {
-  console.log(cells.map((c, i) => (i < WIDTHS.length ? pad(c, WIDTHS[i], i >= 3) : c)).join('  ').trimEnd());
+  console.log(
+    cells
+      .map((c, i) => (i < WIDTHS.length ? pad(c, WIDTHS[i], i >= 3) : c))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 function printHeader(title) {
   console.log(`\n## ${title}`);
@@ -191,7 +209,11 @@ function startup(o, scratch) {
     runNode(['-r', path.join(__dirname, 'support', 'probe-modules.js'), ...args], { env: { PLANRAPPORT_BENCH_MODULES: out }, okStatus });
     const list = JSON.parse(fs.readFileSync(out, 'utf8'));
     const pkgs = new Set(list.map((f) => /node_modules[\\/](@[^\\/]+[\\/][^\\/]+|[^\\/]+)/.exec(f)?.[1]).filter(Boolean));
-    return { count: list.length, ownKiB: list.filter((f) => !f.includes('node_modules')).reduce((n, f) => n + fs.statSync(f).size, 0) / 1024, packages: [...pkgs].sort() };
+    return {
+      count: list.length,
+      ownKiB: list.filter((f) => !f.includes('node_modules')).reduce((n, f) => n + fs.statSync(f).size, 0) / 1024,
+      packages: [...pkgs].sort(),
+    };
   };
   const help = modules([CLI, '--help']);
   const validate = modules([CLI, 'validate', demo], [0, 1]);
@@ -207,13 +229,25 @@ function startup(o, scratch) {
   const cpuRatio = median(cases[1].cpu) / median(cases[0].cpu);
   const heavy = help.packages.filter((p) => p === 'exceljs' || p === 'docx');
   results.startup = { nodeMs: base, helpMs: median(cases[1].times), ratio, cpuRatio, helpModules: help, validateModules: validate };
-  target('start-up: planrapport --help ≤ 3× node -e 0', [ratio <= 3, cpuRatio <= 3], `${fmtMs(median(cases[1].times))} vs ${fmtMs(base)} wall = ${ratio.toFixed(2)}× (CPU ${fmtMs(median(cases[1].cpu))} vs ${fmtMs(median(cases[0].cpu))} = ${cpuRatio.toFixed(2)}×)`);
+  target(
+    'start-up: planrapport --help ≤ 3× node -e 0',
+    [ratio <= 3, cpuRatio <= 3],
+    `${fmtMs(median(cases[1].times))} vs ${fmtMs(base)} wall = ${ratio.toFixed(2)}× (CPU ${fmtMs(median(cases[1].cpu))} vs ${fmtMs(median(cases[0].cpu))} = ${cpuRatio.toFixed(2)}×)`,
+  );
   for (const c of cases.slice(3)) {
     const r = median(c.times) / base;
     const rc = median(c.cpu) / baseCpu;
-    target(`start-up: ${c.name} ≤ 3× node -e 0`, [r <= 3, rc <= 3], `${fmtMs(median(c.times))} wall = ${r.toFixed(2)}×, CPU ${fmtMs(median(c.cpu))} = ${rc.toFixed(2)}×`);
+    target(
+      `start-up: ${c.name} ≤ 3× node -e 0`,
+      [r <= 3, rc <= 3],
+      `${fmtMs(median(c.times))} wall = ${r.toFixed(2)}×, CPU ${fmtMs(median(c.cpu))} = ${rc.toFixed(2)}×`,
+    );
   }
-  target('start-up: --help loads neither exceljs nor docx', heavy.length === 0, heavy.length ? `loads ${heavy.join(' and ')} (${help.count} modules)` : `${help.count} modules, packages: ${help.packages.join(', ') || 'none'}`);
+  target(
+    'start-up: --help loads neither exceljs nor docx',
+    heavy.length === 0,
+    heavy.length ? `loads ${heavy.join(' and ')} (${help.count} modules)` : `${help.count} modules, packages: ${help.packages.join(', ') || 'none'}`,
+  );
 }
 
 function demo(o, scratch) {
@@ -247,7 +281,12 @@ function scale(o, scratch) {
   const g = results.scale.generate;
   console.log('  marginal cost per indicator row (with its share of goals, activities, texts), 10×→40× | 40×→200×:');
   const pair = (x, f) => `${f(x.from10to40)}${x.from40to200 !== undefined ? ` | ${f(x.from40to200)}` : ''}`;
-  for (const [key, label] of [['validate', 'validate in-proc'], ['template', 'template in-proc'], ['generate', 'generate in-proc'], ['cliGenerate', 'generate CLI']]) {
+  for (const [key, label] of [
+    ['validate', 'validate in-proc'],
+    ['template', 'template in-proc'],
+    ['generate', 'generate in-proc'],
+    ['cliGenerate', 'generate CLI'],
+  ]) {
     const m = results.scale[key];
     console.log(
       `    ${label.padEnd(17)} wall ${pair(m.medianMs, (v) => `${v.toFixed(2)} ms`)};  CPU ${pair(m.cpuMs, (v) => `${v.toFixed(2)} ms`)};  peak RSS ${pair(m.rssMBPerIndicator, (v) => `${(v * 1024).toFixed(0)} KB`)}`,
@@ -275,7 +314,15 @@ function indicators(o, scratch) {
   for (const n of INDICATOR_ROWS) {
     const file = fixture(scratch, `indicators:${n}`);
     const label = `${n / 1000}k indicator rows`;
-    const rules = inProcess(o, scratch, 'indicators', `${label}: rules`, 'rules', file, (i, p) => `readPlan ${fmtMs(median(p.readPlan))} + validate() ${fmtMs(median(p.validate))}; ${i.findings} findings`);
+    const rules = inProcess(
+      o,
+      scratch,
+      'indicators',
+      `${label}: rules`,
+      'rules',
+      file,
+      (i, p) => `readPlan ${fmtMs(median(p.readPlan))} + validate() ${fmtMs(median(p.validate))}; ${i.findings} findings`,
+    );
     const whole = inProcess(o, scratch, 'indicators', `${label}: validate (.xlsx)`, 'validate', file, (i) => `${i.errors} errors, ${i.warnings} warnings`);
     const proc = cli(o, scratch, 'indicators', `${label}: validate`, ['validate', file], { okStatus: [0, 1] });
     by[n] = { rules, whole, proc };
@@ -294,7 +341,11 @@ function big(o, scratch) {
   const file = fixture(scratch, `big:${BIG_MB}`);
   const fx = results.fixtures[`big:${BIG_MB}`];
   const c = cli(o, scratch, 'big', `${(fx.bytes / 2 ** 20).toFixed(0)} MB workbook: validate`, ['validate', file], { okStatus: [0, 1] });
-  target(`${BIG_MB} MB workbook validated < 15 s and < 1 GB`, [c.medianMs < 15_000 && c.rssMB < 1024, c.cpuMs < 15_000 && c.rssMB < 1024], `wall ${fmtMs(c.medianMs)}, CPU ${fmtMs(c.cpuMs)}, ${fmtMB(c.rssMB)} peak RSS`);
+  target(
+    `${BIG_MB} MB workbook validated < 15 s and < 1 GB`,
+    [c.medianMs < 15_000 && c.rssMB < 1024, c.cpuMs < 15_000 && c.rssMB < 1024],
+    `wall ${fmtMs(c.medianMs)}, CPU ${fmtMs(c.cpuMs)}, ${fmtMB(c.rssMB)} peak RSS`,
+  );
 }
 
 function officejs(o, scratch) {
@@ -309,7 +360,9 @@ function officejs(o, scratch) {
     const label = x.fixture.startsWith('demo:') ? shortName(x.fixture.slice(5)) : x.fixture.replace(/^plan:(\d+)/, 'VP $1×');
     // Excel on the web refuses a request or response over 5 MB (Office Add-ins resource limits)
     const over = (s) => (s.loadedBytes + s.writtenBytes > 5 * 2 ** 20 ? ' (> 5 MB)' : '');
-    const per = x.syncs.map((s) => `${s.ops} ops / ${s.loadedCells} (${s.loadedValues}) / ${s.writtenCells} / ${((s.loadedBytes + s.writtenBytes) / 1024).toFixed(0)}${over(s)}`).join('  |  ');
+    const per = x.syncs
+      .map((s) => `${s.ops} ops / ${s.loadedCells} (${s.loadedValues}) / ${s.writtenCells} / ${((s.loadedBytes + s.writtenBytes) / 1024).toFixed(0)}${over(s)}`)
+      .join('  |  ');
     console.log(`${pad(label, 10)}  ${pad(x.action, 18)}  ${pad(x.runs, 4, true)}  ${pad(x.syncs.length, 5, true)}  ${per}`);
   }
 }
@@ -353,7 +406,9 @@ async function main() {
   results.machine = machine();
   results.options = { quick: o.quick, only: o.only, inProcessRuns: o.inProcessRuns, cliRuns: o.cliRuns, startupRuns: o.startupRuns, rssRuns: o.rssRuns };
   const m = results.machine;
-  console.log(`Planrapport benchmark — ${m.cpu}, ${m.cores} cores, ${m.ramGB.toFixed(0)} GB RAM, node ${m.node}, ${m.os}, load ${m.load.map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `Planrapport benchmark — ${m.cpu}, ${m.cores} cores, ${m.ramGB.toFixed(0)} GB RAM, node ${m.node}, ${m.os}, load ${m.load.map((x) => x.toFixed(1)).join(' ')}`,
+  );
   console.log(
     `${o.quick ? 'quick: ' : ''}in-process cases: median of ${o.inProcessRuns} runs after 1 warm-up (at most 3 when one run takes > 5 s); CLI: ${o.cliRuns} runs; start-up: ${o.startupRuns} runs; peak RSS (${m.rss}): median of ${o.rssRuns}`,
   );

@@ -36,11 +36,11 @@ function isAlive(pid) {
 
 /** `npx office-addin-debugging <command> manifest.xml`; returnerar slutkoden. */
 function addinDebugging(command) {
-  const res = spawnSync(
-    process.platform === 'win32' ? 'npx.cmd' : 'npx',
-    ['--yes', 'office-addin-debugging', command, 'manifest.xml'],
-    { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' },
-  );
+  const res = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['--yes', 'office-addin-debugging', command, 'manifest.xml'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (res.error) {
     console.error(`Kunde inte köra npx: ${res.error.message}`);
     return 1;

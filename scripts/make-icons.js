@@ -125,8 +125,24 @@ function shapes(size) {
 
 function sheetWithFold(x0, y0, x1, y1, fold) {
   return [
-    polygon([[x0, y0], [x1 - fold, y0], [x1, y0 + fold], [x1, y1], [x0, y1]], PALETTE.sheet),
-    polygon([[x1 - fold, y0], [x1, y0 + fold], [x1 - fold, y0 + fold]], PALETTE.fold),
+    polygon(
+      [
+        [x0, y0],
+        [x1 - fold, y0],
+        [x1, y0 + fold],
+        [x1, y1],
+        [x0, y1],
+      ],
+      PALETTE.sheet,
+    ),
+    polygon(
+      [
+        [x1 - fold, y0],
+        [x1, y0 + fold],
+        [x1 - fold, y0 + fold],
+      ],
+      PALETTE.fold,
+    ),
   ];
 }
 

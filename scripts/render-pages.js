@@ -46,7 +46,10 @@ for (const report of reports) {
   const stem = report.replace(/\.docx$/, '');
   run('pdftoppm', ['-r', String(dpi), '-png', '-f', '1', '-l', String(pages), path.join(work, `${stem}.pdf`), path.join(out, stem)]);
 }
-const written = fs.readdirSync(out).filter((f) => f.endsWith('.png')).sort();
+const written = fs
+  .readdirSync(out)
+  .filter((f) => f.endsWith('.png'))
+  .sort();
 console.log(`${written.length} sidor i ${out}:`);
 for (const f of written) console.log(`  ${f}`);
 fs.rmSync(work, { recursive: true, force: true });

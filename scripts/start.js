@@ -28,8 +28,6 @@ const args = process.argv.slice(2);
 const webFlow = isWebFlow(args);
 const foreground = args.includes('--foreground');
 
-
-
 function ping(url) {
   return new Promise((resolve) => {
     const req = https.get(url, { rejectUnauthorized: false, timeout: 3000 }, (res) => {

@@ -15,8 +15,6 @@ const { PID_FILE, isWebFlow, readPid, isAlive, addinDebugging } = require('./dev
 const args = process.argv.slice(2);
 const webFlow = isWebFlow(args);
 
-
-
 /** Skyddar mot att PID-filen pekar på en annan process som fått ett återanvänt PID. */
 function looksLikeDevServer(pid) {
   if (process.platform !== 'linux') return true;

@@ -85,9 +85,7 @@ describe('manifest.xml', () => {
     const action = single(NS.ov, 'Action');
     expect(action.getAttributeNS(NS.xsi, 'type')).toBe('ShowTaskpane');
     expect(single(NS.ov, 'TaskpaneId').textContent?.trim()).toBe('ButtonId1');
-    const strings = new Map(
-      elements(NS.bt, 'String').map((s) => [s.getAttribute('id'), s.getAttribute('DefaultValue')] as const),
-    );
+    const strings = new Map(elements(NS.bt, 'String').map((s) => [s.getAttribute('id'), s.getAttribute('DefaultValue')] as const));
     expect(strings.get('TaskpaneButton.Label')).toBe('Öppna Planrapport');
   });
 

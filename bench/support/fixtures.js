@@ -113,7 +113,13 @@ const col = (c) => {
 /** A part ready for the zip: its bytes deflated (or stored), with CRC and sizes. */
 function zipEntry(name, data, store = false) {
   const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data, 'utf8');
-  return { name: Buffer.from(name, 'utf8'), body: store ? bytes : zlib.deflateRawSync(bytes, { level: 6 }), crc: zlib.crc32(bytes), raw: bytes.length, method: store ? 0 : 8 };
+  return {
+    name: Buffer.from(name, 'utf8'),
+    body: store ? bytes : zlib.deflateRawSync(bytes, { level: 6 }),
+    crc: zlib.crc32(bytes),
+    raw: bytes.length,
+    method: store ? 0 : 8,
+  };
 }
 
 /** The size zipParts will write for these entries. */

@@ -85,9 +85,7 @@ export function fileErrorMessage(e: unknown, file: string, action: FileAction): 
     case 'ESTALE':
       return `Nätverksmappen med ${file} svarar inte. Kontrollera nätverksanslutningen och försök igen, eller kopiera filen till datorn.`;
     case 'EINVAL':
-      return action === 'write'
-        ? `Filnamnet ${file} går inte att använda här (otillåtna tecken för filsystemet?). Välj ett annat namn.`
-        : undefined;
+      return action === 'write' ? `Filnamnet ${file} går inte att använda här (otillåtna tecken för filsystemet?). Välj ett annat namn.` : undefined;
     default:
       return undefined;
   }
@@ -109,7 +107,24 @@ export async function onFile<T>(file: string, action: FileAction, fn: () => Prom
   }
 }
 
-const WRITE_SYSCALLS = new Set(['write', 'rename', 'mkdir', 'unlink', 'link', 'chmod', 'fchmod', 'chown', 'fchown', 'fsync', 'close', 'copyfile', 'symlink', 'rmdir', 'ftruncate', 'utime']);
+const WRITE_SYSCALLS = new Set([
+  'write',
+  'rename',
+  'mkdir',
+  'unlink',
+  'link',
+  'chmod',
+  'fchmod',
+  'chown',
+  'fchown',
+  'fsync',
+  'close',
+  'copyfile',
+  'symlink',
+  'rmdir',
+  'ftruncate',
+  'utime',
+]);
 
 /**
  * For an error that reached the top without passing through `onFile`: Node's own errors

@@ -58,7 +58,9 @@ export function parse<O extends OptionSpec>(args: string[], options: O): { value
     if (value === undefined) throw new UsageError(`Flaggan ${flag} behöver ett värde, t.ex. ${flag} ${example(token.name)}.`);
     if (!token.inlineValue && value.startsWith('-') && value.length > 1) {
       if (value.startsWith('--')) {
-        throw new UsageError(`Flaggan ${flag} behöver ett värde, men följs av flaggan ${value}. Skriv värdet direkt efter ${flag}, t.ex. ${flag} ${example(token.name)}.`);
+        throw new UsageError(
+          `Flaggan ${flag} behöver ett värde, men följs av flaggan ${value}. Skriv värdet direkt efter ${flag}, t.ex. ${flag} ${example(token.name)}.`,
+        );
       }
       throw new UsageError(
         `Värdet för ${flag} börjar med "-" ("${value}"), så det ser ut som en flagga. Menar du värdet, skriv ${flag}="${value}"; annars saknas värdet för ${flag}.`,
@@ -88,10 +90,7 @@ function example(name: string): string {
 
 export function parseKind(text: string | undefined): DocumentKind | undefined {
   if (text === undefined) return undefined;
-  const t = text
-    .trim()
-    .toLowerCase()
-    .replace('ä', 'a');
+  const t = text.trim().toLowerCase().replace('ä', 'a');
   if ((DOCUMENT_KINDS as readonly string[]).includes(t)) return t as DocumentKind;
   throw new UsageError(`Okänd dokumenttyp "${text}". Välj verksamhetsplan, tertialrapport eller verksamhetsberattelse.`);
 }

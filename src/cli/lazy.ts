@@ -23,5 +23,8 @@ export function loadTemplate(): typeof import('../usecases/template') {
 }
 
 export function loadDemo(): typeof import('../demo/examples') & typeof import('../demo/buildWorkbook') {
-  return { ...(require('../demo/examples') as typeof import('../demo/examples')), ...(require('../demo/buildWorkbook') as typeof import('../demo/buildWorkbook')) };
+  return {
+    ...(require('../demo/examples') as typeof import('../demo/examples')),
+    ...(require('../demo/buildWorkbook') as typeof import('../demo/buildWorkbook')),
+  };
 }

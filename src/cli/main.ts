@@ -88,4 +88,3 @@ function defaultOutput(): Output {
     error: (text) => process.stderr.write(`${text}\n`),
   };
 }
-

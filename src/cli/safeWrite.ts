@@ -145,7 +145,8 @@ async function resolveTarget(file: string, makeDirectory = true): Promise<Target
   }
   const stat = await fs.stat(real);
   if (stat.isDirectory()) throw new FileError(fileErrorMessage({ code: 'EISDIR' }, file, 'write')!, 'EISDIR');
-  if (!stat.isFile()) throw new FileError(`${file} är ingen vanlig fil (utan t.ex. en enhet eller en namngiven pipe) och ersätts inte. Välj ett annat filnamn.`);
+  if (!stat.isFile())
+    throw new FileError(`${file} är ingen vanlig fil (utan t.ex. en enhet eller en namngiven pipe) och ersätts inte. Välj ett annat filnamn.`);
   if ((stat.mode & 0o222) === 0) throw readOnly(file);
   try {
     await fs.access(real, constants.W_OK);
@@ -170,7 +171,7 @@ function readOnly(file: string): FileError {
 async function hashHandle(handle: fs.FileHandle): Promise<string> {
   const hash = createHash('sha256');
   const buffer = Buffer.allocUnsafe(1 << 20);
-  for (let position = 0; ; ) {
+  for (let position = 0; ;) {
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
     if (bytesRead === 0) break;
     hash.update(buffer.subarray(0, bytesRead));

@@ -56,7 +56,7 @@ export async function zipEntryNames(handle: fs.FileHandle, size: number): Promis
   if (cdSize > MAX_CENTRAL_DIRECTORY || cdOffset + cdSize > size) return undefined;
   const cd = await readAt(handle, cdOffset, cdSize);
   const names: string[] = [];
-  for (let p = 0; p + 46 <= cd.length && names.length < entries; ) {
+  for (let p = 0; p + 46 <= cd.length && names.length < entries;) {
     if (cd.readUInt32LE(p) !== 0x02014b50) return undefined;
     const nameLength = cd.readUInt16LE(p + 28);
     const extraLength = cd.readUInt16LE(p + 30);

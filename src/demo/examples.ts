@@ -33,7 +33,11 @@ export interface Example {
 
 export const EXAMPLES: readonly Example[] = [
   { slug: 'tertialrapport-2-2019-hagersten-liljeholmen', file: '001-plan.json', title: 'Tertialrapport 2 2019, Hägersten-Liljeholmens stadsdelsnämnd' },
-  { slug: 'verksamhetsplan-2025-grupp-och-servicebostader', file: '002-plan.json', title: 'Verksamhetsplan 2025, Enheten Hägersten-Älvsjö grupp- och servicebostäder' },
+  {
+    slug: 'verksamhetsplan-2025-grupp-och-servicebostader',
+    file: '002-plan.json',
+    title: 'Verksamhetsplan 2025, Enheten Hägersten-Älvsjö grupp- och servicebostäder',
+  },
   { slug: 'verksamhetsberattelse-2020-personligt-stod', file: '003-plan.json', title: 'Verksamhetsberättelse 2020, Enheten för personligt stöd' },
 ];
 

@@ -33,7 +33,9 @@ export class UnreadableWorkbookError extends Error {
  */
 export class WorkbookConflictError extends Error {
   constructor(readonly problems: readonly string[]) {
-    super(`Planrapport kan inte uppdatera arbetsboken utan att ändra sådant som inte är Planrapports. Inget har sparats.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `Planrapport kan inte uppdatera arbetsboken utan att ändra sådant som inte är Planrapports. Inget har sparats.\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'WorkbookConflictError';
   }
 }

@@ -56,8 +56,8 @@ export function App({ platform }: AppProps = {}) {
           ) : (
             <MessageBar intent="info">
               <MessageBarBody>
-                Arbetsboken har inga Planrapport-flikar ännu. Fyll i uppgifterna nedan och klicka "Skapa mallar" – flikarna läggs till och
-                inget du redan har skrivit ändras.
+                Arbetsboken har inga Planrapport-flikar ännu. Fyll i uppgifterna nedan och klicka "Skapa mallar" – flikarna läggs till och inget du redan har
+                skrivit ändras.
               </MessageBarBody>
             </MessageBar>
           )}

@@ -20,7 +20,11 @@ export interface GeneratedReport {
 }
 
 export function reportFileName(title: string): string {
-  const safe = oneLine(title).replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+  const safe = oneLine(title)
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
   return `${safe || 'Rapport'}.docx`;
 }
 

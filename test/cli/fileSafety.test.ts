@@ -97,7 +97,7 @@ describe('file safety', () => {
       expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
     });
 
-    (isRoot ? test : test.skip)('as root, template keeps the workbook\'s owner and group', () => {
+    (isRoot ? test : test.skip)("as root, template keeps the workbook's owner and group", () => {
       const file = path.join(fresh(), 'plan.xlsx');
       writeFileSync(file, userWorkbook);
       chownSync(file, 4321, 4322);
@@ -107,7 +107,7 @@ describe('file safety', () => {
     });
     if (!isRoot) console.warn('fileSafety: körs inte som root – testet för ägare och grupp hoppas över.');
 
-    test('a new file gets the usual permissions (umask), not the temporary file\'s 0600', () => {
+    test("a new file gets the usual permissions (umask), not the temporary file's 0600", () => {
       const file = path.join(fresh(), 'ny.xlsx');
       expect(template(file).status).toBe(0);
       const umask = process.umask();
@@ -183,7 +183,7 @@ describe('file safety', () => {
       expect(temporaries(path.join(dir, 'delad'))).toEqual([]);
     });
 
-    test('generate --out a link: the report goes to the link\'s target', () => {
+    test("generate --out a link: the report goes to the link's target", () => {
       const dir = fresh();
       const input = path.join(dir, 'plan.xlsx');
       const target = path.join(dir, 'riktig.docx');
@@ -233,7 +233,7 @@ describe('file safety', () => {
       expect(lstatSync(predicted).isSymbolicLink()).toBe(true); // not ours: left alone
     });
 
-    test('have unpredictable names in the target\'s directory (no process id)', async () => {
+    test("have unpredictable names in the target's directory (no process id)", async () => {
       const dir = fresh();
       const target = path.join(dir, 'plan.xlsx');
       const seen: string[] = [];
@@ -273,16 +273,22 @@ describe('file safety', () => {
     const cases: [string, (dir: string, input: string) => string][] = [
       ['the same path', (_dir, input) => input],
       ['the same path written differently', (dir, input) => path.join(dir, '.', 'x', '..', path.basename(input))],
-      ['a symbolic link to the input', (dir, input) => {
-        const link = path.join(dir, 'länk.docx');
-        symlinkSync(input, link);
-        return link;
-      }],
-      ['a hard link to the input', (dir, input) => {
-        const hard = path.join(dir, 'hård.docx');
-        linkSync(input, hard);
-        return hard;
-      }],
+      [
+        'a symbolic link to the input',
+        (dir, input) => {
+          const link = path.join(dir, 'länk.docx');
+          symlinkSync(input, link);
+          return link;
+        },
+      ],
+      [
+        'a hard link to the input',
+        (dir, input) => {
+          const hard = path.join(dir, 'hård.docx');
+          linkSync(input, hard);
+          return hard;
+        },
+      ],
     ];
     test.each(cases)('%s', (_what, outFor) => {
       const dir = fresh();
@@ -374,7 +380,9 @@ describe('file safety', () => {
       });
       const r = await run('template', file, '--kind', 'verksamhetsplan', '--year', '2025');
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/ny\.xlsx skapades av någon annan medan Planrapport arbetade, så den skrevs inte över\. Den nya mallen sparades i stället som .*ny \(Planrapport\)\.xlsx\./);
+      expect(r.stderr).toMatch(
+        /ny\.xlsx skapades av någon annan medan Planrapport arbetade, så den skrevs inte över\. Den nya mallen sparades i stället som .*ny \(Planrapport\)\.xlsx\./,
+      );
       expect(readFileSync(file, 'utf8')).toBe('kollegans fil');
     });
   });

@@ -73,24 +73,36 @@ describe('planrapport generate', () => {
   });
 
   test.each([
-    ['an unreadable file', async () => {
-      const f = path.join(dir, 'trasig.xlsx');
-      writeFileSync(f, 'inte en arbetsbok');
-      return f;
-    }, /trasig\.xlsx är en textfil \(t\.ex\. CSV\), inte en Excel-arbetsbok \(\.xlsx\)\. Öppna den i Excel och spara som Excel-arbetsbok/],
-    ['a zip that is cut off', async () => {
-      const f = path.join(dir, 'avklippt.xlsx');
-      writeFileSync(f, readFileSync(clean).subarray(0, 4000));
-      return f;
-    }, /Excel-arbetsbok/],
+    [
+      'an unreadable file',
+      async () => {
+        const f = path.join(dir, 'trasig.xlsx');
+        writeFileSync(f, 'inte en arbetsbok');
+        return f;
+      },
+      /trasig\.xlsx är en textfil \(t\.ex\. CSV\), inte en Excel-arbetsbok \(\.xlsx\)\. Öppna den i Excel och spara som Excel-arbetsbok/,
+    ],
+    [
+      'a zip that is cut off',
+      async () => {
+        const f = path.join(dir, 'avklippt.xlsx');
+        writeFileSync(f, readFileSync(clean).subarray(0, 4000));
+        return f;
+      },
+      /Excel-arbetsbok/,
+    ],
     ['a missing file', async () => path.join(dir, 'finns-inte.xlsx'), /finns inte/],
-    ['a workbook without Planrapport sheets', async () => {
-      const f = path.join(dir, 'annat.xlsx');
-      const wb = new ExcelJS.Workbook();
-      wb.addWorksheet('Blad1').getCell('A1').value = 'x';
-      await wb.xlsx.writeFile(f);
-      return f;
-    }, /ingen Planrapport-arbetsbok/],
+    [
+      'a workbook without Planrapport sheets',
+      async () => {
+        const f = path.join(dir, 'annat.xlsx');
+        const wb = new ExcelJS.Workbook();
+        wb.addWorksheet('Blad1').getCell('A1').value = 'x';
+        await wb.xlsx.writeFile(f);
+        return f;
+      },
+      /ingen Planrapport-arbetsbok/,
+    ],
   ])('%s: exit 2, a Swedish message, no file left behind', async (_what, make, message) => {
     const file = await make();
     const out = path.join(dir, `ej-${path.basename(file)}.docx`);

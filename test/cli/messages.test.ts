@@ -51,7 +51,11 @@ describe('I/O errors as Swedish messages (the mapping)', () => {
     ['EACCES', 'read', /^Du har inte behörighet att läsa mapp\/plan\.xlsx\. Be filens ägare om läsbehörighet/],
     ['EPERM', 'read', /behörighet att läsa/],
     ['EACCES', 'write', /^Du har inte behörighet att spara mapp\/plan\.xlsx \(filen eller mappen mapp är skyddad\)\. Välj en mapp där du har skrivbehörighet/],
-    ['EPERM', 'write', /^mapp\/plan\.xlsx kunde inte sparas: filen är öppen i ett annat program \(t\.ex\. Excel eller Word\), eller så saknar du behörighet att skriva i mappen mapp\. Stäng filen/],
+    [
+      'EPERM',
+      'write',
+      /^mapp\/plan\.xlsx kunde inte sparas: filen är öppen i ett annat program \(t\.ex\. Excel eller Word\), eller så saknar du behörighet att skriva i mappen mapp\. Stäng filen/,
+    ],
     ['ENOSPC', 'write', /^Disken är full: mapp\/plan\.xlsx kunde inte sparas\. Frigör utrymme/],
     ['EDQUOT', 'write', /^Disken är full/],
     ['EISDIR', 'read', /^mapp\/plan\.xlsx är en mapp, inte en fil\. Ange arbetsbokens filnamn/],
@@ -158,7 +162,9 @@ describe('I/O errors through the command line', () => {
     afterEach(() => jest.restoreAllMocks());
 
     test('the workbook is locked while the adapter reads it (EBUSY)', async () => {
-      jest.spyOn(XlsxHost, 'open').mockRejectedValue(Object.assign(new Error(`EBUSY: resource busy or locked, open '${clean}'`), { code: 'EBUSY', syscall: 'open', path: clean }));
+      jest
+        .spyOn(XlsxHost, 'open')
+        .mockRejectedValue(Object.assign(new Error(`EBUSY: resource busy or locked, open '${clean}'`), { code: 'EBUSY', syscall: 'open', path: clean }));
       const r = await run('validate', clean);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`${clean} är låst – den är troligen öppen i ett annat program (t.ex. Excel eller Word). Stäng filen där och försök igen.\n`);
@@ -190,10 +196,16 @@ describe('a file that is not an .xlsx workbook, renamed .xlsx', () => {
     const file = path.join(dir, 'rapport-omdöpt.xlsx');
     writeFileSync(file, (await generateReport(await buildFixture(CLEAN_T2))).bytes);
     const before = readFileSync(file);
-    for (const args of [['validate', file], ['template', file], ['generate', file, '--out', path.join(dir, 'x.docx')]]) {
+    for (const args of [
+      ['validate', file],
+      ['template', file],
+      ['generate', file, '--out', path.join(dir, 'x.docx')],
+    ]) {
       const r = await run(...args);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`${file} är ett Word-dokument (.docx), inte en Excel-arbetsbok (.xlsx). Kontrollera att du valt rätt fil: Planrapport behöver arbetsboken (.xlsx).\n`);
+      expect(r.stderr).toBe(
+        `${file} är ett Word-dokument (.docx), inte en Excel-arbetsbok (.xlsx). Kontrollera att du valt rätt fil: Planrapport behöver arbetsboken (.xlsx).\n`,
+      );
     }
     expect(readFileSync(file)).toEqual(before);
   });
@@ -206,7 +218,9 @@ describe('a file that is not an .xlsx workbook, renamed .xlsx', () => {
     writeFileSync(file, await z.generateAsync({ type: 'nodebuffer' }));
     const r = planrapport('validate', file);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`${file} är ett OpenDocument-kalkylark (.ods), inte en Excel-arbetsbok (.xlsx). Öppna den i Excel och spara som Excel-arbetsbok (.xlsx).\n`);
+    expect(r.stderr).toBe(
+      `${file} är ett OpenDocument-kalkylark (.ods), inte en Excel-arbetsbok (.xlsx). Öppna den i Excel och spara som Excel-arbetsbok (.xlsx).\n`,
+    );
   });
 
   test('a binary workbook (.xlsb) and a CSV file', async () => {
@@ -215,7 +229,9 @@ describe('a file that is not an .xlsx workbook, renamed .xlsx', () => {
     z.file('xl/workbook.bin', 'bin');
     const xlsb = path.join(dir, 'binär.xlsx');
     writeFileSync(xlsb, await z.generateAsync({ type: 'nodebuffer' }));
-    expect((await run('validate', xlsb)).stderr).toMatch(/binär\.xlsx är en binär Excel-arbetsbok \(\.xlsb\), inte en Excel-arbetsbok \(\.xlsx\)\. Öppna den i Excel och spara som Excel-arbetsbok \(\.xlsx\)\./);
+    expect((await run('validate', xlsb)).stderr).toMatch(
+      /binär\.xlsx är en binär Excel-arbetsbok \(\.xlsb\), inte en Excel-arbetsbok \(\.xlsx\)\. Öppna den i Excel och spara som Excel-arbetsbok \(\.xlsx\)\./,
+    );
     const csv = path.join(dir, 'export.xlsx');
     writeFileSync(csv, 'Mål-id;Indikator\n1;Nöjdhet\n');
     expect((await run('validate', csv)).stderr).toMatch(/export\.xlsx är en textfil \(t\.ex\. CSV\), inte en Excel-arbetsbok/);
@@ -230,14 +246,22 @@ describe('a file that is not an .xlsx workbook, renamed .xlsx', () => {
     const file = path.join(dir, 'lösenord.xlsx');
     writeFileSync(file, Buffer.concat([header, directory]));
     const r = await run('validate', file);
-    expect(r.stderr).toMatch(/lösenord\.xlsx är en krypterad \(lösenordsskyddad\) Excel-arbetsbok, inte en Excel-arbetsbok \(\.xlsx\) som Planrapport kan läsa\. Är den lösenordsskyddad: öppna den i Excel, ta bort lösenordet/);
+    expect(r.stderr).toMatch(
+      /lösenord\.xlsx är en krypterad \(lösenordsskyddad\) Excel-arbetsbok, inte en Excel-arbetsbok \(\.xlsx\) som Planrapport kan läsa\. Är den lösenordsskyddad: öppna den i Excel, ta bort lösenordet/,
+    );
   });
 });
 
 describe('option mistakes as Swedish messages', () => {
   test.each([
-    [['template', 'x.xlsx', '--org', '-x'], /^Värdet för --org börjar med "-" \("-x"\), så det ser ut som en flagga\. Menar du värdet, skriv --org="-x"; annars saknas värdet för --org\./],
-    [['template', 'x.xlsx', '--org', '--kind', 'verksamhetsplan'], /^Flaggan --org behöver ett värde, men följs av flaggan --kind\. Skriv värdet direkt efter --org/],
+    [
+      ['template', 'x.xlsx', '--org', '-x'],
+      /^Värdet för --org börjar med "-" \("-x"\), så det ser ut som en flagga\. Menar du värdet, skriv --org="-x"; annars saknas värdet för --org\./,
+    ],
+    [
+      ['template', 'x.xlsx', '--org', '--kind', 'verksamhetsplan'],
+      /^Flaggan --org behöver ett värde, men följs av flaggan --kind\. Skriv värdet direkt efter --org/,
+    ],
     [['validate', 'x.xlsx', '--bogus'], /^Okänd flagga --bogus\. Kommandot tar --json\./],
     [['validate', 'x.xlsx', '-x'], /^Okänd flagga -x\./],
     [['generate', 'x.xlsx', '--out'], /^Flaggan --out behöver ett värde, t\.ex\. --out rapport\.docx\./],
@@ -266,7 +290,7 @@ describe('option mistakes as Swedish messages', () => {
     expect(r.stdout).toContain('Användning:');
   });
 
-  test('through bin: node\'s English never shows', () => {
+  test("through bin: node's English never shows", () => {
     const r = planrapport('template', 'x.xlsx', '--org', '-x');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^Värdet för --org börjar med "-"/);
@@ -286,7 +310,7 @@ describe('a closed output pipe ends quietly', () => {
     });
   }
 
-  test('validate: no stack trace, and the exit status is still the validation\'s', async () => {
+  test("validate: no stack trace, and the exit status is still the validation's", async () => {
     const r = await closedPipe(['validate', broken]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
@@ -316,14 +340,22 @@ describe('bin/planrapport.js never prints a stack trace unless PLANRAPPORT_DEBUG
   });
 
   test('without PLANRAPPORT_DEBUG: a Swedish line, what to do, exit 2', () => {
-    const bug = spawnSync(process.execPath, ['--require', preload, BIN, 'validate', clean], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, PLANRAPPORT_DEBUG: '' } });
+    const bug = spawnSync(process.execPath, ['--require', preload, BIN, 'validate', clean], {
+      encoding: 'utf8',
+      cwd: ROOT,
+      env: { ...process.env, PLANRAPPORT_DEBUG: '' },
+    });
     expect(bug.status).toBe(2);
     expect(bug.stderr).toMatch(/^Oväntat fel i Planrapport: intern bugg\nKör kommandot igen med PLANRAPPORT_DEBUG=1 för detaljer/);
     expect(bug.stderr).not.toMatch(STACK_TRACE);
   });
 
   test('with PLANRAPPORT_DEBUG=1: the stack trace too', () => {
-    const bug = spawnSync(process.execPath, ['--require', preload, BIN, 'validate', clean], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, PLANRAPPORT_DEBUG: '1' } });
+    const bug = spawnSync(process.execPath, ['--require', preload, BIN, 'validate', clean], {
+      encoding: 'utf8',
+      cwd: ROOT,
+      env: { ...process.env, PLANRAPPORT_DEBUG: '1' },
+    });
     expect(bug.status).toBe(2);
     expect(bug.stderr).toMatch(/Oväntat fel i Planrapport: intern bugg/);
     expect(bug.stderr).toMatch(STACK_TRACE);

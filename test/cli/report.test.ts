@@ -30,7 +30,6 @@ function dataRows(ts: DocTable[]) {
   return ts.flatMap((t) => t.rows.filter((r) => !r.header && !r.spanning));
 }
 
-
 /** Checks one printed cell of ours against the reference's, in the row's unit. */
 function sameCell(ours: string, reference: string, unit: string): boolean {
   const o = plain(ours);
@@ -61,7 +60,11 @@ describe('the demo reports match the reference documents', () => {
   });
 
   test('demo writes the three reports', () => {
-    expect(readdirSync(dir).filter((f) => f.endsWith('.docx')).sort()).toEqual(DEMOS.map((d) => `${d.slug}.docx`).sort());
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.docx'))
+        .sort(),
+    ).toEqual(DEMOS.map((d) => `${d.slug}.docx`).sort());
   });
 
   test.each(DEMOS.map((d) => d.slug))('%s: well-formed XML, title, headings, contents, numbered pages', (slug) => {
@@ -75,17 +78,36 @@ describe('the demo reports match the reference documents', () => {
     expect(toc.length).toBeGreaterThan(5);
     for (const e of toc) expect(e.text).toMatch(/\t\d+$/);
     // "Sida x av y" in the footer, header rows repeat
-    const footers = Object.entries(doc.parts).filter(([n]) => /word\/footer\d*\.xml/.test(n)).map(([, x]) => x);
+    const footers = Object.entries(doc.parts)
+      .filter(([n]) => /word\/footer\d*\.xml/.test(n))
+      .map(([, x]) => x);
     expect(footers.some((x) => x.includes('Sida') && />\s*PAGE\s*</.test(x) && />\s*NUMPAGES\s*</.test(x))).toBe(true);
     for (const t of doc.blocks.filter((b): b is DocTable => b.kind === 'table' && b.rows.length > 1 && b.rows[0]!.header)) expect(t.rows[0]!.header).toBe(true);
   });
 
   test.each([
-    ['tertialrapport-2-2019-hagersten-liljeholmen', ['Indikator', 'Periodens utfall', 'Utfall män/pojkar', 'Utfall kvinnor/flickor', 'Periodens utfall VB 2018', 'Prognos helår', 'Årsmål', 'KF:s årsmål', 'Period'], ['Aktivitet', 'Startdatum', 'Slutdatum', 'Avvikelse']],
+    [
+      'tertialrapport-2-2019-hagersten-liljeholmen',
+      [
+        'Indikator',
+        'Periodens utfall',
+        'Utfall män/pojkar',
+        'Utfall kvinnor/flickor',
+        'Periodens utfall VB 2018',
+        'Prognos helår',
+        'Årsmål',
+        'KF:s årsmål',
+        'Period',
+      ],
+      ['Aktivitet', 'Startdatum', 'Slutdatum', 'Avvikelse'],
+    ],
     ['verksamhetsplan-2025-grupp-och-servicebostader', ['Indikator', 'Årsmål', 'KF:s årsmål', 'Periodicitet'], ['Aktivitet', 'Startdatum', 'Slutdatum']],
   ] as const)('%s: table headers exactly as the contract writes them (no hidden characters)', (slug, indicatorHeader, activityHeader) => {
     const doc = docs[slug]!;
-    for (const [first, header] of [[/^Indikator$/, indicatorHeader], [/^Aktivitet$/, activityHeader]] as const) {
+    for (const [first, header] of [
+      [/^Indikator$/, indicatorHeader],
+      [/^Aktivitet$/, activityHeader],
+    ] as const) {
       const found = tables(doc, first);
       expect(found.length).toBeGreaterThan(0);
       for (const t of found) expect(t.rows[0]!.cells).toEqual(header);
@@ -109,7 +131,11 @@ describe('the demo reports match the reference documents', () => {
 
   test('tertialrapport: formatted as in the reference ("0,8 %", "1 050 st", "Tertial 2 2019")', () => {
     const rows = dataRows(tables(docs['tertialrapport-2-2019-hagersten-liljeholmen']!, /^Indikator$/));
-    const byName = (name: string) => rows.find((r) => plain(r.cells[0]!).startsWith(name))!.cells.slice(1).map(plain);
+    const byName = (name: string) =>
+      rows
+        .find((r) => plain(r.cells[0]!).startsWith(name))!
+        .cells.slice(1)
+        .map(plain);
     expect(byName('Andel personer som har ekonomiskt bistånd')).toEqual(['0,8 %', '1 %', '0,77 %', '0,87 %', '0,8 %', '0,8 %', '1,6 %', 'Tertial 2 2019']);
     expect(byName('Antal aspiranter som fått Stockholmsjobb')).toEqual(['17 st', '10 st', '7 st', '16 st', '25 st', '25 st', '1 050 st', 'Tertial 2 2019']);
   });

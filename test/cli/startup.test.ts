@@ -35,7 +35,8 @@ function loaded(args: string[]): { status: number | null; files: string[] } {
   return { status: r.status, files };
 }
 
-const HEAVY = /(^|\/)node_modules\/(exceljs|docx|jszip|yauzl|@xmldom)\/|^lib\/core\/(report|rules|workbook|layout)\/|^lib\/hosts\/xlsx\/xlsxHost\.js$|^lib\/usecases\//;
+const HEAVY =
+  /(^|\/)node_modules\/(exceljs|docx|jszip|yauzl|@xmldom)\/|^lib\/core\/(report|rules|workbook|layout)\/|^lib\/hosts\/xlsx\/xlsxHost\.js$|^lib\/usecases\//;
 
 describe('start-up loads only what the answer needs', () => {
   test.each([

@@ -23,14 +23,50 @@ const expand = (v: ExcelJS.CellValue): ExcelJS.CellValue => (v === LONG ? 'x'.re
 const tableSpecs = SHEETS.filter((s): s is TableSheetSpec => s.kind === 'table');
 
 const badValue: fc.Arbitrary<ExcelJS.CellValue> = fc.oneof(
-  { weight: 4, arbitrary: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('abc', '12 kr', '1,2,3', '0,8 %', '−4,3', 'Tas fram av nämnd', 'i.u.', '-', 'Uppfylls helt', 'Tertial 2 2019', '2019-13-45', 'KF1', 'Verksamhet', 'Summa', 'Varav', '<p>Hej</p><script>x</script>', '=1/0', '😀 emoji', '   ')) },
-  { weight: 3, arbitrary: fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 1e308, -1e-308, 0.008, 2019, 45000)) },
+  {
+    weight: 4,
+    arbitrary: fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom(
+        'abc',
+        '12 kr',
+        '1,2,3',
+        '0,8 %',
+        '−4,3',
+        'Tas fram av nämnd',
+        'i.u.',
+        '-',
+        'Uppfylls helt',
+        'Tertial 2 2019',
+        '2019-13-45',
+        'KF1',
+        'Verksamhet',
+        'Summa',
+        'Varav',
+        '<p>Hej</p><script>x</script>',
+        '=1/0',
+        '😀 emoji',
+        '   ',
+      ),
+    ),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.oneof(
+      fc.integer({ min: -1e9, max: 1e9 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(0, -0, 1e308, -1e-308, 0.008, 2019, 45000),
+    ),
+  },
   { weight: 1, arbitrary: fc.constant(LONG) },
   { weight: 1, arbitrary: fc.constantFrom('#DIV/0!', '#REF!', '#N/A', '#VALUE!', '#NAME?').map((error) => ({ error }) as ExcelJS.CellErrorValue) },
   { weight: 1, arbitrary: fc.constant(`text${CONTROL_MARK}med styrtecken`) },
   { weight: 1, arbitrary: fc.date({ min: new Date(Date.UTC(1800, 0, 1)), max: new Date(Date.UTC(2200, 0, 1)), noInvalidDate: true }) },
   { weight: 1, arbitrary: fc.boolean() },
-  { weight: 1, arbitrary: fc.constantFrom({ formula: '1/0' }, { formula: 'SUM(A1:A3)', result: 6 }, { formula: 'NOSUCHFN()' }) as fc.Arbitrary<ExcelJS.CellValue> },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom({ formula: '1/0' }, { formula: 'SUM(A1:A3)', result: 6 }, { formula: 'NOSUCHFN()' }) as fc.Arbitrary<ExcelJS.CellValue>,
+  },
   { weight: 3, arbitrary: fc.constant(null) },
 );
 
@@ -45,19 +81,31 @@ const headerVariant = (header: string) =>
 
 const sheetArb = (spec: TableSheetSpec) =>
   fc.record({
-    name: fc.oneof({ weight: 10, arbitrary: fc.constant(spec.name) }, { weight: 1, arbitrary: fc.constant(`${spec.name} (2)`) }, { weight: 1, arbitrary: fc.constant(null) }),
-    headers: fc.tuple(...spec.columns.map((c) => headerVariant(headerOf(c, { year: 2019 })))).chain((h) => fc.shuffledSubarray(h, { minLength: 0, maxLength: h.length })),
+    name: fc.oneof(
+      { weight: 10, arbitrary: fc.constant(spec.name) },
+      { weight: 1, arbitrary: fc.constant(`${spec.name} (2)`) },
+      { weight: 1, arbitrary: fc.constant(null) },
+    ),
+    headers: fc
+      .tuple(...spec.columns.map((c) => headerVariant(headerOf(c, { year: 2019 }))))
+      .chain((h) => fc.shuffledSubarray(h, { minLength: 0, maxLength: h.length })),
     duplicate: fc.boolean(),
     rows: fc.array(fc.array(badValue, { maxLength: 20 }), { maxLength: 8 }),
     merge: fc.option(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 10 }))),
   });
 
 const workbookArb = fc.record({
-  dokument: fc.option(fc.array(fc.tuple(fc.oneof(fc.constantFrom(...DOKUMENT.fields.map((f) => f.label)), fc.string({ maxLength: 8 })), badValue), { maxLength: 12 }), { freq: 6 }),
+  dokument: fc.option(
+    fc.array(fc.tuple(fc.oneof(fc.constantFrom(...DOKUMENT.fields.map((f) => f.label)), fc.string({ maxLength: 8 })), badValue), { maxLength: 12 }),
+    { freq: 6 },
+  ),
   sheets: fc.tuple(...tableSpecs.map(sheetArb)),
   extraSheet: fc.boolean(),
   /** Some files are not workbooks at all, or have none of Planrapport's sheets. */
-  file: fc.oneof({ weight: 30, arbitrary: fc.constant('ok' as const) }, { weight: 1, arbitrary: fc.constantFrom('truncated' as const, 'garbage' as const, 'empty' as const, 'foreign' as const) }),
+  file: fc.oneof(
+    { weight: 30, arbitrary: fc.constant('ok' as const) },
+    { weight: 1, arbitrary: fc.constantFrom('truncated' as const, 'garbage' as const, 'empty' as const, 'foreign' as const) },
+  ),
 });
 
 type WorkbookPlan = typeof workbookArb extends fc.Arbitrary<infer T> ? T : never;

@@ -38,7 +38,10 @@ describe('the demo workbooks and reports are unchanged', () => {
     const host = await buildExampleWorkbook(loadTranscription(example.file));
     const workbook = await partsOf(await host.toBuffer());
     const report = await partsOf((await generateReport(host)).bytes, /^word\/[^/]+\.xml$/);
-    const actual = new Map<string, string>([...[...workbook].map(([k, v]) => [`xlsx/${k}`, v] as const), ...[...report].map(([k, v]) => [`docx/${k}`, v] as const)]);
+    const actual = new Map<string, string>([
+      ...[...workbook].map(([k, v]) => [`xlsx/${k}`, v] as const),
+      ...[...report].map(([k, v]) => [`docx/${k}`, v] as const),
+    ]);
     const dir = path.join(GOLDEN, slug);
     if (UPDATE) {
       rmSync(dir, { recursive: true, force: true });
@@ -55,7 +58,9 @@ describe('the demo workbooks and reports are unchanged', () => {
         // the first difference, with some context, instead of a megabyte of XML
         let i = 0;
         while (i < text.length && text[i] === golden[i]) i++;
-        throw new Error(`${slug} ${part} differs at character ${i}:\n  was: …${golden.slice(Math.max(0, i - 120), i + 120)}…\n  now: …${text.slice(Math.max(0, i - 120), i + 120)}…`);
+        throw new Error(
+          `${slug} ${part} differs at character ${i}:\n  was: …${golden.slice(Math.max(0, i - 120), i + 120)}…\n  now: …${text.slice(Math.max(0, i - 120), i + 120)}…`,
+        );
       }
     }
   });

@@ -19,14 +19,19 @@ import { fcSeed } from '../helpers/fcSeed';
 
 type Typed = string | number | boolean | Date;
 
-const text = fc.oneof(
-  fc.string({ minLength: 1, maxLength: 30 }),
-  fc.constantFrom('=1+1', '<p>Analys</p>', 'Tas fram av nämnd', '0,8 %', '1 050 st', '−4,3', 'i.u.', 'Åäö – "citat" & <b>', 'rad 1\nrad 2'),
-).filter((s) => s.trim() !== '' && !hasInvalidCharacters(s));
-const number = fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((d) => Math.round(d * 1000) / 1000));
-const date = fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2030, 11, 31)), noInvalidDate: true }).map(
-  (d) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())),
+const text = fc
+  .oneof(
+    fc.string({ minLength: 1, maxLength: 30 }),
+    fc.constantFrom('=1+1', '<p>Analys</p>', 'Tas fram av nämnd', '0,8 %', '1 050 st', '−4,3', 'i.u.', 'Åäö – "citat" & <b>', 'rad 1\nrad 2'),
+  )
+  .filter((s) => s.trim() !== '' && !hasInvalidCharacters(s));
+const number = fc.oneof(
+  fc.integer({ min: -1_000_000, max: 1_000_000 }),
+  fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((d) => Math.round(d * 1000) / 1000),
 );
+const date = fc
+  .date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2030, 11, 31)), noInvalidDate: true })
+  .map((d) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())));
 
 const tableSpecs = SHEETS.filter((s): s is TableSheetSpec => s.kind === 'table');
 
@@ -54,7 +59,10 @@ interface SheetPlan {
 function sheetPlan(spec: TableSheetSpec): fc.Arbitrary<SheetPlan> {
   return fc
     .tuple(
-      fc.shuffledSubarray(spec.columns.map((c) => c.key), { minLength: Math.max(1, spec.columns.length - 3) }),
+      fc.shuffledSubarray(
+        spec.columns.map((c) => c.key),
+        { minLength: Math.max(1, spec.columns.length - 3) },
+      ),
       fc.nat({ max: spec.columns.length }),
     )
     .chain(([keys, extraAt]) => {
@@ -68,10 +76,12 @@ function sheetPlan(spec: TableSheetSpec): fc.Arbitrary<SheetPlan> {
 
 const specOf = (name: string) => tableSpecs.find((s) => s.name === name)!;
 
-
 const workbookPlan = fc.record({
   sheets: fc.tuple(...tableSpecs.map(sheetPlan)),
-  dokument: fc.subarray(DOKUMENT.fields.map((f) => f.label), { minLength: 1 }),
+  dokument: fc.subarray(
+    DOKUMENT.fields.map((f) => f.label),
+    { minLength: 1 },
+  ),
   dokumentValues: fc.array(fc.oneof(text, number), { minLength: DOKUMENT.fields.length, maxLength: DOKUMENT.fields.length }),
   notes: fc.array(fc.oneof(text, number), { minLength: 1, maxLength: 5 }),
 });
@@ -93,7 +103,14 @@ async function build(plan: WorkbookPlan): Promise<Buffer> {
     const spec = specOf(s.sheet);
     const ws = wb.addWorksheet(spec.name);
     s.columns.forEach(
-      (key, j) => (ws.getCell(1, j + 1).value = key === 'extra' ? 'Egen kolumn' : headerOf(spec.columns.find((c) => c.key === key)!, { year: 2019 })),
+      (key, j) =>
+        (ws.getCell(1, j + 1).value =
+          key === 'extra'
+            ? 'Egen kolumn'
+            : headerOf(
+                spec.columns.find((c) => c.key === key)!,
+                { year: 2019 },
+              )),
     );
     s.rows.forEach((row, i) => row.forEach((v, j) => v !== null && (ws.getCell(i + 2, j + 1).value = v)));
   }

@@ -55,7 +55,11 @@ describeWithEngine('reports in LibreOffice', 'soffice', () => {
   test('every demo report converts to PDF', () => {
     const r = planrapport('demo', '--out', dir);
     expect(r.status).toBe(0);
-    for (const slug of ['tertialrapport-2-2019-hagersten-liljeholmen', 'verksamhetsplan-2025-grupp-och-servicebostader', 'verksamhetsberattelse-2020-personligt-stod']) {
+    for (const slug of [
+      'tertialrapport-2-2019-hagersten-liljeholmen',
+      'verksamhetsplan-2025-grupp-och-servicebostader',
+      'verksamhetsberattelse-2020-personligt-stod',
+    ]) {
       const pdf = convert(path.join(dir, `${slug}.docx`), 'pdf', path.join(dir, 'pdf')).output;
       const head = readFileSync(pdf).subarray(0, 5).toString();
       expect([slug, head]).toEqual([slug, '%PDF-']);

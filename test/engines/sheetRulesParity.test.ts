@@ -119,7 +119,12 @@ function fixture(kind: DocumentKind): WorkbookRecords {
       { 'Mål-id': 'N1', Aktivitet: 'Bara slut', Slutdatum: '2019-05-01', Status: 'Avslutad' },
     ],
     Driftbudget: BUDGET,
-    'Budget kostnadsslag': [...BUDGET_000, { Kostnadsslag: 'Summa kostnader (inskriven)', Radtyp: 'Summa kostnader', Budget: 1 }, { Kostnadsslag: 'Text', Radtyp: 'Kostnad', Budget: 'tio' }, { Kostnadsslag: 'Summa netto igen', Radtyp: 'Summa netto' }],
+    'Budget kostnadsslag': [
+      ...BUDGET_000,
+      { Kostnadsslag: 'Summa kostnader (inskriven)', Radtyp: 'Summa kostnader', Budget: 1 },
+      { Kostnadsslag: 'Text', Radtyp: 'Kostnad', Budget: 'tio' },
+      { Kostnadsslag: 'Summa netto igen', Radtyp: 'Summa netto' },
+    ],
   };
 }
 
@@ -153,7 +158,9 @@ describeWithEngine('sheet formulas = core rules (LibreOffice)', 'soffice', () =>
     for (const spec of tableSpecs) {
       const ws = wb.getWorksheet(spec.name)!;
       const cols = columns(ws);
-      const keyCol = (key: string) => cols.get(spec.columns.find((c) => c.key === key)?.header ?? '') ?? [...cols.entries()].find(([h]) => /^Periodens utfall VB/.test(h) && key === 'previousOutcome')?.[1];
+      const keyCol = (key: string) =>
+        cols.get(spec.columns.find((c) => c.key === key)?.header ?? '') ??
+        [...cols.entries()].find(([h]) => /^Periodens utfall VB/.test(h) && key === 'previousOutcome')?.[1];
       for (const cf of spec.conditionalFormats ?? []) {
         for (const key of cf.columns) {
           const selfColumn = keyCol(key)!;
@@ -241,6 +248,11 @@ describeWithEngine('sheet formulas = core rules (LibreOffice)', 'soffice', () =>
       else expect([row.label, v]).toEqual([row.label, expect.closeTo(row.expected, 6)]);
     }
     expect(sums).toBe(4);
-    expect(plan.planBudget.filter((r) => r.rowType?.startsWith('Summa')).map((r) => r.amount).slice(0, 3)).toEqual([34200, 599400, 565200]);
+    expect(
+      plan.planBudget
+        .filter((r) => r.rowType?.startsWith('Summa'))
+        .map((r) => r.amount)
+        .slice(0, 3),
+    ).toEqual([34200, 599400, 565200]);
   });
 });

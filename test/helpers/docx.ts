@@ -69,7 +69,10 @@ export async function readDocx(bytes: Uint8Array | Buffer): Promise<ParsedDocx> 
   const xml = parts['word/document.xml'] ?? '';
   const xmlErrors: string[] = [];
   for (const [name, content] of Object.entries(parts)) {
-    new DOMParser({ onError: (level: string, msg: string) => void (level !== 'warning' && xmlErrors.push(`${name}: ${msg}`)) }).parseFromString(content, 'text/xml');
+    new DOMParser({ onError: (level: string, msg: string) => void (level !== 'warning' && xmlErrors.push(`${name}: ${msg}`)) }).parseFromString(
+      content,
+      'text/xml',
+    );
   }
   const doc = new DOMParser({ onError: () => undefined }).parseFromString(xml, 'text/xml');
   const body = doc.getElementsByTagNameNS(W, 'body')[0]!;
@@ -104,5 +107,8 @@ export async function readDocx(bytes: Uint8Array | Buffer): Promise<ParsedDocx> 
 
 /** No-break spaces as spaces, the minus sign as "-", no zero-width spaces: for comparing printed text. */
 export function plain(text: string): string {
-  return text.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-').trim();
+  return text
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\u2212/g, '-')
+    .trim();
 }

@@ -533,7 +533,11 @@ export class ExcelWorkbook {
       { id: `rId${this.sheets.length + 3}`, type: REL.sharedStrings, target: 'sharedStrings.xml' },
     ];
     if (chain.length) fixed.push({ id: `rId${this.sheets.length + 4}`, type: REL.calcChain, target: 'calcChain.xml' });
-    const wbRels: Rel[] = [...this.sheets.map((s, i) => ({ id: `rId${i + 1}`, type: REL.worksheet, target: `worksheets/${s.file}` })), ...fixed, ...this.workbookRels];
+    const wbRels: Rel[] = [
+      ...this.sheets.map((s, i) => ({ id: `rId${i + 1}`, type: REL.worksheet, target: `worksheets/${s.file}` })),
+      ...fixed,
+      ...this.workbookRels,
+    ];
 
     files.set('xl/workbook.xml', { data: this.workbookXml(), type: CT.workbook });
     files.set('xl/_rels/workbook.xml.rels', { data: relsXml(wbRels) });
@@ -555,7 +559,10 @@ export class ExcelWorkbook {
     const contentTypes =
       XML_DECL +
       `<Types xmlns="${NS.ct}">` +
-      [...defaults].sort().map((e) => `<Default Extension="${e}" ContentType="${DEFAULT_TYPES[e]}"/>`).join('') +
+      [...defaults]
+        .sort()
+        .map((e) => `<Default Extension="${e}" ContentType="${DEFAULT_TYPES[e]}"/>`)
+        .join('') +
       [...overrides].map(([p, t]) => `<Override PartName="${p}" ContentType="${t}"/>`).join('') +
       '</Types>';
 
@@ -581,13 +588,18 @@ export class ExcelWorkbook {
       this.workbookProtection +
       `<bookViews><workbookView xWindow="-120" yWindow="-120" windowWidth="29040" windowHeight="15840"${this.activeTab ? ` activeTab="${this.activeTab}"` : ''} xr2:uid="{9D4C2B1A-0E3F-4C5D-8A7B-6F1E2D3C4B5A}"/></bookViews>` +
       `<sheets>${sheets}</sheets>` +
-      (this.externalReferences.length ? `<externalReferences>${this.externalReferences.map((id) => `<externalReference r:id="${id}"/>`).join('')}</externalReferences>` : '') +
+      (this.externalReferences.length
+        ? `<externalReferences>${this.externalReferences.map((id) => `<externalReference r:id="${id}"/>`).join('')}</externalReferences>`
+        : '') +
       (names.length ? `<definedNames>${names.join('')}</definedNames>` : '') +
       '<calcPr calcId="191029"/>' +
       this.customWorkbookViews +
       (this.pivotCaches.length ? `<pivotCaches>${this.pivotCaches.join('')}</pivotCaches>` : '') +
       `<extLst><ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}" xmlns:x15="${NS.x15}"><x15:workbookPr chartTrackingRefBase="1"/></ext>` +
-      `<ext uri="{B58B0392-4F1F-4190-BB64-5DF3571DCE5F}" xmlns:xcalcf="http://schemas.microsoft.com/office/spreadsheetml/2018/calcfeatures"><xcalcf:calcFeatures><xcalcf:feature name="microsoft.com:RD"/><xcalcf:feature name="microsoft.com:Single"/><xcalcf:feature name="microsoft.com:FV"/><xcalcf:feature name="microsoft.com:CNMTM"/><xcalcf:feature name="microsoft.com:LET_WF"/><xcalcf:feature name="microsoft.com:LAMBDA_WF"/><xcalcf:feature name="microsoft.com:ARRAYTEXT_WF"/></xcalcf:calcFeatures></ext></extLst>` +
+      `<ext uri="{B58B0392-4F1F-4190-BB64-5DF3571DCE5F}" xmlns:xcalcf="http://schemas.microsoft.com/office/spreadsheetml/2018/calcfeatures"><xcalcf:calcFeatures>` +
+      `<xcalcf:feature name="microsoft.com:RD"/><xcalcf:feature name="microsoft.com:Single"/><xcalcf:feature name="microsoft.com:FV"/><xcalcf:feature name="microsoft.com:CNMTM"/>` +
+      `<xcalcf:feature name="microsoft.com:LET_WF"/><xcalcf:feature name="microsoft.com:LAMBDA_WF"/><xcalcf:feature name="microsoft.com:ARRAYTEXT_WF"/></xcalcf:calcFeatures>` +
+      `</ext></extLst>` +
       '</workbook>'
     );
   }
@@ -662,7 +674,20 @@ export const THEME =
 export const HEADERS = {
   Dokument: ['Fält', 'Värde'],
   Texter: ['Avsnitt', 'Text'],
-  Mål: ['Id', 'Nivå', 'Överordnat id', 'Mål', 'Bedömning', 'Beskrivning', 'Förväntat resultat', 'Analys', 'Arbetssätt', 'Resursanvändning', 'Uppföljning', 'Utveckling'],
+  Mål: [
+    'Id',
+    'Nivå',
+    'Överordnat id',
+    'Mål',
+    'Bedömning',
+    'Beskrivning',
+    'Förväntat resultat',
+    'Analys',
+    'Arbetssätt',
+    'Resursanvändning',
+    'Uppföljning',
+    'Utveckling',
+  ],
   Indikatorer: [
     'Mål-id',
     'Indikator',
@@ -680,7 +705,17 @@ export const HEADERS = {
     'Analys',
   ],
   Aktiviteter: ['Mål-id', 'Aktivitet', 'Startdatum', 'Slutdatum', 'Status', 'Avvikelse', 'Analys'],
-  Driftbudget: ['Verksamhet', 'Radtyp', 'Utfall', 'Budget', 'Prognos', 'Avvikelse budget prognos', 'Prestationsförändring', 'Avvikelse efter prestationsförändring', 'Analys'],
+  Driftbudget: [
+    'Verksamhet',
+    'Radtyp',
+    'Utfall',
+    'Budget',
+    'Prognos',
+    'Avvikelse budget prognos',
+    'Prestationsförändring',
+    'Avvikelse efter prestationsförändring',
+    'Analys',
+  ],
 } as const;
 
 /** Underlag!B2:B7: SUM = 2137,5, so that SUM(Dyn)*(1+Moms) = 2671,875 as in the issue. */
@@ -756,7 +791,12 @@ function baseWorkbook(): ExcelWorkbook {
   const und = wb.addSheet('Underlag');
   widths(und, [14, 12, 12]);
   und.row('A1', ['Månad', 'Kostnad', 'Intäkt'], STYLE.header);
-  MONTHS.forEach((m, i) => und.text(`A${i + 2}`, m).num(`B${i + 2}`, UNDERLAG_COSTS[i]!).num(`C${i + 2}`, UNDERLAG_INCOME[i]!));
+  MONTHS.forEach((m, i) =>
+    und
+      .text(`A${i + 2}`, m)
+      .num(`B${i + 2}`, UNDERLAG_COSTS[i]!)
+      .num(`C${i + 2}`, UNDERLAG_INCOME[i]!),
+  );
   und.put(
     `<c r="A9" t="s"><v>${wb.sst.addRich([
       ['Obs: ', RUN.bold],
@@ -789,11 +829,7 @@ const f = (id: string, title: string, apply: (wb: ExcelWorkbook) => void): Featu
 /** A drawing part for a sheet (one per sheet, as Excel keeps it); returns the drawing's number. */
 function drawingFor(wb: ExcelWorkbook, sheet: Sheet, anchors: string, rels: Rel[]): number {
   const n = wb.next('drawing');
-  wb.addPart(
-    `xl/drawings/drawing${n}.xml`,
-    `<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors}</xdr:wsDr>`,
-    CT.drawing,
-  );
+  wb.addPart(`xl/drawings/drawing${n}.xml`, `<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors}</xdr:wsDr>`, CT.drawing);
   if (rels.length) wb.addPart(`xl/drawings/_rels/drawing${n}.xml.rels`, relsXml(rels));
   sheet.add('drawing', `<drawing r:id="${sheet.rel(REL.drawing, `../drawings/drawing${n}.xml`)}"/>`);
   return n;
@@ -808,10 +844,37 @@ const CREATION_ID = (id: string) =>
   `<a:extLst><a:ext uri="{FF2B5EF4-FFF2-40B4-BE49-F238E27FC236}"><a16:creationId xmlns:a16="http://schemas.microsoft.com/office/drawing/2014/main" id="${id}"/></a:ext></a:extLst>`;
 
 const CHART_STYLE_ENTRIES = [
-  'axisTitle', 'categoryAxis', 'chartArea', 'dataLabel', 'dataLabelCallout', 'dataPoint', 'dataPoint3D', 'dataPointLine', 'dataPointMarker',
-  'dataPointMarkerLayout', 'dataPointWireframe', 'dataTable', 'downBar', 'dropLine', 'errorBar', 'floor', 'gridlineMajor', 'gridlineMinor',
-  'hiLoLine', 'leaderLine', 'legend', 'plotArea', 'plotArea3D', 'seriesAxis', 'seriesLine', 'title', 'trendline', 'trendlineLabel', 'upBar',
-  'valueAxis', 'wall',
+  'axisTitle',
+  'categoryAxis',
+  'chartArea',
+  'dataLabel',
+  'dataLabelCallout',
+  'dataPoint',
+  'dataPoint3D',
+  'dataPointLine',
+  'dataPointMarker',
+  'dataPointMarkerLayout',
+  'dataPointWireframe',
+  'dataTable',
+  'downBar',
+  'dropLine',
+  'errorBar',
+  'floor',
+  'gridlineMajor',
+  'gridlineMinor',
+  'hiLoLine',
+  'leaderLine',
+  'legend',
+  'plotArea',
+  'plotArea3D',
+  'seriesAxis',
+  'seriesLine',
+  'title',
+  'trendline',
+  'trendlineLabel',
+  'upBar',
+  'valueAxis',
+  'wall',
 ];
 
 function chartStyleXml(): string {
@@ -829,9 +892,14 @@ const CHART_COLORS =
   '<cs:variation/><cs:variation><a:lumMod val="60000"/></cs:variation><cs:variation><a:lumMod val="80000"/><a:lumOff val="20000"/></cs:variation></cs:colorStyle>';
 
 /** A clustered column chart as Excel writes it (chart part, style, colours, drawing, rels). */
-function addChart(wb: ExcelWorkbook, sheet: Sheet, opts: { title: string; titleRef: string; catRef: string; cats: string[]; valRef: string; vals: number[]; at: [number, number] }): number {
+function addChart(
+  wb: ExcelWorkbook,
+  sheet: Sheet,
+  opts: { title: string; titleRef: string; catRef: string; cats: string[]; valRef: string; vals: number[]; at: [number, number] },
+): number {
   const n = wb.next('chart');
-  const strCache = (items: string[]) => `<c:strCache><c:ptCount val="${items.length}"/>${items.map((v, i) => `<c:pt idx="${i}"><c:v>${esc(v)}</c:v></c:pt>`).join('')}</c:strCache>`;
+  const strCache = (items: string[]) =>
+    `<c:strCache><c:ptCount val="${items.length}"/>${items.map((v, i) => `<c:pt idx="${i}"><c:v>${esc(v)}</c:v></c:pt>`).join('')}</c:strCache>`;
   const numCache = `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${opts.vals.length}"/>${opts.vals.map((v, i) => `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`).join('')}</c:numCache>`;
   const chart =
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}" xmlns:c16r2="http://schemas.microsoft.com/office/drawing/2015/06/chart">` +
@@ -845,7 +913,9 @@ function addChart(wb: ExcelWorkbook, sheet: Sheet, opts: { title: string; titleR
     `<c:extLst><c:ext uri="{C3380CC4-5D6E-409C-BE32-E72D297353CC}" xmlns:c16="http://schemas.microsoft.com/office/drawing/2014/chart"><c16:uniqueId val="{00000000-0001-0000-0000-00000000000${n}}"/></c:ext></c:extLst></c:ser>` +
     '<c:dLbls><c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>' +
     `<c:gapWidth val="219"/><c:overlap val="-27"/><c:axId val="${1000 + n}"/><c:axId val="${2000 + n}"/></c:barChart>` +
-    `<c:catAx><c:axId val="${1000 + n}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${2000 + n}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:catAx><c:axId val="${1000 + n}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/>` +
+    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${2000 + n}"/><c:crosses val="autoZero"/><c:auto val="1"/>` +
+    `<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="${2000 + n}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${1000 + n}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     '</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>' +
     '<c:spPr><a:solidFill><a:schemeClr val="bg1"/></a:solidFill><a:ln w="9525" cap="flat" cmpd="sng" algn="ctr"><a:solidFill><a:schemeClr val="tx1"><a:lumMod val="15000"/><a:lumOff val="85000"/></a:schemeClr></a:solidFill><a:round/></a:ln></c:spPr>' +
@@ -950,8 +1020,14 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
       sheet.text('A3', 'Radetiketter', STYLE.normal).text('B3', 'Summa av Kostnad');
       const sorted = MONTHS.map((m, i) => [m, UNDERLAG_COSTS[i]!] as const).sort((a, b) => a[0].localeCompare(b[0], 'sv'));
       sorted.forEach(([m, v], i) => sheet.text(`A${4 + i}`, m).num(`B${4 + i}`, v));
-      sheet.text('A10', 'Totalsumma').num('B10', UNDERLAG_COSTS.reduce((a, b) => a + b, 0));
-      sheet.cols = ['<col min="1" max="1" width="15.42578125" bestFit="1" customWidth="1"/>', '<col min="2" max="2" width="17.140625" bestFit="1" customWidth="1"/>'];
+      sheet.text('A10', 'Totalsumma').num(
+        'B10',
+        UNDERLAG_COSTS.reduce((a, b) => a + b, 0),
+      );
+      sheet.cols = [
+        '<col min="1" max="1" width="15.42578125" bestFit="1" customWidth="1"/>',
+        '<col min="2" max="2" width="17.140625" bestFit="1" customWidth="1"/>',
+      ];
       const cacheRel = wb.workbookRel(REL.pivotCacheDefinition, 'pivotCache/pivotCacheDefinition1.xml');
       wb.pivotCaches.push(`<pivotCache cacheId="3" r:id="${cacheRel}"/>`);
       wb.addPart(
@@ -964,7 +1040,10 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
           '</cacheFields><extLst><ext uri="{725AE2AE-9491-48be-B2B4-4EB974FC3084}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:pivotCacheDefinition/></ext></extLst></pivotCacheDefinition>',
         CT.pivotCacheDefinition,
       );
-      wb.addPart('xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels', relsXml([{ id: 'rId1', type: REL.pivotCacheRecords, target: 'pivotCacheRecords1.xml' }]));
+      wb.addPart(
+        'xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels',
+        relsXml([{ id: 'rId1', type: REL.pivotCacheRecords, target: 'pivotCacheRecords1.xml' }]),
+      );
       wb.addPart(
         'xl/pivotCache/pivotCacheRecords1.xml',
         `<pivotCacheRecords xmlns="${NS.main}" xmlns:r="${NS.r}" count="6">${MONTHS.map((_, i) => `<r><x v="${i}"/><n v="${UNDERLAG_COSTS[i]}"/><n v="${UNDERLAG_INCOME[i]}"/></r>`).join('')}</pivotCacheRecords>`,
@@ -973,7 +1052,9 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
       const order = sorted.map(([m]) => MONTHS.indexOf(m));
       wb.addPart(
         'xl/pivotTables/pivotTable1.xml',
-        `<pivotTableDefinition xmlns="${NS.main}" xmlns:mc="${NS.mc}" mc:Ignorable="xr" xmlns:xr="${NS.xr}" name="Pivottabell1" cacheId="3" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="1" dataCaption="Värden" updatedVersion="6" minRefreshableVersion="3" useAutoFormatting="1" itemPrintTitles="1" createdVersion="6" indent="0" outline="1" outlineData="1" multipleFieldFilters="0" xr:uid="${guid()}">` +
+        `<pivotTableDefinition xmlns="${NS.main}" xmlns:mc="${NS.mc}" mc:Ignorable="xr" xmlns:xr="${NS.xr}" name="Pivottabell1" cacheId="3" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="1"` +
+          ` dataCaption="Värden" updatedVersion="6" minRefreshableVersion="3" useAutoFormatting="1" itemPrintTitles="1" createdVersion="6" indent="0" outline="1" outlineData="1"` +
+          ` multipleFieldFilters="0" xr:uid="${guid()}">` +
           '<location ref="A3:B10" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/><pivotFields count="3">' +
           `<pivotField axis="axisRow" showAll="0"><items count="7">${order.map((x) => `<item x="${x}"/>`).join('')}<item t="default"/></items></pivotField>` +
           '<pivotField dataField="1" showAll="0"/><pivotField showAll="0"/></pivotFields><rowFields count="1"><field x="0"/></rowFields>' +
@@ -982,7 +1063,10 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
           '<pivotTableStyleInfo name="PivotStyleLight16" showRowHeaders="1" showColHeaders="1" showRowStripes="0" showColStripes="0" showLastColumn="1"/></pivotTableDefinition>',
         CT.pivotTable,
       );
-      wb.addPart('xl/pivotTables/_rels/pivotTable1.xml.rels', relsXml([{ id: 'rId1', type: REL.pivotCacheDefinition, target: '../pivotCache/pivotCacheDefinition1.xml' }]));
+      wb.addPart(
+        'xl/pivotTables/_rels/pivotTable1.xml.rels',
+        relsXml([{ id: 'rId1', type: REL.pivotCacheDefinition, target: '../pivotCache/pivotCacheDefinition1.xml' }]),
+      );
       sheet.rel(REL.pivotTable, '../pivotTables/pivotTable1.xml');
     }),
     f('threadedComments', 'threaded comments with persons (and the legacy notes Excel writes beside them) on Indikatorer', (wb) => {
@@ -1012,8 +1096,7 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
         {
           ref: 'F2',
           author: `tc=${first}`,
-          text:
-            '[Trådad kommentar]\n\nDin version av Excel låter dig läsa den här trådade kommentaren, men ändringar i den tas bort om filen öppnas i en nyare version av Excel. Läs mer: https://go.microsoft.com/fwlink/?linkid=870924\n\nKommentar:\n    Kolla utfallet mot förra året.\nSvar:\n    Stämmer, siffran är uppdaterad.',
+          text: '[Trådad kommentar]\n\nDin version av Excel låter dig läsa den här trådade kommentaren, men ändringar i den tas bort om filen öppnas i en nyare version av Excel. Läs mer: https://go.microsoft.com/fwlink/?linkid=870924\n\nKommentar:\n    Kolla utfallet mot förra året.\nSvar:\n    Stämmer, siffran är uppdaterad.',
         },
       ]);
       ind.rel(REL.threadedComment, `../threadedComments/threadedComment${tc}.xml`);
@@ -1034,7 +1117,9 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
       ind.text('O1', 'Trend', STYLE.header);
       ind.ext.push(
         `<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="${NS.x14}"><x14:sparklineGroups xmlns:xm="${NS.xm}">` +
-          `<x14:sparklineGroup displayEmptyCellsAs="gap" markers="1" xr2:uid="${guid()}"><x14:colorSeries theme="4" tint="-0.499984740745262"/><x14:colorNegative theme="5"/><x14:colorAxis rgb="FF000000"/><x14:colorMarkers theme="4" tint="-0.499984740745262"/><x14:colorFirst theme="4" tint="0.39997558519241921"/><x14:colorLast theme="4" tint="0.39997558519241921"/><x14:colorHigh theme="4"/><x14:colorLow theme="4"/>` +
+          `<x14:sparklineGroup displayEmptyCellsAs="gap" markers="1" xr2:uid="${guid()}"><x14:colorSeries theme="4" tint="-0.499984740745262"/><x14:colorNegative theme="5"/>` +
+          `<x14:colorAxis rgb="FF000000"/><x14:colorMarkers theme="4" tint="-0.499984740745262"/><x14:colorFirst theme="4" tint="0.39997558519241921"/><x14:colorLast theme="4" tint="0.39997558519241921"/>` +
+          `<x14:colorHigh theme="4"/><x14:colorLow theme="4"/>` +
           '<x14:sparklines>' +
           [2, 3, 4].map((r) => `<x14:sparkline><xm:f>Indikatorer!F${r}:J${r}</xm:f><xm:sqref>O${r}</xm:sqref></x14:sparkline>`).join('') +
           '</x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext>',
@@ -1060,10 +1145,16 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
     f('internalHyperlinks', 'internal hyperlinks with tooltips (location=) on Indikatorer and Underlag', (wb) => {
       const ind = wb.sheet('Indikatorer');
       ind.text('O1', 'Källa', STYLE.header).text('O2', 'Underlag');
-      ind.add('hyperlinks', `<hyperlinks><hyperlink ref="O2" location="Underlag!A1" tooltip="Gå till underlaget för indikatorn" display="Underlag" xr:uid="${guid()}"/></hyperlinks>`);
+      ind.add(
+        'hyperlinks',
+        `<hyperlinks><hyperlink ref="O2" location="Underlag!A1" tooltip="Gå till underlaget för indikatorn" display="Underlag" xr:uid="${guid()}"/></hyperlinks>`,
+      );
       const und = wb.sheet('Underlag');
       und.text('A11', 'Tillbaka till indikatorerna');
-      und.add('hyperlinks', `<hyperlinks><hyperlink ref="A11" location="'Indikatorer'!A1" tooltip="Indikatorerna" display="Tillbaka till indikatorerna" xr:uid="${guid()}"/></hyperlinks>`);
+      und.add(
+        'hyperlinks',
+        `<hyperlinks><hyperlink ref="A11" location="'Indikatorer'!A1" tooltip="Indikatorerna" display="Tillbaka till indikatorerna" xr:uid="${guid()}"/></hyperlinks>`,
+      );
     }),
     f('externalLink', 'an external link part and a formula [1]Blad1!A1 in Driftbudget', (wb) => {
       const rel = wb.workbookRel(REL.externalLink, 'externalLinks/externalLink1.xml');
@@ -1074,7 +1165,10 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
           '<sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1"><v>42</v></cell></row></sheetData></sheetDataSet></externalBook></externalLink>',
         CT.externalLink,
       );
-      wb.addPart('xl/externalLinks/_rels/externalLink1.xml.rels', relsXml([{ id: 'rId1', type: REL.externalLinkPath, target: 'Budgetunderlag%202019.xlsx', external: true }]));
+      wb.addPart(
+        'xl/externalLinks/_rels/externalLink1.xml.rels',
+        relsXml([{ id: 'rId1', type: REL.externalLinkPath, target: 'Budgetunderlag%202019.xlsx', external: true }]),
+      );
       const d = wb.sheet('Driftbudget');
       d.text('J1', 'Från budgetfilen', STYLE.header).formula('J2', '[1]Blad1!A1', 42);
     }),
@@ -1133,11 +1227,17 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
       st.fonts.push('<font><b/><sz val="14"/><color theme="3"/><name val="Calibri Light"/><family val="2"/><scheme val="major"/></font>');
       st.fills.push('<fill><patternFill patternType="solid"><fgColor rgb="FFC6EFCE"/></patternFill></fill>');
       st.borders.push('<border><left/><right/><top/><bottom style="thick"><color theme="4"/></bottom><diagonal/></border>');
-      st.cellStyleXfs.push('<xf numFmtId="0" fontId="2" fillId="3" borderId="0" applyNumberFormat="0" applyBorder="0" applyAlignment="0" applyProtection="0"/>');
+      st.cellStyleXfs.push(
+        '<xf numFmtId="0" fontId="2" fillId="3" borderId="0" applyNumberFormat="0" applyBorder="0" applyAlignment="0" applyProtection="0"/>',
+      );
       st.cellStyleXfs.push('<xf numFmtId="0" fontId="3" fillId="0" borderId="1" applyNumberFormat="0" applyFill="0" applyAlignment="0" applyProtection="0"/>');
       st.cellXfs.push('<xf numFmtId="0" fontId="2" fillId="3" borderId="0" xfId="1"/>');
       st.cellXfs.push('<xf numFmtId="0" fontId="3" fillId="0" borderId="1" xfId="2"/>');
-      st.cellStyles = ['<cellStyle name="Bra" xfId="1" builtinId="26"/>', '<cellStyle name="Egen rubrik" xfId="2" customBuiltin="0"/>', '<cellStyle name="Normal" xfId="0" builtinId="0"/>'];
+      st.cellStyles = [
+        '<cellStyle name="Bra" xfId="1" builtinId="26"/>',
+        '<cellStyle name="Egen rubrik" xfId="2" customBuiltin="0"/>',
+        '<cellStyle name="Normal" xfId="0" builtinId="0"/>',
+      ];
       const bra = st.cellXfs.length - 2;
       const rubrik = st.cellXfs.length - 1;
       const und = wb.sheet('Underlag');
@@ -1151,7 +1251,10 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
     }),
     f('autoFilterCriteria', 'an autoFilter with filterColumn criteria (a hidden row) on Indikatorer', (wb) => {
       const ind = wb.sheet('Indikatorer');
-      ind.add('autoFilter', `<autoFilter ref="A1:N4" xr:uid="${guid()}"><filterColumn colId="4"><filters><filter val="Tertial"/></filters></filterColumn></autoFilter>`);
+      ind.add(
+        'autoFilter',
+        `<autoFilter ref="A1:N4" xr:uid="${guid()}"><filterColumn colId="4"><filters><filter val="Tertial"/></filters></filterColumn></autoFilter>`,
+      );
       ind.rowAttrs.set(4, ' hidden="1"');
       wb.addName(`<definedName name="_xlnm._FilterDatabase" localSheetId="${wb.sheets.indexOf(ind)}" hidden="1">Indikatorer!$A$1:$N$4</definedName>`);
     }),
@@ -1197,7 +1300,10 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
     f('validationWholeColumnR', 'a user list validation with sqref R:R on Indikatorer', (wb) => {
       const ind = wb.sheet('Indikatorer');
       ind.text('R1', 'Klar', STYLE.header).text('R2', 'Ja');
-      ind.add('dataValidations', `<dataValidations count="1"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="R:R" xr:uid="${guid()}"><formula1>"Ja,Nej"</formula1></dataValidation></dataValidations>`);
+      ind.add(
+        'dataValidations',
+        `<dataValidations count="1"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="R:R" xr:uid="${guid()}"><formula1>"Ja,Nej"</formula1></dataValidation></dataValidations>`,
+      );
     }),
     f('sheetViews', 'frozen panes, zoom and hidden gridlines on the contract sheets', (wb) => {
       const ind = wb.sheet('Indikatorer');
@@ -1216,7 +1322,10 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
       ['Anna Andersson', 'Bertil Berg', 'Cecilia Carlsson', 'David Dahl', 'Eva Ek'].forEach((name, i) => listor.text(`A${i + 1}`, name));
       const und = wb.sheet('Underlag');
       und.text('E1', 'Ansvarig', STYLE.header).text('E2', 'Eva Ek');
-      und.add('dataValidations', `<dataValidations count="1"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="E2:E20" xr:uid="${guid()}"><formula1>Listor!$A$1:$A$5</formula1></dataValidation></dataValidations>`);
+      und.add(
+        'dataValidations',
+        `<dataValidations count="1"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="E2:E20" xr:uid="${guid()}"><formula1>Listor!$A$1:$A$5</formula1></dataValidation></dataValidations>`,
+      );
     }),
     f('verticalTab', 'a Shift+Enter-style line break stored as _x000B_ in a Texter text', (wb) => {
       wb.sheet('Texter').text('A6', 'Övrigt').text('B6', 'Första raden\u000Bandra raden', STYLE.wrap);
@@ -1236,7 +1345,9 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
       akt.put(`<c r="D3" s="${STYLE.date}" t="d"><v>2019-06-30</v></c>`);
     }),
     f('inlineStrings', 'inline strings (t="inlineStr") in Texter, Mål and Underlag', (wb) => {
-      wb.sheet('Texter').put('<c r="A6" t="inlineStr"><is><t>Övrigt</t></is></c>').put(`<c r="B6" s="${STYLE.wrap}" t="inlineStr"><is><t xml:space="preserve">Text skriven av ett annat verktyg. </t></is></c>`);
+      wb.sheet('Texter')
+        .put('<c r="A6" t="inlineStr"><is><t>Övrigt</t></is></c>')
+        .put(`<c r="B6" s="${STYLE.wrap}" t="inlineStr"><is><t xml:space="preserve">Text skriven av ett annat verktyg. </t></is></c>`);
       wb.sheet('Mål').put('<c r="F5" t="inlineStr"><is><r><rPr><b/></rPr><t>Stöd</t></r><r><t xml:space="preserve"> till unga.</t></r></is></c>');
       wb.sheet('Underlag').put('<c r="A12" t="inlineStr"><is><t>Inline</t></is></c>');
     }),
@@ -1254,7 +1365,9 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
     f('sharedFormulas', 'shared formulas (<f t="shared" ref si>) in a user column of Driftbudget and on Underlag', (wb) => {
       const d = wb.sheet('Driftbudget');
       d.text('J1', 'Budget tkr', STYLE.header);
-      d.put('<c r="J2"><f t="shared" ref="J2:J4" si="0">D2*1000</f><v>20000</v></c>').put('<c r="J3"><f t="shared" si="0"/><v>10000</v></c>').put('<c r="J4"><f t="shared" si="0"/><v>8000</v></c>');
+      d.put('<c r="J2"><f t="shared" ref="J2:J4" si="0">D2*1000</f><v>20000</v></c>')
+        .put('<c r="J3"><f t="shared" si="0"/><v>10000</v></c>')
+        .put('<c r="J4"><f t="shared" si="0"/><v>8000</v></c>');
       const u = wb.sheet('Underlag');
       u.put('<c r="D2"><f t="shared" ref="D2:D7" si="0">B2-C2</f><v>250</v></c>');
       for (let r = 3; r <= 7; r++) u.put(`<c r="D${r}"><f t="shared" si="0"/><v>${UNDERLAG_COSTS[r - 2]! - UNDERLAG_INCOME[r - 2]!}</v></c>`);
@@ -1273,7 +1386,9 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
       ]);
     }),
     f('mergedCells', 'merged cells on Underlag', (wb) => {
-      wb.sheet('Underlag').add('mergeCells', '<mergeCells count="2"><mergeCell ref="A9:D9"/><mergeCell ref="E1:F2"/></mergeCells>').text('E1', 'Sammanslagen rubrik');
+      wb.sheet('Underlag')
+        .add('mergeCells', '<mergeCells count="2"><mergeCell ref="A9:D9"/><mergeCell ref="E1:F2"/></mergeCells>')
+        .text('E1', 'Sammanslagen rubrik');
     }),
     f('image', 'a picture (xl/media/image1.png) on Texter', (wb) => {
       wb.addPart('xl/media/image1.png', PNG);
@@ -1288,9 +1403,18 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
       wb.addPart('xl/printerSettings/printerSettings1.bin', Buffer.concat([Buffer.from('Microsoft Print to PDF\u0000', 'utf16le'), Buffer.alloc(160, 1)]));
       d.sheetPr = '<pageSetUpPr fitToPage="1"/>';
       d.add('printOptions', '<printOptions horizontalCentered="1" gridLines="1"/>');
-      d.add('pageMargins', '<pageMargins left="0.51181102362204722" right="0.51181102362204722" top="0.74803149606299213" bottom="0.74803149606299213" header="0.31496062992125984" footer="0.31496062992125984"/>');
-      d.add('pageSetup', `<pageSetup paperSize="9" scale="87" fitToHeight="0" orientation="landscape" r:id="${d.rel(REL.printerSettings, '../printerSettings/printerSettings1.bin')}"/>`);
-      d.add('headerFooter', '<headerFooter><oddHeader>&amp;L&amp;"-,Fet"Driftbudget&amp;RTertial 2 2019</oddHeader><oddFooter>&amp;CSida &amp;P av &amp;N</oddFooter></headerFooter>');
+      d.add(
+        'pageMargins',
+        '<pageMargins left="0.51181102362204722" right="0.51181102362204722" top="0.74803149606299213" bottom="0.74803149606299213" header="0.31496062992125984" footer="0.31496062992125984"/>',
+      );
+      d.add(
+        'pageSetup',
+        `<pageSetup paperSize="9" scale="87" fitToHeight="0" orientation="landscape" r:id="${d.rel(REL.printerSettings, '../printerSettings/printerSettings1.bin')}"/>`,
+      );
+      d.add(
+        'headerFooter',
+        '<headerFooter><oddHeader>&amp;L&amp;"-,Fet"Driftbudget&amp;RTertial 2 2019</oddHeader><oddFooter>&amp;CSida &amp;P av &amp;N</oddFooter></headerFooter>',
+      );
       const i = wb.sheets.indexOf(d);
       wb.addName(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">Driftbudget!$A$1:$I$5</definedName>`);
       wb.addName(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">Driftbudget!$1:$1</definedName>`);
@@ -1305,27 +1429,43 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
         );
       }
     }),
-    f('userFormatsAndValidations', "the user's own conditional formats (one x14 data bar) and validations, on Underlag and in a user column of Indikatorer", (wb) => {
-      wb.styles.dxfs.push('<dxf><font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf>');
-      const und = wb.sheet('Underlag');
-      const bar = guid();
-      und.add('conditionalFormatting', '<conditionalFormatting sqref="B2:B7"><cfRule type="cellIs" dxfId="0" priority="2" operator="greaterThan"><formula>400</formula></cfRule></conditionalFormatting>');
-      und.add(
-        'conditionalFormatting',
-        `<conditionalFormatting sqref="C2:C7"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar><extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="${NS.x14}"><x14:id>${bar}</x14:id></ext></extLst></cfRule></conditionalFormatting>`,
-      );
-      und.add('dataValidations', `<dataValidations count="1"><dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" showErrorMessage="1" sqref="B2:B7" xr:uid="${guid()}"><formula1>0</formula1></dataValidation></dataValidations>`);
-      und.ext.push(
-        `<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${NS.x14}"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="${NS.xm}"><x14:cfRule type="dataBar" id="${bar}"><x14:dataBar minLength="0" maxLength="100" border="1" negativeBarBorderColorSameAsPositive="0"><x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/><x14:borderColor rgb="FF638EC6"/><x14:negativeFillColor rgb="FFFF0000"/><x14:negativeBorderColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule><xm:sqref>C2:C7</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext>`,
-      );
-      const ind = wb.sheet('Indikatorer');
-      ind.text('O1', 'Prioritet', STYLE.header).num('O2', 1).num('O3', 2);
-      ind.add('conditionalFormatting', '<conditionalFormatting sqref="O2:O50"><cfRule type="cellIs" dxfId="0" priority="1" operator="equal"><formula>1</formula></cfRule></conditionalFormatting>');
-      ind.add(
-        'dataValidations',
-        `<dataValidations count="1"><dataValidation type="whole" operator="between" allowBlank="1" showInputMessage="1" showErrorMessage="1" promptTitle="Prioritet" prompt="1 (högst) till 3" sqref="O2:O50" xr:uid="${guid()}"><formula1>1</formula1><formula2>3</formula2></dataValidation></dataValidations>`,
-      );
-    }),
+    f(
+      'userFormatsAndValidations',
+      "the user's own conditional formats (one x14 data bar) and validations, on Underlag and in a user column of Indikatorer",
+      (wb) => {
+        wb.styles.dxfs.push('<dxf><font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf>');
+        const und = wb.sheet('Underlag');
+        const bar = guid();
+        und.add(
+          'conditionalFormatting',
+          '<conditionalFormatting sqref="B2:B7"><cfRule type="cellIs" dxfId="0" priority="2" operator="greaterThan"><formula>400</formula></cfRule></conditionalFormatting>',
+        );
+        und.add(
+          'conditionalFormatting',
+          `<conditionalFormatting sqref="C2:C7"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar><extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="${NS.x14}"><x14:id>${bar}</x14:id></ext></extLst></cfRule></conditionalFormatting>`,
+        );
+        und.add(
+          'dataValidations',
+          `<dataValidations count="1"><dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" showErrorMessage="1" sqref="B2:B7" xr:uid="${guid()}"><formula1>0</formula1></dataValidation></dataValidations>`,
+        );
+        und.ext.push(
+          `<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${NS.x14}"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="${NS.xm}"><x14:cfRule type="dataBar" id="${bar}">` +
+            `<x14:dataBar minLength="0" maxLength="100" border="1" negativeBarBorderColorSameAsPositive="0"><x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/><x14:borderColor rgb="FF638EC6"/>` +
+            `<x14:negativeFillColor rgb="FFFF0000"/><x14:negativeBorderColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule><xm:sqref>C2:C7</xm:sqref>` +
+            `</x14:conditionalFormatting></x14:conditionalFormattings></ext>`,
+        );
+        const ind = wb.sheet('Indikatorer');
+        ind.text('O1', 'Prioritet', STYLE.header).num('O2', 1).num('O3', 2);
+        ind.add(
+          'conditionalFormatting',
+          '<conditionalFormatting sqref="O2:O50"><cfRule type="cellIs" dxfId="0" priority="1" operator="equal"><formula>1</formula></cfRule></conditionalFormatting>',
+        );
+        ind.add(
+          'dataValidations',
+          `<dataValidations count="1"><dataValidation type="whole" operator="between" allowBlank="1" showInputMessage="1" showErrorMessage="1" promptTitle="Prioritet" prompt="1 (högst) till 3" sqref="O2:O50" xr:uid="${guid()}"><formula1>1</formula1><formula2>3</formula2></dataValidation></dataValidations>`,
+        );
+      },
+    ),
   ].map((x) => [x.id, x]),
 );
 
@@ -1334,9 +1474,17 @@ const WORKBOOK_PROTECTION = `<workbookProtection workbookAlgorithmName="SHA-512"
 /** Budget kostnadsslag, Tabeller and Planrapport's hidden list sheet, as template would make them. */
 function addAllPlanrapportSheets(wb: ExcelWorkbook): void {
   const kost = wb.addSheet(KOSTNADSSLAG.name);
-  kost.row('A1', KOSTNADSSLAG.columns.map((c) => c.header), STYLE.header);
+  kost.row(
+    'A1',
+    KOSTNADSSLAG.columns.map((c) => c.header),
+    STYLE.header,
+  );
   const tab = wb.addSheet(TABELLER.name);
-  tab.row('A1', TABELLER.columns.map((c) => c.header), STYLE.header);
+  tab.row(
+    'A1',
+    TABELLER.columns.map((c) => c.header),
+    STYLE.header,
+  );
   const lists = wb.addSheet(LIST_SHEET);
   lists.state = 'hidden';
   LIST_ORDER.forEach((key, i) => {
@@ -1364,7 +1512,10 @@ export const BOUNDED_FEATURES: Record<string, Feature> = Object.fromEntries(
       wb.sheet('Driftbudget').text('I1048576', 'glömd anteckning');
     }),
     f('tenWholeColumnValidations', 'validations over ten whole columns of Indikatorer', (wb) => {
-      const dvs = USER_COLUMNS.map((c) => `<dataValidation type="whole" operator="greaterThan" allowBlank="1" showErrorMessage="1" sqref="${c}1:${c}1048576" xr:uid="${guid()}"><formula1>0</formula1></dataValidation>`);
+      const dvs = USER_COLUMNS.map(
+        (c) =>
+          `<dataValidation type="whole" operator="greaterThan" allowBlank="1" showErrorMessage="1" sqref="${c}1:${c}1048576" xr:uid="${guid()}"><formula1>0</formula1></dataValidation>`,
+      );
       wb.sheet('Indikatorer').add('dataValidations', `<dataValidations count="${dvs.length}">${dvs.join('')}</dataValidations>`);
     }),
     f('wholeSheetValidation', 'a validation over the whole sheet (A1:XFD1048576) on Underlag', (wb) => {

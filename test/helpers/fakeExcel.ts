@@ -77,7 +77,8 @@ export class FakeWorkbook {
   active?: string;
 
   addSheet(name: string): FakeSheet {
-    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new FakeError('ItemAlreadyExists', `Det finns redan ett blad med namnet ${name}.`);
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+      throw new FakeError('ItemAlreadyExists', `Det finns redan ett blad med namnet ${name}.`);
     const s = new FakeSheet(name);
     this.sheets.push(s);
     return s;
@@ -98,7 +99,10 @@ export class FakeWorkbook {
 }
 
 export class FakeError extends Error {
-  constructor(public code: string, message: string) {
+  constructor(
+    public code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -312,16 +316,36 @@ class FakeRange extends Proxy {
       const grid = <T>(f: (c: FakeCell | undefined) => T): T[][] =>
         Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(a.sheet.cells.get(`${a.row + i},${a.column + j}`))));
       for (const p of wanted) {
-        if (p === 'values') this.loaded.set(p, grid((c) => (c?.error ?? c?.value ?? '')));
-        else if (p === 'formulas') this.loaded.set(p, grid((c) => c?.formula ?? c?.error ?? c?.value ?? ''));
+        if (p === 'values')
+          this.loaded.set(
+            p,
+            grid((c) => c?.error ?? c?.value ?? ''),
+          );
+        else if (p === 'formulas')
+          this.loaded.set(
+            p,
+            grid((c) => c?.formula ?? c?.error ?? c?.value ?? ''),
+          );
         else if (p === 'valueTypes')
           this.loaded.set(
             p,
             grid((c) =>
-              c?.error ? 'Error' : c?.value === undefined ? 'Empty' : typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String',
+              c?.error
+                ? 'Error'
+                : c?.value === undefined
+                  ? 'Empty'
+                  : typeof c.value === 'number'
+                    ? 'Double'
+                    : typeof c.value === 'boolean'
+                      ? 'Boolean'
+                      : 'String',
             ),
           );
-        else if (p === 'numberFormat') this.loaded.set(p, grid((c) => c?.numberFormat ?? 'General'));
+        else if (p === 'numberFormat')
+          this.loaded.set(
+            p,
+            grid((c) => c?.numberFormat ?? 'General'),
+          );
         else if (p === 'rowIndex') this.loaded.set(p, a.row - 1);
         else if (p === 'columnIndex') this.loaded.set(p, a.column - 1);
         else if (p === 'address') this.loaded.set(p, `${a.sheet.name}!${address(a)}`);

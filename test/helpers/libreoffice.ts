@@ -67,9 +67,13 @@ export function convertAsync(input: string, format: string, outDir: string, exte
   const run = () =>
     new Promise<Conversion>((resolve, reject) => {
       mkdirSync(outDir, { recursive: true });
-      const child = spawn('soffice', [`-env:UserInstallation=${pathToFileURL(profileDir()).href}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, input], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        'soffice',
+        [`-env:UserInstallation=${pathToFileURL(profileDir()).href}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, input],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));

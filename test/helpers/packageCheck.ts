@@ -136,14 +136,66 @@ export function canon(node: Node, opts: CanonOptions = {}): string {
 const ATTR_DEFAULTS: Record<string, string> = {
   ...Object.fromEntries(
     [
-      'outlineLevelRow', 'outlineLevelCol', 'outlineLevel', 'collapsed', 'hidden', 'customHeight', 'zeroHeight', 'thickTop', 'thickBottom', 'customFormat',
-      'customWidth', 'bestFit', 'phonetic', 'filterMode', 'fitToPage', 'headings', 'gridLines', 'horizontalCentered', 'verticalCentered', 'blackAndWhite',
-      'draft', 'differentFirst', 'differentOddEven', 'useFirstPageNumber', 'showFormulas', 'rightToLeft', 'transitionEvaluation', 'transitionEntry',
-      'syncHorizontal', 'syncVertical', 'tabSelected', 'windowProtection', 'aca', 'ca', 'bx', 'del1', 'del2', 'dt2D', 'dtr',
+      'outlineLevelRow',
+      'outlineLevelCol',
+      'outlineLevel',
+      'collapsed',
+      'hidden',
+      'customHeight',
+      'zeroHeight',
+      'thickTop',
+      'thickBottom',
+      'customFormat',
+      'customWidth',
+      'bestFit',
+      'phonetic',
+      'filterMode',
+      'fitToPage',
+      'headings',
+      'gridLines',
+      'horizontalCentered',
+      'verticalCentered',
+      'blackAndWhite',
+      'draft',
+      'differentFirst',
+      'differentOddEven',
+      'useFirstPageNumber',
+      'showFormulas',
+      'rightToLeft',
+      'transitionEvaluation',
+      'transitionEntry',
+      'syncHorizontal',
+      'syncVertical',
+      'tabSelected',
+      'windowProtection',
+      'aca',
+      'ca',
+      'bx',
+      'del1',
+      'del2',
+      'dt2D',
+      'dtr',
     ].map((n) => [n, '0']),
   ),
   ...Object.fromEntries(
-    ['gridLinesSet', 'defaultGridColor', 'showGridLines', 'showZeros', 'showRowColHeaders', 'showOutlineSymbols', 'published', 'enableFormatConditionsCalculation', 'autoPageBreaks', 'summaryBelow', 'summaryRight', 'usePrinterDefaults', 'scaleWithDoc', 'alignWithMargins', 'showRuler', 'showWhiteSpace'].map((n) => [n, '1']),
+    [
+      'gridLinesSet',
+      'defaultGridColor',
+      'showGridLines',
+      'showZeros',
+      'showRowColHeaders',
+      'showOutlineSymbols',
+      'published',
+      'enableFormatConditionsCalculation',
+      'autoPageBreaks',
+      'summaryBelow',
+      'summaryRight',
+      'usePrinterDefaults',
+      'scaleWithDoc',
+      'alignWithMargins',
+      'showRuler',
+      'showWhiteSpace',
+    ].map((n) => [n, '1']),
   ),
   pageOrder: 'downThenOver',
   orientation: 'default',
@@ -254,7 +306,12 @@ export class XlsxPackage {
     if (!p) {
       const size = this.files.get(part)?.length ?? 0;
       const text = size > MAX_PARSE_BYTES ? undefined : this.text(part);
-      p = size > MAX_PARSE_BYTES ? { errors: [`${(size / 1e6).toFixed(0)} MB, too large to check`] } : text === undefined ? { errors: ['missing'] } : parseXml(text);
+      p =
+        size > MAX_PARSE_BYTES
+          ? { errors: [`${(size / 1e6).toFixed(0)} MB, too large to check`] }
+          : text === undefined
+            ? { errors: ['missing'] }
+            : parseXml(text);
       this.parsed.set(part, p);
     }
     return p;
@@ -276,7 +333,13 @@ export class XlsxPackage {
     return elements(root, 'Relationship').map((r) => {
       const external = r.getAttribute('TargetMode') === 'External';
       const target = r.getAttribute('Target') ?? '';
-      return { id: r.getAttribute('Id') ?? '', type: r.getAttribute('Type') ?? '', target, external, resolved: external ? undefined : resolveTarget(source, target) };
+      return {
+        id: r.getAttribute('Id') ?? '',
+        type: r.getAttribute('Type') ?? '',
+        target,
+        external,
+        resolved: external ? undefined : resolveTarget(source, target),
+      };
     });
   }
 
@@ -356,7 +419,11 @@ export class XlsxPackage {
   storedText(sheet: string, ref: string): string | undefined {
     const c = this.cell(sheet, ref);
     const si = c?.t === 's' ? this.sharedStrings()[Number(c.v)] : c?.t === 'inlineStr' ? c.is : undefined;
-    return si ? descendants(si, 't', MAIN).map((t) => t.textContent ?? '').join('') : undefined;
+    return si
+      ? descendants(si, 't', MAIN)
+          .map((t) => t.textContent ?? '')
+          .join('')
+      : undefined;
   }
 
   contentTypes(): { defaults: Map<string, string>; overrides: Map<string, string> } {
@@ -364,7 +431,8 @@ export class XlsxPackage {
     const defaults = new Map<string, string>();
     const overrides = new Map<string, string>();
     for (const d of elements(root, 'Default')) defaults.set((d.getAttribute('Extension') ?? '').toLowerCase(), d.getAttribute('ContentType') ?? '');
-    for (const o of elements(root, 'Override')) overrides.set((o.getAttribute('PartName') ?? '').replace(/^\//, '').toLowerCase(), o.getAttribute('ContentType') ?? '');
+    for (const o of elements(root, 'Override'))
+      overrides.set((o.getAttribute('PartName') ?? '').replace(/^\//, '').toLowerCase(), o.getAttribute('ContentType') ?? '');
     return { defaults, overrides };
   }
 
@@ -649,13 +717,18 @@ export async function comparePackages(beforeData: Buffer | XlsxPackage, afterDat
     }
     const kind = allowed.get(part);
     if (!kind) {
-      if (!before.files.get(part)!.equals(after.files.get(part)!)) foreign.push(`${label}: changed, but Planrapport does not own it (${firstDifference(before.files.get(part)!, after.files.get(part)!)})`);
+      if (!before.files.get(part)!.equals(after.files.get(part)!))
+        foreign.push(`${label}: changed, but Planrapport does not own it (${firstDifference(before.files.get(part)!, after.files.get(part)!)})`);
       continue;
     }
     if (before.files.get(part)!.equals(after.files.get(part)!)) continue;
     if (!after.doc(part)) {
       const error = after.xml(part).errors[0] ?? '';
-      put('sheet', [/too large to check$/.test(error) ? `${label}: ${error} (was ${before.files.get(part)!.length} bytes)` : `${label}: not well-formed after the change (${error})`]);
+      put('sheet', [
+        /too large to check$/.test(error)
+          ? `${label}: ${error} (was ${before.files.get(part)!.length} bytes)`
+          : `${label}: not well-formed after the change (${error})`,
+      ]);
       continue;
     }
     if (kind === 'workbook') put(kind, capped(compareWorkbook(before, after, owned), 20));
@@ -724,7 +797,8 @@ function compareWorkbook(before: XlsxPackage, after: XlsxPackage, owned: Readonl
     const a = aNames.get(key);
     const label = `${el.getAttribute('name')}${key.endsWith('|') ? '' : ` (scope ${key.split('|')[1]})`}`;
     if (!a) out.push(`${wb}: defined name ${label} removed (was ${show(el)})`);
-    else if (canon(el, { skipAttrs: new Set(['localSheetId']) }) !== canon(a, { skipAttrs: new Set(['localSheetId']) })) out.push(`${wb}: defined name ${label} changed: ${show(el)} → ${show(a)}`);
+    else if (canon(el, { skipAttrs: new Set(['localSheetId']) }) !== canon(a, { skipAttrs: new Set(['localSheetId']) }))
+      out.push(`${wb}: defined name ${label} changed: ${show(el)} → ${show(a)}`);
   }
 
   // every other element of the workbook
@@ -746,7 +820,8 @@ function compareWorkbook(before: XlsxPackage, after: XlsxPackage, owned: Readonl
       continue;
     }
     const c = canon(el);
-    if (!candidates.some((a) => canon(a) === c)) out.push(`${wb}: <${el.nodeName}> ${candidates.length ? `changed: ${show(el)} → ${show(candidates[0])}` : `removed (was ${show(el)})`}`);
+    if (!candidates.some((a) => canon(a) === c))
+      out.push(`${wb}: <${el.nodeName}> ${candidates.length ? `changed: ${show(el)} → ${show(candidates[0])}` : `removed (was ${show(el)})`}`);
   }
   return out;
 }
@@ -772,10 +847,13 @@ function compareContentTypes(before: XlsxPackage, after: XlsxPackage, removed?: 
   const out: string[] = [];
   const b = before.contentTypes();
   const a = after.contentTypes();
-  for (const [ext, type] of b.defaults) if (a.defaults.get(ext) !== type) out.push(`[Content_Types].xml: Default for .${ext} (${type}) ${a.defaults.has(ext) ? `→ ${a.defaults.get(ext)}` : 'removed'}`);
+  for (const [ext, type] of b.defaults)
+    if (a.defaults.get(ext) !== type)
+      out.push(`[Content_Types].xml: Default for .${ext} (${type}) ${a.defaults.has(ext) ? `→ ${a.defaults.get(ext)}` : 'removed'}`);
   for (const [part, type] of b.overrides) {
     if (removed && part === removed.toLowerCase()) continue;
-    if (a.overrides.get(part) !== type) out.push(`[Content_Types].xml: Override for /${part} (${type}) ${a.overrides.has(part) ? `→ ${a.overrides.get(part)}` : 'removed'}`);
+    if (a.overrides.get(part) !== type)
+      out.push(`[Content_Types].xml: Override for /${part} (${type}) ${a.overrides.has(part) ? `→ ${a.overrides.get(part)}` : 'removed'}`);
   }
   return out;
 }
@@ -788,7 +866,9 @@ function compareStyles(before: XlsxPackage, after: XlsxPackage, part: string): s
   const aRoot = after.root(part)!;
   const bFmts = new Map(elements(child(bRoot, 'numFmts', MAIN), 'numFmt', MAIN).map((n) => [n.getAttribute('numFmtId'), n]));
   const aFmts = new Map(elements(child(aRoot, 'numFmts', MAIN), 'numFmt', MAIN).map((n) => [n.getAttribute('numFmtId'), n]));
-  for (const [id, n] of bFmts) if (!aFmts.has(id) || canon(aFmts.get(id)!) !== canon(n)) out.push(`${part}: numFmt ${id} ${aFmts.has(id) ? `changed: ${show(n)} → ${show(aFmts.get(id))}` : `removed (was ${show(n)})`}`);
+  for (const [id, n] of bFmts)
+    if (!aFmts.has(id) || canon(aFmts.get(id)!) !== canon(n))
+      out.push(`${part}: numFmt ${id} ${aFmts.has(id) ? `changed: ${show(n)} → ${show(aFmts.get(id))}` : `removed (was ${show(n)})`}`);
   for (const list of STYLE_LISTS) {
     const b = elements(child(bRoot, list, MAIN));
     const a = elements(child(aRoot, list, MAIN));
@@ -823,7 +903,18 @@ function compareSharedStrings(before: XlsxPackage, after: XlsxPackage, part: str
 /** Worksheet elements Planrapport may rewrite (checked separately or not at all). */
 const SHEET_FREE = new Set(['sheetData', 'dimension', 'cols', 'dataValidations', 'conditionalFormatting', 'sheetViews', 'extLst']);
 /** What a user sets on a sheet's view (tabSelected, topLeftCell and selections follow use). */
-const VIEW_ATTRS = ['showGridLines', 'showZeros', 'showRowColHeaders', 'showFormulas', 'rightToLeft', 'view', 'zoomScale', 'zoomScaleNormal', 'zoomScalePageLayoutView', 'zoomScaleSheetLayoutView'];
+const VIEW_ATTRS = [
+  'showGridLines',
+  'showZeros',
+  'showRowColHeaders',
+  'showFormulas',
+  'rightToLeft',
+  'view',
+  'zoomScale',
+  'zoomScaleNormal',
+  'zoomScalePageLayoutView',
+  'zoomScaleSheetLayoutView',
+];
 const X14_DV_URI = '{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}';
 const X14_CF_URI = '{78C0D931-6437-407d-A8EE-F0AAD7539E65}';
 
@@ -858,7 +949,9 @@ function compareWorksheet(before: XlsxPackage, after: XlsxPackage, sheet: string
     } else if (a.v !== b.v) problems.push(`value ${JSON.stringify(b.v ?? null)} → ${JSON.stringify(a.v ?? null)}`);
     if ((b.f ? canon(b.f) : '') !== (a.f ? canon(a.f) : '')) problems.push(`formula ${b.f ? show(b.f) : '(none)'} → ${a.f ? show(a.f) : '(none)'}`);
     if ((b.is ? canon(b.is) : '') !== (a.is ? canon(a.is) : '')) problems.push(`inline string ${show(b.is)} → ${show(a.is)}`);
-    for (const attr of ['cm', 'vm']) if (b.el.getAttribute(attr) !== a.el.getAttribute(attr)) problems.push(`${attr} ${b.el.getAttribute(attr) ?? '(none)'} → ${a.el.getAttribute(attr) ?? '(none)'}`);
+    for (const attr of ['cm', 'vm'])
+      if (b.el.getAttribute(attr) !== a.el.getAttribute(attr))
+        problems.push(`${attr} ${b.el.getAttribute(attr) ?? '(none)'} → ${a.el.getAttribute(attr) ?? '(none)'}`);
     if (problems.length) out.push(`${at}!${ref}: ${problems.join('; ')}`);
   }
 
@@ -881,7 +974,8 @@ function compareWorksheet(before: XlsxPackage, after: XlsxPackage, sheet: string
     const c = canon(el);
     if (/^(<\{[^}]*\}\w+>|<\/>)*$/.test(c) && !elements(aRoot, el.localName!, el.namespaceURI ?? undefined).length) continue;
     const candidates = elements(aRoot, el.localName!, el.namespaceURI ?? undefined);
-    if (!candidates.some((a) => canon(a) === c)) out.push(`${at}: <${el.nodeName}> ${candidates.length ? `changed: ${show(el, 400)} → ${show(candidates[0], 400)}` : `removed (was ${show(el, 400)})`}`);
+    if (!candidates.some((a) => canon(a) === c))
+      out.push(`${at}: <${el.nodeName}> ${candidates.length ? `changed: ${show(el, 400)} → ${show(candidates[0], 400)}` : `removed (was ${show(el, 400)})`}`);
   }
 
   // sheet views: zoom, gridlines, every attribute, and a pane the user had
@@ -904,7 +998,8 @@ function compareWorksheet(before: XlsxPackage, after: XlsxPackage, sheet: string
       if (viewValue(a, name) !== viewValue(v, name)) out.push(`${at}: sheetView ${name}="${v.getAttribute(name)}" → ${a.getAttribute(name) ?? '(removed)'}`);
     }
     const pane = child(v, 'pane', MAIN);
-    if (pane && (!child(a, 'pane', MAIN) || canon(child(a, 'pane', MAIN)!) !== canon(pane))) out.push(`${at}: pane ${show(pane)} → ${show(child(a, 'pane', MAIN))}`);
+    if (pane && (!child(a, 'pane', MAIN) || canon(child(a, 'pane', MAIN)!) !== canon(pane)))
+      out.push(`${at}: pane ${show(pane)} → ${show(child(a, 'pane', MAIN))}`);
   }
 
   // the user's validations and conditional formats
@@ -944,7 +1039,8 @@ function compareWorksheet(before: XlsxPackage, after: XlsxPackage, sheet: string
       );
       continue;
     }
-    if (!a.some((x) => canon(x) === canon(e))) out.push(`${at}: extLst <ext uri="${uri}"> ${a.length ? `changed: ${show(e)} → ${show(a[0])}` : `removed (was ${show(e)})`}`);
+    if (!a.some((x) => canon(x) === canon(e)))
+      out.push(`${at}: extLst <ext uri="${uri}"> ${a.length ? `changed: ${show(e)} → ${show(a[0])}` : `removed (was ${show(e)})`}`);
   }
   return out;
 }
@@ -985,7 +1081,12 @@ function compareRanged(
     for (const s of elements(clone, 'sqref', XM)) clone.removeChild(s);
     return canon(clone, { skipAttrs });
   };
-  const ruleKey = (el: Element) => (what.includes('onditional') && !sqrefIsChild ? elements(el).map((r) => canon(r, { skipAttrs })).join('') : body(el));
+  const ruleKey = (el: Element) =>
+    what.includes('onditional') && !sqrefIsChild
+      ? elements(el)
+          .map((r) => canon(r, { skipAttrs }))
+          .join('')
+      : body(el);
   for (const b of before) {
     const rects = parseSqref(sqrefOf(b));
     const same = after.filter((a) => ruleKey(a) === ruleKey(b));
@@ -995,17 +1096,25 @@ function compareRanged(
       const beforeUnion = before.filter((x) => ruleKey(x) === ruleKey(b)).flatMap((x) => parseSqref(sqrefOf(x)) ?? []);
       const sameCells = rects ? rectsCover(union, rects) && rectsCover(beforeUnion, union) : same.some((a) => sqrefKey(sqrefOf(a)) === sqrefKey(sqrefOf(b)));
       if (!sameCells) {
-        const there = rects ? after.filter((a) => { const ar = parseSqref(sqrefOf(a)); return !!ar && ar.some((x) => rects.some((y) => x.c1 <= y.c2 && y.c1 <= x.c2 && x.r1 <= y.r2 && y.r1 <= x.r2)); }) : [];
+        const there = rects
+          ? after.filter((a) => {
+              const ar = parseSqref(sqrefOf(a));
+              return !!ar && ar.some((x) => rects.some((y) => x.c1 <= y.c2 && y.c1 <= x.c2 && x.r1 <= y.r2 && y.r1 <= x.r2));
+            })
+          : [];
         out.push(
           `${at}: the user's ${what} on ${sqrefOf(b)} ` +
-            (same.length ? `now on ${same.map(sqrefOf).join(' | ')}` : `${show(b)} is gone; ${there.length ? `there now: ${there.map((a) => show(a)).join(' | ')}` : `nothing covers ${sqrefOf(b)} now`}`),
+            (same.length
+              ? `now on ${same.map(sqrefOf).join(' | ')}`
+              : `${show(b)} is gone; ${there.length ? `there now: ${there.map((a) => show(a)).join(' | ')}` : `nothing covers ${sqrefOf(b)} now`}`),
         );
       }
       continue;
     }
     const mustKeep = withoutColumns(rects, ownCols);
     const union = same.flatMap((a) => parseSqref(sqrefOf(a)) ?? []);
-    if (mustKeep.length && !rectsCover(union, mustKeep)) out.push(`${at}: the user's ${what} on ${sqrefOf(b)} no longer covers its cells outside Planrapport's columns (${show(b)})`);
+    if (mustKeep.length && !rectsCover(union, mustKeep))
+      out.push(`${at}: the user's ${what} on ${sqrefOf(b)} no longer covers its cells outside Planrapport's columns (${show(b)})`);
     // items with the same rule are taken together: what they cover now lies within what they covered
     const beforeUnion = before.filter((x) => ruleKey(x) === ruleKey(b)).flatMap((x) => parseSqref(sqrefOf(x)) ?? []);
     for (const a of same) {
@@ -1066,7 +1175,10 @@ export async function checkIntegrity(data: Buffer | XlsxPackage, beforeData?: Bu
     const text = pkg.text(part)!;
     // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
     const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|&#(x0*([0-8bBcC]|1[0-9a-fA-F])|0*([0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]));/.exec(text);
-    if (forbidden) out.push(`${part}: contains ${JSON.stringify(forbidden[0])}, a character XML 1.0 does not allow (Excel writes it as _x${forbidden[0].length === 1 ? forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') : 'HHHH'}_)`);
+    if (forbidden)
+      out.push(
+        `${part}: contains ${JSON.stringify(forbidden[0])}, a character XML 1.0 does not allow (Excel writes it as _x${forbidden[0].length === 1 ? forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') : 'HHHH'}_)`,
+      );
     const bad = text.match(/\b(NaN|undefined|-?Infinity)\b/g) ?? [];
     const was = before?.text(part)?.match(/\b(NaN|undefined|-?Infinity)\b/g) ?? [];
     if (bad.length > was.length) out.push(`${part}: contains ${[...new Set(bad)].join(', ')}`);
@@ -1082,7 +1194,8 @@ export async function checkIntegrity(data: Buffer | XlsxPackage, beforeData?: Bu
     for (const r of pkg.rels(source)) {
       if (ids.has(r.id)) out.push(`${part}: relationship id ${r.id} used twice`);
       ids.add(r.id);
-      if (!r.external && r.resolved !== undefined && !pkg.has(r.resolved) && !lowerParts.has(r.resolved.toLowerCase())) out.push(`${part}: ${r.id} (${r.type.split('/').pop()}) points at ${r.target}, which is not in the package`);
+      if (!r.external && r.resolved !== undefined && !pkg.has(r.resolved) && !lowerParts.has(r.resolved.toLowerCase()))
+        out.push(`${part}: ${r.id} (${r.type.split('/').pop()}) points at ${r.target}, which is not in the package`);
     }
   }
 
@@ -1098,14 +1211,16 @@ export async function checkIntegrity(data: Buffer | XlsxPackage, beforeData?: Bu
       names.add(s.name.toLowerCase());
       ids.add(s.sheetId);
       if (!s.path || !pkg.has(s.path)) out.push(`workbook: sheet "${s.name}" (${s.rId}) has no worksheet part`);
-      else if (pkg.contentType(s.path) !== WORKSHEET_TYPE && !/chartsheet|dialogsheet|macro/.test(pkg.contentType(s.path) ?? '')) out.push(`workbook: sheet "${s.name}": ${s.path} has content type ${pkg.contentType(s.path)}`);
+      else if (pkg.contentType(s.path) !== WORKSHEET_TYPE && !/chartsheet|dialogsheet|macro/.test(pkg.contentType(s.path) ?? ''))
+        out.push(`workbook: sheet "${s.name}": ${s.path} has content type ${pkg.contentType(s.path)}`);
       if (s.name.length > 31 || /[\\/?*[\]:]/.test(s.name)) out.push(`workbook: sheet name "${s.name}" is not allowed in Excel`);
     }
     if (sheets.length && sheets.every((s) => s.state !== 'visible')) out.push('workbook: no visible sheet');
     const seen = new Set<string>();
     for (const n of pkg.definedNames()) {
       const local = n.getAttribute('localSheetId');
-      if (local !== null && local !== '' && !(Number(local) < sheets.length)) out.push(`workbook: defined name ${n.getAttribute('name')} has localSheetId ${local} (there are ${sheets.length} sheets)`);
+      if (local !== null && local !== '' && !(Number(local) < sheets.length))
+        out.push(`workbook: defined name ${n.getAttribute('name')} has localSheetId ${local} (there are ${sheets.length} sheets)`);
       const key = `${(n.getAttribute('name') ?? '').toLowerCase()}|${local ?? ''}`;
       if (seen.has(key)) out.push(`workbook: defined name ${n.getAttribute('name')} twice in the same scope`);
       seen.add(key);
@@ -1129,11 +1244,15 @@ export async function checkIntegrity(data: Buffer | XlsxPackage, beforeData?: Bu
         }
         if (a.namespaceURI === REL_NS) continue;
         const past = referencesPastLimits(a.value);
-        if (past.length) out.push(`${partLabel(pkg, part)}: <${el.localName} ${a.name}="${a.value.slice(0, 80)}"> refers past XFD1048576 (${past.slice(0, 3).join(', ')})`);
+        if (past.length)
+          out.push(`${partLabel(pkg, part)}: <${el.localName} ${a.name}="${a.value.slice(0, 80)}"> refers past XFD1048576 (${past.slice(0, 3).join(', ')})`);
       }
       if (FORMULA_ELEMENTS.has(el.localName ?? '') || (el.localName === 'f' && el.namespaceURI === 'http://schemas.openxmlformats.org/drawingml/2006/chart')) {
         const past = referencesPastLimits(el.textContent ?? '');
-        if (past.length) out.push(`${partLabel(pkg, part)}: <${el.localName}>${(el.textContent ?? '').slice(0, 80)}</${el.localName}> refers past XFD1048576 (${past.slice(0, 3).join(', ')})`);
+        if (past.length)
+          out.push(
+            `${partLabel(pkg, part)}: <${el.localName}>${(el.textContent ?? '').slice(0, 80)}</${el.localName}> refers past XFD1048576 (${past.slice(0, 3).join(', ')})`,
+          );
       }
     }
   }
@@ -1204,11 +1323,15 @@ export function applyMarkupCompatibility(xml: string): string {
     if (list) for (const prefix of list.split(/\s+/).filter(Boolean)) here.add(el.lookupNamespaceURI(prefix) ?? prefix);
     for (const a of Array.from({ length: el.attributes.length }, (_, i) => el.attributes.item(i)!)) {
       if (isXmlns(a)) continue;
-      if ((a.namespaceURI === MC && (a.localName === 'Ignorable' || a.localName === 'ProcessContent' || a.localName === 'MustUnderstand')) || (a.namespaceURI && here.has(a.namespaceURI))) el.removeAttributeNode(a);
+      if (
+        (a.namespaceURI === MC && (a.localName === 'Ignorable' || a.localName === 'ProcessContent' || a.localName === 'MustUnderstand')) ||
+        (a.namespaceURI && here.has(a.namespaceURI))
+      )
+        el.removeAttributeNode(a);
       else if (a.name === 'xml:space' && el.localName === 't') el.removeAttributeNode(a);
     }
     // unwrap first (a fallback may bring in further alternate content), then descend once
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const c of elements(el)) {
         if (c.namespaceURI && here.has(c.namespaceURI)) {
@@ -1255,11 +1378,15 @@ export function validateSml(parts: { name: string; xml: string }[]): Map<string,
     });
     const result = new Map<string, string[]>(parts.map((p) => [p.name, []]));
     if (!files.length) return result;
-    const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', path.join(SCHEMA_DIR, 'sml.xsd'), ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', path.join(SCHEMA_DIR, 'sml.xsd'), ...files], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     for (const line of r.stderr.split('\n')) {
       const m = /^(.*?\/(\d+)\.xml):(\d+): (.*)$/.exec(line);
       if (m) result.get(parts[Number(m[2])]!.name)?.push(m[4]!.replace(/^element /, '').trim());
-      else if (/fails to validate|failed to compile|parser error/.test(line) && !/\/\d+\.xml fails to validate/.test(line)) result.get(parts[0]!.name)?.push(line.trim());
+      else if (/fails to validate|failed to compile|parser error/.test(line) && !/\/\d+\.xml fails to validate/.test(line))
+        result.get(parts[0]!.name)?.push(line.trim());
     }
     return result;
   } finally {
@@ -1276,7 +1403,9 @@ export async function checkSchemas(beforeData: Buffer | XlsxPackage, afterData: 
   if (!schemaAvailable()) return undefined;
   const before = beforeData instanceof XlsxPackage ? beforeData : await XlsxPackage.load(beforeData);
   const after = afterData instanceof XlsxPackage ? afterData : await XlsxPackage.load(afterData);
-  const changed = after.parts.filter((p) => SML_TYPES.has(after.contentType(p) ?? '') && !(before.files.get(p)?.equals(after.files.get(p)!) ?? false) && after.doc(p));
+  const changed = after.parts.filter(
+    (p) => SML_TYPES.has(after.contentType(p) ?? '') && !(before.files.get(p)?.equals(after.files.get(p)!) ?? false) && after.doc(p),
+  );
   const items = [
     ...changed.map((p) => ({ name: `after:${p}`, xml: after.text(p)! })),
     ...changed.filter((p) => before.has(p) && before.doc(p)).map((p) => ({ name: `before:${p}`, xml: before.text(p)! })),

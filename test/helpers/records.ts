@@ -94,7 +94,8 @@ export const indicatorRecord = (extra: SheetRecord = {}): SheetRecord => ({
 /** `n` Verksamhet rows of Driftbudget and a Summa row under them. */
 export function budgetRows(n: number): SheetRecord[] {
   const rows: SheetRecord[] = [];
-  for (let i = 0; i < n; i++) rows.push({ Verksamhet: `Verksamhet ${i}`, Radtyp: 'Verksamhet', Utfall: i, Budget: 2 * i, Prognos: i + 1, Prestationsförändring: 0 });
+  for (let i = 0; i < n; i++)
+    rows.push({ Verksamhet: `Verksamhet ${i}`, Radtyp: 'Verksamhet', Utfall: i, Budget: 2 * i, Prognos: i + 1, Prestationsförändring: 0 });
   rows.push({ Verksamhet: 'Summa', Radtyp: 'Summa' });
   return rows;
 }
@@ -127,8 +128,22 @@ export const CLEAN_T2: WorkbookRecords = {
   ],
   Mål: [
     { Id: 'IM1', Nivå: 'KF:s inriktningsmål', Mål: '1. En stad för alla' },
-    { Id: 'KF1', Nivå: 'KF:s mål för verksamhetsområdet', 'Överordnat id': 'IM1', Mål: '1.1 Människor är självförsörjande', Bedömning: 'Uppfylls helt', Analys: 'Målet nås.' },
-    { Id: 'N1', Nivå: 'Nämndmål', 'Överordnat id': 'KF1', Mål: 'Invånarna är självförsörjande', Bedömning: 'Uppfylls helt', Beskrivning: 'Arbetet sker i samverkan.' },
+    {
+      Id: 'KF1',
+      Nivå: 'KF:s mål för verksamhetsområdet',
+      'Överordnat id': 'IM1',
+      Mål: '1.1 Människor är självförsörjande',
+      Bedömning: 'Uppfylls helt',
+      Analys: 'Målet nås.',
+    },
+    {
+      Id: 'N1',
+      Nivå: 'Nämndmål',
+      'Överordnat id': 'KF1',
+      Mål: 'Invånarna är självförsörjande',
+      Bedömning: 'Uppfylls helt',
+      Beskrivning: 'Arbetet sker i samverkan.',
+    },
     { Id: 'N2', Nivå: 'Nämndmål', 'Överordnat id': 'KF1', Mål: 'Unga får stöd', Bedömning: 'Uppfylls helt' },
   ],
   Indikatorer: [
@@ -208,7 +223,9 @@ export const CLEAN_VP: WorkbookRecords = {
   },
   Texter: [{ Avsnitt: 'Inledning', Text: 'Enheten planerar.' }],
   Mål: CLEAN_T2.Mål!.map((g) => ({ ...g, Bedömning: null, Analys: null })),
-  Indikatorer: [{ 'Mål-id': 'N1', Indikator: 'Antal B', Enhet: 'st', Riktning: 'Högre är bättre', Periodicitet: 'Tertial', Årsmål: 20, 'KF:s årsmål': 'Tas fram av nämnd' }],
+  Indikatorer: [
+    { 'Mål-id': 'N1', Indikator: 'Antal B', Enhet: 'st', Riktning: 'Högre är bättre', Periodicitet: 'Tertial', Årsmål: 20, 'KF:s årsmål': 'Tas fram av nämnd' },
+  ],
   Aktiviteter: [{ 'Mål-id': 'N1', Aktivitet: 'Aktivitet 2', Startdatum: '2020-01-01', Slutdatum: '2020-12-31' }],
   'Budget kostnadsslag': BUDGET_000,
 };

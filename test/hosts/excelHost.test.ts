@@ -27,7 +27,9 @@ describe('office-js adapter against a fake Excel that counts context.sync()', ()
     // live checks: dropdowns from Listor, custom number checks, conditional formats, derived formulas
     const ind = book.sheet('Indikatorer')!;
     expect(ind.validations.get('C2:C2000')?.rule).toEqual({ list: { inCellDropDown: true, source: '=Listor!$E$2:$E$9' } });
-    expect(ind.validations.get('F2:F2000')?.rule).toEqual({ custom: { formula: '=OR(ISNUMBER(F2),F2="-",F2="–",F2="—",F2="i.u.",F2="i.u",F2="iu",F2="ej aktuell",F2="saknas")' } });
+    expect(ind.validations.get('F2:F2000')?.rule).toEqual({
+      custom: { formula: '=OR(ISNUMBER(F2),F2="-",F2="–",F2="—",F2="i.u.",F2="i.u",F2="iu",F2="ej aktuell",F2="saknas")' },
+    });
     expect(ind.validations.get('F2:F2000')?.errorAlert).toMatchObject({ showAlert: true, style: 'Warning' });
     expect(ind.conditionalFormats).toEqual([
       { range: 'N2:N2000', formula: '=AND($Q2="Uppfylls inte",LEN(TRIM(N2))=0)', fill: '#F8CBAD' },
@@ -84,11 +86,19 @@ describe('office-js adapter against a fake Excel that counts context.sync()', ()
     }
     const [excel, xlsx] = snapshots as [WorkbookSnapshot, WorkbookSnapshot];
     expect(excel.sheetNames.filter((n) => n !== 'Blad1')).toEqual(xlsx.sheetNames);
-    const trim = <T>(rows: T[][]) => rows.map((r) => { const c = Array.from(r, (v) => v ?? null); while (c.length && (c[c.length - 1] === null || c[c.length - 1] === undefined)) c.pop(); return c; }).filter((r, i, all) => r.length || all.slice(i).some((x) => x.length));
+    const trim = <T>(rows: T[][]) =>
+      rows
+        .map((r) => {
+          const c = Array.from(r, (v) => v ?? null);
+          while (c.length && (c[c.length - 1] === null || c[c.length - 1] === undefined)) c.pop();
+          return c;
+        })
+        .filter((r, i, all) => r.length || all.slice(i).some((x) => x.length));
     for (const name of SHEET_NAMES) {
       expect(trim(excel.sheets[name]!.formulas)).toEqual(trim(xlsx.sheets[name]!.formulas));
       // the fake does not calculate: compare values where no formula is
-      const values = (s: WorkbookSnapshot) => trim(s.sheets[name]!.values.map((row, r) => Array.from(row, (v, c) => (s.sheets[name]!.formulas[r]?.[c] ? null : v))));
+      const values = (s: WorkbookSnapshot) =>
+        trim(s.sheets[name]!.values.map((row, r) => Array.from(row, (v, c) => (s.sheets[name]!.formulas[r]?.[c] ? null : v))));
       expect(values(excel)).toEqual(values(xlsx));
     }
   });

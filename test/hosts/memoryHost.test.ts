@@ -20,7 +20,12 @@ function trimmed<T>(rows: readonly (readonly T[])[]): T[][] {
   return out;
 }
 
-const view = (sheet: SheetSnapshot) => ({ values: trimmed(sheet.values), formulas: trimmed(sheet.formulas), hidden: !!sheet.hidden, merges: sheet.merges ?? [] });
+const view = (sheet: SheetSnapshot) => ({
+  values: trimmed(sheet.values),
+  formulas: trimmed(sheet.formulas),
+  hidden: !!sheet.hidden,
+  merges: sheet.merges ?? [],
+});
 const views = (s: WorkbookSnapshot) => Object.fromEntries(Object.entries(s.sheets).map(([name, sheet]) => [name, view(sheet)]));
 
 test.each([

@@ -22,14 +22,28 @@ interface SheetSpec {
 }
 
 /** A minimal package as Excel writes one: the given sheets, shared strings and styles. */
-async function pkg(sheets: SheetSpec[], opts: { sst?: string[] | string; numFmts?: string; cellXfs?: string; workbookExtra?: string; extraParts?: Record<string, string> } = {}): Promise<Buffer> {
+async function pkg(
+  sheets: SheetSpec[],
+  opts: { sst?: string[] | string; numFmts?: string; cellXfs?: string; workbookExtra?: string; extraParts?: Record<string, string> } = {},
+): Promise<Buffer> {
   const zip = new JSZip();
-  const overrides = sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
+  const overrides = sheets
+    .map(
+      (_, i) =>
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    )
+    .join('');
   zip.file(
     '[Content_Types].xml',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+      `<Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+      `${overrides}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` +
+      `</Types>`,
   );
-  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
   zip.file(
     'xl/workbook.xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<workbook xmlns="${MAIN}" xmlns:r="${REL}"><workbookPr/>${opts.workbookExtra ?? ''}<bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheets
@@ -39,22 +53,34 @@ async function pkg(sheets: SheetSpec[], opts: { sst?: string[] | string; numFmts
   zip.file(
     'xl/_rels/workbook.xml.rels',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
-      .map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
-      .join('')}<Relationship Id="rId100" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId101" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+      .map(
+        (_, i) =>
+          `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+      )
+      .join(
+        '',
+      )}<Relationship Id="rId100" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId101" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
   );
   zip.file(
     'xl/styles.xml',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<styleSheet xmlns="${MAIN}">${opts.numFmts ?? ''}<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>${
-      opts.cellXfs ?? '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
-    }<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/></styleSheet>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<styleSheet xmlns="${MAIN}">${opts.numFmts ?? ''}<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
+      `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>${
+        opts.cellXfs ??
+        '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+      }<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/></styleSheet>`,
   );
   const sst = opts.sst ?? [];
   zip.file(
     'xl/sharedStrings.xml',
-    typeof sst === 'string' ? sst : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<sst xmlns="${MAIN}" count="${sst.length}" uniqueCount="${sst.length}">${sst.map((s) => `<si><t xml:space="preserve">${s}</t></si>`).join('')}</sst>`,
+    typeof sst === 'string'
+      ? sst
+      : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<sst xmlns="${MAIN}" count="${sst.length}" uniqueCount="${sst.length}">${sst.map((s) => `<si><t xml:space="preserve">${s}</t></si>`).join('')}</sst>`,
   );
   sheets.forEach((s, i) => {
-    zip.file(`xl/worksheets/sheet${i + 1}.xml`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${s.xml}</worksheet>`);
+    zip.file(
+      `xl/worksheets/sheet${i + 1}.xml`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${s.xml}</worksheet>`,
+    );
     if (s.rels) zip.file(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, s.rels);
   });
   for (const [name, text] of Object.entries(opts.extraParts ?? {})) zip.file(name, text);
@@ -76,11 +102,15 @@ describe('XML scanner', () => {
       const events: string[] = [];
       for (let i = 0; i < xml.length; i += size) {
         sc.push(xml.slice(i, i + size));
-        for (let e = sc.next(); e; e = sc.next()) events.push(e.type === 'text' ? `T:${e.text}` : e.type === 'open' ? `O:${e.name}:${JSON.stringify(e.attrs)}:${e.selfClosing}` : `C:${e.name}`);
+        for (let e = sc.next(); e; e = sc.next())
+          events.push(e.type === 'text' ? `T:${e.text}` : e.type === 'open' ? `O:${e.name}:${JSON.stringify(e.attrs)}:${e.selfClosing}` : `C:${e.name}`);
       }
       sc.end();
       for (let e = sc.next(); e; e = sc.next()) events.push(e.type === 'text' ? `T:${e.text}` : `X`);
-      const text = events.filter((e) => e.startsWith('T:')).map((e) => e.slice(2)).join('');
+      const text = events
+        .filter((e) => e.startsWith('T:'))
+        .map((e) => e.slice(2))
+        .join('');
       expect(text).toBe('t<xA<raw>');
       expect(events[0]).toBe('O:a:{"x":"1>2","y":"&q"}:false');
       expect(events).toContain('O:b:{}:true');
@@ -183,7 +213,12 @@ describe('reading cells exactly', () => {
   });
 
   test('a stray value in row 1 048 576 is reported, not read, and reading stays fast', async () => {
-    const buf = await pkg([{ name: 'S', xml: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="B1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>' }]);
+    const buf = await pkg([
+      {
+        name: 'S',
+        xml: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="B1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
+      },
+    ]);
     const t = Date.now();
     const s = (await (await XlsxHost.fromBuffer(buf)).read(['S'])).sheets['S']!;
     expect(Date.now() - t).toBeLessThan(2000);
@@ -212,7 +247,13 @@ describe('surgical edits', () => {
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><rowBreaks count="1" manualBreakCount="1"><brk id="10" max="16383" man="1"/></rowBreaks><ignoredErrors><ignoredError sqref="A1" numberStoredAsText="1"/></ignoredErrors>';
 
   test('cells written in place; other rows, cells, elements and parts unchanged', async () => {
-    const buf = await pkg([{ name: 'S', xml: unknown }, { name: 'Annan', xml: '<sheetData/>' }], { extraParts: { 'customXml/item1.xml': '<x>orörd</x>' } });
+    const buf = await pkg(
+      [
+        { name: 'S', xml: unknown },
+        { name: 'Annan', xml: '<sheetData/>' },
+      ],
+      { extraParts: { 'customXml/item1.xml': '<x>orörd</x>' } },
+    );
     const host = await XlsxHost.fromBuffer(buf);
     await host.apply([
       { op: 'setCells', sheet: 'S', topLeft: 'B1', rows: [['Ny'], [12.5], [{ formula: '=A3*2' }]] },
@@ -232,7 +273,16 @@ describe('surgical edits', () => {
     }
     const xml = after['xl/worksheets/sheet1.xml']!;
     // untouched things
-    for (const kept of ['<sheetPr codeName="Blad1"><tabColor rgb="FFFF0000"/></sheetPr>', 'showGridLines="0" zoomScale="85"', 'x14ac:dyDescent="0.25"', '<c r="A1" t="inlineStr"><is><t>Rubrik</t></is></c>', '<rowBreaks count="1" manualBreakCount="1"><brk id="10" max="16383" man="1"/></rowBreaks>', '<ignoredErrors><ignoredError sqref="A1" numberStoredAsText="1"/></ignoredErrors>', 'sqref="R:R"', '<formula1>$H$1</formula1>']) {
+    for (const kept of [
+      '<sheetPr codeName="Blad1"><tabColor rgb="FFFF0000"/></sheetPr>',
+      'showGridLines="0" zoomScale="85"',
+      'x14ac:dyDescent="0.25"',
+      '<c r="A1" t="inlineStr"><is><t>Rubrik</t></is></c>',
+      '<rowBreaks count="1" manualBreakCount="1"><brk id="10" max="16383" man="1"/></rowBreaks>',
+      '<ignoredErrors><ignoredError sqref="A1" numberStoredAsText="1"/></ignoredErrors>',
+      'sqref="R:R"',
+      '<formula1>$H$1</formula1>',
+    ]) {
       expect(xml).toContain(kept);
     }
     expect(xml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
@@ -273,8 +323,7 @@ describe('surgical edits', () => {
       [
         {
           name: 'S',
-          xml:
-            '<sheetData><row r="1"><c r="A1"><f t="array" ref="A1:A3">{1;2;3}</f><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="C1:D2"/></mergeCells>',
+          xml: '<sheetData><row r="1"><c r="A1"><f t="array" ref="A1:A3">{1;2;3}</f><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="C1:D2"/></mergeCells>',
         },
         { name: 'Skyddad', xml: '<sheetData/><sheetProtection sheet="1" objects="1" scenarios="1"/>' },
       ],

@@ -85,7 +85,15 @@ async function docxText(file: string): Promise<string> {
   try {
     const zip = await JSZip.loadAsync(readFileSync(file));
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-    return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')).join(' ');
+    return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+      .map((m) =>
+        m[1]!
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"'),
+      )
+      .join(' ');
   } catch {
     return '';
   }
@@ -172,7 +180,14 @@ function expectSameSheetElement(ctx: Ctx, sheet: string, local: string): void {
 
 /** Parts byte-identical before and after. */
 function expectSameParts(ctx: Ctx, ...parts: string[]): void {
-  const state = (part: string) => (!ctx.before.has(part) ? 'not in the corpus workbook' : !ctx.after.has(part) ? 'removed' : ctx.after.files.get(part)!.equals(ctx.before.files.get(part)!) ? 'unchanged' : 'changed');
+  const state = (part: string) =>
+    !ctx.before.has(part)
+      ? 'not in the corpus workbook'
+      : !ctx.after.has(part)
+        ? 'removed'
+        : ctx.after.files.get(part)!.equals(ctx.before.files.get(part)!)
+          ? 'unchanged'
+          : 'changed';
   expect(parts.map((part) => `${part}: ${state(part)}`)).toEqual(parts.map((part) => `${part}: unchanged`));
 }
 
@@ -236,7 +251,15 @@ const EXPECT: Record<string, Expectation> = {
   chartUnderlag: {
     what: 'the chart part, its drawing and the drawing relationship of Underlag are intact',
     check: (ctx) => {
-      expectSameParts(ctx, 'xl/charts/chart1.xml', 'xl/charts/_rels/chart1.xml.rels', 'xl/charts/style1.xml', 'xl/charts/colors1.xml', 'xl/drawings/drawing1.xml', 'xl/drawings/_rels/drawing1.xml.rels');
+      expectSameParts(
+        ctx,
+        'xl/charts/chart1.xml',
+        'xl/charts/_rels/chart1.xml.rels',
+        'xl/charts/style1.xml',
+        'xl/charts/colors1.xml',
+        'xl/drawings/drawing1.xml',
+        'xl/drawings/_rels/drawing1.xml.rels',
+      );
       expect(sheetRelTarget(ctx.after, 'Underlag', 'drawing')).toBe('xl/drawings/drawing1.xml');
     },
   },
@@ -251,10 +274,18 @@ const EXPECT: Record<string, Expectation> = {
   pivotTable: {
     what: 'pivot cache definition, records and pivot table parts, and the workbook pivotCaches entry',
     check: (ctx) => {
-      expectSameParts(ctx, 'xl/pivotCache/pivotCacheDefinition1.xml', 'xl/pivotCache/pivotCacheRecords1.xml', 'xl/pivotTables/pivotTable1.xml', 'xl/pivotTables/_rels/pivotTable1.xml.rels');
+      expectSameParts(
+        ctx,
+        'xl/pivotCache/pivotCacheDefinition1.xml',
+        'xl/pivotCache/pivotCacheRecords1.xml',
+        'xl/pivotTables/pivotTable1.xml',
+        'xl/pivotTables/_rels/pivotTable1.xml.rels',
+      );
       const caches = descendants(ctx.after.root(ctx.after.workbookPath)!, 'pivotCache', MAIN);
       expect(caches.map((c) => c.getAttribute('cacheId'))).toEqual(['3']);
-      expect(ctx.after.rels(ctx.after.workbookPath).find((r) => r.id === caches[0]!.getAttributeNS(REL_NS, 'id'))?.resolved).toBe('xl/pivotCache/pivotCacheDefinition1.xml');
+      expect(ctx.after.rels(ctx.after.workbookPath).find((r) => r.id === caches[0]!.getAttributeNS(REL_NS, 'id'))?.resolved).toBe(
+        'xl/pivotCache/pivotCacheDefinition1.xml',
+      );
     },
   },
   threadedComments: {
@@ -311,7 +342,9 @@ const EXPECT: Record<string, Expectation> = {
     what: 'the external link part, its workbook reference and the [1]Blad1!A1 formula with its value',
     check: (ctx) => {
       expectSameParts(ctx, 'xl/externalLinks/externalLink1.xml', 'xl/externalLinks/_rels/externalLink1.xml.rels');
-      const refs = descendants(ctx.after.root(ctx.after.workbookPath)!, 'externalReference', MAIN).map((e) => ctx.after.rels(ctx.after.workbookPath).find((r) => r.id === e.getAttributeNS(REL_NS, 'id'))?.resolved);
+      const refs = descendants(ctx.after.root(ctx.after.workbookPath)!, 'externalReference', MAIN).map(
+        (e) => ctx.after.rels(ctx.after.workbookPath).find((r) => r.id === e.getAttributeNS(REL_NS, 'id'))?.resolved,
+      );
       expect(refs).toEqual(['xl/externalLinks/externalLink1.xml']);
       expect(cellFormula(ctx.after, 'Driftbudget', 'J2')).toBe(cellFormula(ctx.before, 'Driftbudget', 'J2'));
       expect(ctx.after.cell('Driftbudget', 'J2')?.v).toBe('42');
@@ -389,7 +422,9 @@ const EXPECT: Record<string, Expectation> = {
     what: 'Moms and Dyn unchanged, =SUM(Dyn)*(1+Moms) and its value 2671,875 unchanged',
     check: (ctx) => {
       const names = (pkg: XlsxPackage) => pkg.definedNames().map((n) => `${n.getAttribute('name')}=${n.textContent}`);
-      expect(names(ctx.after)).toEqual(expect.arrayContaining(['Moms=0.25', 'Dyn=OFFSET(Underlag!$B$2,0,0,COUNT(Underlag!$B:$B),1)', 'Mål_för_året=Mål!$D$2:$D$5']));
+      expect(names(ctx.after)).toEqual(
+        expect.arrayContaining(['Moms=0.25', 'Dyn=OFFSET(Underlag!$B$2,0,0,COUNT(Underlag!$B:$B),1)', 'Mål_för_året=Mål!$D$2:$D$5']),
+      );
       expect(cellFormula(ctx.after, 'Underlag', 'F2')).toBe(cellFormula(ctx.before, 'Underlag', 'F2'));
       expect(ctx.after.cell('Underlag', 'F2')?.v).toBe('2671.875');
     },
@@ -411,7 +446,12 @@ const EXPECT: Record<string, Expectation> = {
       for (const sheet of ['Indikatorer', 'Driftbudget', 'Mål']) {
         const view = (pkg: XlsxPackage) => {
           const v = descendants(sheetRoot(pkg, sheet).root, 'sheetView', MAIN)[0]!;
-          return { sheet, grid: v.getAttribute('showGridLines'), zoom: v.getAttribute('zoomScale'), pane: child(v, 'pane', MAIN) ? canon(child(v, 'pane', MAIN)!) : null };
+          return {
+            sheet,
+            grid: v.getAttribute('showGridLines'),
+            zoom: v.getAttribute('zoomScale'),
+            pane: child(v, 'pane', MAIN) ? canon(child(v, 'pane', MAIN)!) : null,
+          };
         };
         expect(view(ctx.after)).toEqual(view(ctx.before));
       }
@@ -422,11 +462,18 @@ const EXPECT: Record<string, Expectation> = {
     check: (ctx) => {
       const listor = ctx.after.sheets().find((s) => s.name === LIST_SHEET);
       expect(listor?.state).toBe('visible');
-      expect(['A1', 'A2', 'A3', 'A4', 'A5'].map((r) => ctx.after.cellText(LIST_SHEET, r))).toEqual(['Anna Andersson', 'Bertil Berg', 'Cecilia Carlsson', 'David Dahl', 'Eva Ek']);
+      expect(['A1', 'A2', 'A3', 'A4', 'A5'].map((r) => ctx.after.cellText(LIST_SHEET, r))).toEqual([
+        'Anna Andersson',
+        'Bertil Berg',
+        'Cecilia Carlsson',
+        'David Dahl',
+        'Eva Ek',
+      ]);
       const pointing: string[] = [];
       for (const s of ctx.after.sheets()) {
         if (s.name === 'Underlag' || !s.path) continue;
-        for (const f of descendants(ctx.after.root(s.path)!, 'formula1', '*')) if (/(^|[^A-Za-z_])'?Listor'?!/.test(f.textContent ?? '')) pointing.push(`${s.name}: ${f.textContent}`);
+        for (const f of descendants(ctx.after.root(s.path)!, 'formula1', '*'))
+          if (/(^|[^A-Za-z_])'?Listor'?!/.test(f.textContent ?? '')) pointing.push(`${s.name}: ${f.textContent}`);
       }
       expect(pointing).toEqual([]);
     },
@@ -483,14 +530,19 @@ const EXPECT: Record<string, Expectation> = {
   errorCells: {
     what: 'error cells keep their formula and error value',
     check: (ctx) => {
-      expect([ctx.after.cell('Driftbudget', 'J2')?.t, ctx.after.cell('Driftbudget', 'J2')?.v, cellFormula(ctx.after, 'Driftbudget', 'J2')]).toEqual(['e', '#DIV/0!', cellFormula(ctx.before, 'Driftbudget', 'J2')]);
+      expect([ctx.after.cell('Driftbudget', 'J2')?.t, ctx.after.cell('Driftbudget', 'J2')?.v, cellFormula(ctx.after, 'Driftbudget', 'J2')]).toEqual([
+        'e',
+        '#DIV/0!',
+        cellFormula(ctx.before, 'Driftbudget', 'J2'),
+      ]);
       expect([ctx.after.cell('Driftbudget', 'J3')?.t, ctx.after.cell('Driftbudget', 'J3')?.v]).toEqual(['e', '#N/A']);
     },
   },
   sharedFormulas: {
     what: 'the shared formula (master and followers) on Driftbudget',
     check: (ctx) => {
-      for (const r of ['J2', 'J3', 'J4']) expect({ r, f: cellFormula(ctx.after, 'Driftbudget', r) }).toEqual({ r, f: cellFormula(ctx.before, 'Driftbudget', r) });
+      for (const r of ['J2', 'J3', 'J4'])
+        expect({ r, f: cellFormula(ctx.after, 'Driftbudget', r) }).toEqual({ r, f: cellFormula(ctx.before, 'Driftbudget', r) });
     },
   },
   arrayFormula: {
@@ -610,7 +662,12 @@ const lockedNeedsSheet: Entry = {
   build: () => buildWorkbook([FEATURES.structureLockedNeedsSheet!]),
 };
 
-const boundedEntries: Entry[] = Object.values(BOUNDED_FEATURES).map((f) => ({ id: f.id, title: f.title, build: () => buildWorkbook([f]), templateStatus: [0, 2] }));
+const boundedEntries: Entry[] = Object.values(BOUNDED_FEATURES).map((f) => ({
+  id: f.id,
+  title: f.title,
+  build: () => buildWorkbook([f]),
+  templateStatus: [0, 2],
+}));
 
 /** CORPUS_ONLY=chartUnderlag,definedNames runs just those workbooks (while working on one feature). */
 const only = process.env.CORPUS_ONLY?.split(',').map((x) => x.trim());
@@ -619,10 +676,17 @@ const selected = (e: Entry) => !only || only.includes(e.id);
 const outcomes = new Map<string, Promise<Outcome>>();
 beforeAll(() => {
   // the slow ones first, so that they overlap with everything else
-  for (const e of boundedEntries.filter(selected)) outcomes.set(e.id, safely(e.id, async () => boundedRuns(e.id, await e.build())));
+  for (const e of boundedEntries.filter(selected))
+    outcomes.set(
+      e.id,
+      safely(e.id, async () => boundedRuns(e.id, await e.build())),
+    );
   // built inside the slot, so that the workbooks run in the order the tests wait for them
   for (const e of [...featureEntries, ...(soffice ? libreOfficeEntries : []), lockedNeedsSheet].filter(selected)) {
-    outcomes.set(e.id, safely(e.id, () => regularSlot(async () => pipeline(e.id, await e.build()))));
+    outcomes.set(
+      e.id,
+      safely(e.id, () => regularSlot(async () => pipeline(e.id, await e.build()))),
+    );
   }
 });
 
@@ -639,8 +703,17 @@ function summary(name: string, r: CliRun): string {
 
 function expectClean(name: string, r: CliRun, statuses: number[]): void {
   const text = r.stdout + r.stderr;
-  expect({ command: name, status: r.status, allowedStatus: statuses.includes(r.status ?? -1), timedOut: r.timedOut }).toEqual({ command: name, status: r.status, allowedStatus: true, timedOut: false });
-  expect({ command: name, unexpectedError: UNEXPECTED.test(text), stackTrace: STACK_TRACE.test(text) || CRASH.test(text) }).toEqual({ command: name, unexpectedError: false, stackTrace: false });
+  expect({ command: name, status: r.status, allowedStatus: statuses.includes(r.status ?? -1), timedOut: r.timedOut }).toEqual({
+    command: name,
+    status: r.status,
+    allowedStatus: true,
+    timedOut: false,
+  });
+  expect({ command: name, unexpectedError: UNEXPECTED.test(text), stackTrace: STACK_TRACE.test(text) || CRASH.test(text) }).toEqual({
+    command: name,
+    unexpectedError: false,
+    stackTrace: false,
+  });
 }
 
 function describeEntry(e: Entry): void {
@@ -700,7 +773,11 @@ describe('structure protection where the template would have to add sheets', () 
     const o = await outcomeOf(lockedNeedsSheet.id);
     expect(o.error).toBeUndefined();
     const text = o.template.stdout + o.template.stderr;
-    expect({ status: o.template.status, unexpected: UNEXPECTED.test(text), swedish: /skydd|låst/i.test(text) }).toEqual({ status: 2, unexpected: false, swedish: true });
+    expect({ status: o.template.status, unexpected: UNEXPECTED.test(text), swedish: /skydd|låst/i.test(text) }).toEqual({
+      status: 2,
+      unexpected: false,
+      swedish: true,
+    });
     expect(o.written).toBe(false);
     expectClean('validate', o.validate, [0]);
     expectClean('generate', o.generate, [0]);

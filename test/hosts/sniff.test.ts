@@ -78,8 +78,16 @@ describe('describeForeignFile', () => {
   });
 
   test.each([
-    ['binär.xlsb', { '[Content_Types].xml': '<Types/>', '_rels/.rels': '<Relationships/>', 'xl/workbook.bin': 'bin', 'xl/worksheets/sheet1.bin': 'bin' }, 'en binär Excel-arbetsbok (.xlsb)'],
-    ['bilder.pptx', { '[Content_Types].xml': '<Types/>', 'ppt/presentation.xml': '<p:presentation/>', 'ppt/slides/slide1.xml': '<p:sld/>' }, 'en PowerPoint-presentation (.pptx)'],
+    [
+      'binär.xlsb',
+      { '[Content_Types].xml': '<Types/>', '_rels/.rels': '<Relationships/>', 'xl/workbook.bin': 'bin', 'xl/worksheets/sheet1.bin': 'bin' },
+      'en binär Excel-arbetsbok (.xlsb)',
+    ],
+    [
+      'bilder.pptx',
+      { '[Content_Types].xml': '<Types/>', 'ppt/presentation.xml': '<p:presentation/>', 'ppt/slides/slide1.xml': '<p:sld/>' },
+      'en PowerPoint-presentation (.pptx)',
+    ],
     ['ritning.vsdx', { '[Content_Types].xml': '<Types/>', 'visio/document.xml': '<VisioDocument/>' }, 'en Visio-ritning (.vsdx)'],
     ['numbers.xlsx', { 'Index/Document.iwa': 'x', 'Metadata/Properties.plist': 'x' }, 'ett Numbers-, Pages- eller Keynote-dokument (Apple)'],
     ['annat-office.xlsx', { '[Content_Types].xml': '<Types/>', 'custom/part.xml': '<x/>' }, 'ett Office-dokument som inte är en Excel-arbetsbok'],
@@ -98,7 +106,9 @@ describe('describeForeignFile', () => {
   });
 
   test('compound files (OLE): encrypted workbook, .doc, .xls, unknown', () => {
-    expect(describeForeignFile(compoundFile(['\u0006DataSpaces', 'EncryptionInfo', 'EncryptedPackage']))).toBe('en krypterad (lösenordsskyddad) Excel-arbetsbok');
+    expect(describeForeignFile(compoundFile(['\u0006DataSpaces', 'EncryptionInfo', 'EncryptedPackage']))).toBe(
+      'en krypterad (lösenordsskyddad) Excel-arbetsbok',
+    );
     expect(describeForeignFile(compoundFile(['WordDocument', '1Table']))).toBe('ett äldre Word-dokument (.doc)');
     expect(describeForeignFile(compoundFile(['Workbook', '\u0005SummaryInformation']))).toBe('en äldre Excel-arbetsbok (.xls)');
     expect(describeForeignFile(compoundFile([]).subarray(0, 512))).toBe('en äldre Excel-arbetsbok (.xls) eller en krypterad/lösenordsskyddad arbetsbok');
@@ -114,10 +124,20 @@ describe('describeForeignFile', () => {
     ['an empty file', Buffer.alloc(0), 'en tom fil'],
     ['a CSV file (UTF-8)', Buffer.from('Mål-id;Indikator;Årsmål\r\n1.1;Andel nöjda;90\r\n'), 'en textfil (t.ex. CSV)'],
     ['a CSV file (Windows-1252)', Buffer.from('M\xe5l-id;Indikator\r\n1.1;N\xf6jda\r\n', 'latin1'), 'en textfil (t.ex. CSV)'],
-    ['Excel\'s "Unicode text" (UTF-16, tabs)', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Mål-id\tIndikator\r\n', 'utf16le')]), 'en textfil (t.ex. CSV)'],
+    [
+      'Excel\'s "Unicode text" (UTF-16, tabs)',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Mål-id\tIndikator\r\n', 'utf16le')]),
+      'en textfil (t.ex. CSV)',
+    ],
     ['an HTML page', Buffer.from('\uFEFF<!DOCTYPE html>\n<html><body><table></table></body></html>'), 'en webbsida (HTML-fil)'],
     ['an HTML "Excel" export', Buffer.from('<html xmlns:o="urn:schemas-microsoft-com:office:office"><head></head></html>'), 'en webbsida (HTML-fil)'],
-    ['Excel 2003 XML', Buffer.from('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>'), 'ett XML-kalkylblad (Excel 2003 XML)'],
+    [
+      'Excel 2003 XML',
+      Buffer.from(
+        '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>',
+      ),
+      'ett XML-kalkylblad (Excel 2003 XML)',
+    ],
     ['an RTF document', Buffer.from('{\\rtf1\\ansi hej}'), 'ett RTF-dokument'],
     ['a PNG image', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'en bild (PNG)'],
     ['random bytes', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x10, 0x80, 0x00]), 'en fil i ett format som Planrapport inte känner igen'],

@@ -155,7 +155,9 @@ describe('Word panel', () => {
     const bytes = await readBlob(downloads.blobs[0]!);
     expect(bytes.length).toBeGreaterThan(2000);
     expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK');
-    expect(screen.getByText(/^(Inga fel\.|\d+ fel och \d+ varningar? – se fliken Validera\.|Inga fel men \d+ varningar? – se fliken Validera\.)$/)).toBeTruthy();
+    expect(
+      screen.getByText(/^(Inga fel\.|\d+ fel och \d+ varningar? – se fliken Validera\.|Inga fel men \d+ varningar? – se fliken Validera\.)$/),
+    ).toBeTruthy();
     expect(document.querySelector('a[download]')).toBeNull(); // the temporary link is gone
 
     // "Ladda ner igen" saves the same bytes again, without reading the workbook
@@ -173,7 +175,13 @@ describe('Word panel', () => {
     const services = servicesFor(book);
     const gates: Record<GenerateStep, () => void> = { read: () => undefined, build: () => undefined, write: () => undefined };
     const waitFor_ = (step: GenerateStep) => new Promise<void>((resolve) => (gates[step] = resolve));
-    const doc: GeneratedDocument = { bytes: new Uint8Array([0x50, 0x4b, 3, 4]), fileName: 'Tertialrapport 2 för 2019.docx', title: 'Tertialrapport 2 för 2019', errors: 2, warnings: 1 };
+    const doc: GeneratedDocument = {
+      bytes: new Uint8Array([0x50, 0x4b, 3, 4]),
+      fileName: 'Tertialrapport 2 för 2019.docx',
+      title: 'Tertialrapport 2 för 2019',
+      errors: 2,
+      warnings: 1,
+    };
     services.generate = async (onStep) => {
       for (const step of ['read', 'build', 'write'] as const) {
         onStep?.(step);

@@ -10,7 +10,15 @@ import { GOAL_TREE, fillWorkbook, indicatorRecord, type SheetRecord } from '../h
 async function workbook(indicators: SheetRecord[], rows = 0) {
   const book = new FakeWorkbook();
   const host = new ExcelHost(book.run);
-  const many = Array.from({ length: rows }, (_, i) => ({ 'Mål-id': 'N1', Indikator: `Extra ${i}`, Enhet: 'st', Riktning: 'Högre är bättre', Periodicitet: 'År', Årsmål: 5, Period: '2019' }));
+  const many = Array.from({ length: rows }, (_, i) => ({
+    'Mål-id': 'N1',
+    Indikator: `Extra ${i}`,
+    Enhet: 'st',
+    Riktning: 'Högre är bättre',
+    Periodicitet: 'År',
+    Årsmål: 5,
+    Period: '2019',
+  }));
   const options = { kind: 'tertialrapport', year: 2019, tertial: 2, organisation: 'Testnämnden' } as const;
   await fillWorkbook(host, { Mål: GOAL_TREE, Indikatorer: [...indicators, ...many] }, { options, retemplate: false });
   return book;
@@ -35,7 +43,13 @@ async function openValidera() {
 
 describe('Validera panel', () => {
   test('findings grouped per sheet with counts; a click selects the cell; at most 2 syncs whatever the rows', async () => {
-    const book = await workbook([indicatorRecord({ 'Periodens utfall': 'sjutton' }), indicatorRecord({ Indikator: 'Antal platser', 'Utfall män/pojkar': 10, 'Utfall kvinnor/flickor': 8 })], 500);
+    const book = await workbook(
+      [
+        indicatorRecord({ 'Periodens utfall': 'sjutton' }),
+        indicatorRecord({ Indikator: 'Antal platser', 'Utfall män/pojkar': 10, 'Utfall kvinnor/flickor': 8 }),
+      ],
+      500,
+    );
     renderApp(book);
     book.syncs = 0;
     book.runs = 0;

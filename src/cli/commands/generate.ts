@@ -10,7 +10,9 @@ export async function generateCommand(args: string[], out: Output): Promise<numb
   if (!file || positionals.length > 1) throw new UsageError('Ange en (1) arbetsbok, t.ex. planrapport generate plan.xlsx --out rapport.docx.');
   if (!values.out) throw new UsageError('Ange var rapporten ska sparas med --out, t.ex. --out rapport.docx.');
   if (await sameFile(file, values.out)) {
-    throw new FileError(`--out ${values.out} är samma fil som arbetsboken ${file}, som då skulle skrivas över. Välj ett annat namn för rapporten, t.ex. --out rapport.docx.`);
+    throw new FileError(
+      `--out ${values.out} är samma fil som arbetsboken ${file}, som då skulle skrivas över. Välj ett annat namn för rapporten, t.ex. --out rapport.docx.`,
+    );
   }
   if (!/\.docx$/i.test(values.out)) throw new UsageError(`${values.out}: rapporten ska sparas som .docx.`);
   await checkWritable(values.out); // a read-only or misnamed target fails now, not after the work

@@ -13,7 +13,8 @@ export async function templateCommand(args: string[], out: Output): Promise<numb
     org: { type: 'string' },
   });
   const file = positionals[0];
-  if (!file || positionals.length > 1) throw new UsageError('Ange en (1) arbetsbok, t.ex. planrapport template plan.xlsx --kind tertialrapport --year 2025 --tertial 1.');
+  if (!file || positionals.length > 1)
+    throw new UsageError('Ange en (1) arbetsbok, t.ex. planrapport template plan.xlsx --kind tertialrapport --year 2025 --tertial 1.');
   if (!/\.xlsx$/i.test(file)) throw new UsageError(`${file}: arbetsboken ska vara en .xlsx-fil.`);
   const kind = parseKind(values.kind);
   const year = parseYear(values.year);

@@ -82,7 +82,10 @@ export function computeBudget(rows: readonly BudgetInputRow[]): BudgetAmounts[] 
     for (const key of BUDGET_AMOUNT_KEYS) {
       if (!derived.includes(key) && !row.invalid.has(key) && row.entered[key] !== undefined) out[key] = row.entered[key];
     }
-    Object.assign(out, deriveRow(rows, i, (j, key) => valueOf(result[j]!, rows[j]!, key)));
+    Object.assign(
+      out,
+      deriveRow(rows, i, (j, key) => valueOf(result[j]!, rows[j]!, key)),
+    );
     result.push(withoutUnknown(out));
   });
   return result;

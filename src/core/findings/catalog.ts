@@ -21,7 +21,10 @@ export const RULES = {
   'cell.formula-error': { severity: 'error', description: 'En cell visar ett formelfel som #DIV/0! eller #REF!.' },
   'value.choice': { severity: 'error', description: 'Värdet finns inte i kolumnens lista.' },
   'value.amount': { severity: 'error', description: 'Ett belopp (Driftbudget, Budget kostnadsslag) är inget tal.' },
-  'value.amount-unit': { severity: 'error', description: 'Ett belopp är skrivet i en annan enhet (tkr, kr) än kolumnens (mnkr i Driftbudget, tkr i Budget kostnadsslag).' },
+  'value.amount-unit': {
+    severity: 'error',
+    description: 'Ett belopp är skrivet i en annan enhet (tkr, kr) än kolumnens (mnkr i Driftbudget, tkr i Budget kostnadsslag).',
+  },
   'value.date': { severity: 'error', description: 'Ett datum går inte att läsa.' },
   'value.unit': { severity: 'warning', description: 'Talet är skrivet i en annan enhet än indikatorns.' },
   // Dokument

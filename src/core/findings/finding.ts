@@ -18,4 +18,3 @@ export function finding(rule: RuleId, sheet: string, cell: string, message: stri
   const one = oneLine(message);
   return { severity: RULES[rule].severity, sheet, cell, rule, message: one.length > 600 ? `${one.slice(0, 599)}…` : one };
 }
-

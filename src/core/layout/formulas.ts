@@ -62,4 +62,3 @@ export function expandFormula(template: string, place: FormulaPlace): string | u
 export function normaliseFormula(f: string): string {
   return f.replace(/\s+/g, '').toUpperCase();
 }
-

@@ -188,7 +188,14 @@ export const DOKUMENT: FieldSheetSpec = {
     c({ key: 'value', header: 'Värde', kind: 'text', width: 60, contract: true }),
   ],
   fields: [
-    { key: 'kind', label: 'Dokumenttyp', kind: 'choice', list: 'documentKind', contract: true, prompt: 'Välj Verksamhetsplan, Tertialrapport eller Verksamhetsberättelse.' },
+    {
+      key: 'kind',
+      label: 'Dokumenttyp',
+      kind: 'choice',
+      list: 'documentKind',
+      contract: true,
+      prompt: 'Välj Verksamhetsplan, Tertialrapport eller Verksamhetsberättelse.',
+    },
     { key: 'year', label: 'År', kind: 'integer', contract: true, prompt: 'Året dokumentet gäller, t.ex. 2025.' },
     { key: 'tertial', label: 'Tertial', kind: 'choice', list: 'tertial', contract: true, prompt: '1 eller 2 – bara för tertialrapport.' },
     { key: 'organisation', label: 'Organisation', kind: 'text', contract: true, prompt: 'Nämnden eller enheten dokumentet gäller.' },
@@ -206,22 +213,58 @@ export const TEXTER = table({
   contract: true,
   columns: [
     c({ key: 'heading', header: 'Avsnitt', kind: 'text', width: 34, contract: true, prompt: 'Avsnittets rubrik, t.ex. Sammanfattning eller Inledning.' }),
-    c({ key: 'text', header: 'Text', kind: 'richText', width: 100, contract: true, prompt: 'Stycken på egna rader; "- " ger punktlista, "1. " numrerad lista.' }),
-    c({ key: 'parent', header: 'Överordnat avsnitt', kind: 'text', width: 30, contract: false, prompt: 'Frivilligt: avsnittet rubriken hör under, t.ex. Inledning eller Övrigt.' }),
+    c({
+      key: 'text',
+      header: 'Text',
+      kind: 'richText',
+      width: 100,
+      contract: true,
+      prompt: 'Stycken på egna rader; "- " ger punktlista, "1. " numrerad lista.',
+    }),
+    c({
+      key: 'parent',
+      header: 'Överordnat avsnitt',
+      kind: 'text',
+      width: 30,
+      contract: false,
+      prompt: 'Frivilligt: avsnittet rubriken hör under, t.ex. Inledning eller Övrigt.',
+    }),
   ],
 });
 
-const goalText = <K extends string>(key: K, header: string): ColumnSpec<NoInfer<K>> =>
-  c({ key, header, kind: 'richText', width: 50, contract: true });
+const goalText = <K extends string>(key: K, header: string): ColumnSpec<NoInfer<K>> => c({ key, header, kind: 'richText', width: 50, contract: true });
 
 export const MAL = table({
   name: 'Mål',
   contract: true,
   columns: [
-    c({ key: 'id', header: 'Id', kind: 'id', width: 10, contract: true, numberFormat: NUMBER_FORMATS.text, prompt: 'Kort unik nyckel, t.ex. KF1.1 eller N1.1-1.' }),
+    c({
+      key: 'id',
+      header: 'Id',
+      kind: 'id',
+      width: 10,
+      contract: true,
+      numberFormat: NUMBER_FORMATS.text,
+      prompt: 'Kort unik nyckel, t.ex. KF1.1 eller N1.1-1.',
+    }),
     c({ key: 'level', header: 'Nivå', kind: 'choice', list: 'level', width: 30, contract: true }),
-    c({ key: 'parentId', header: 'Överordnat id', kind: 'id', width: 14, contract: true, numberFormat: NUMBER_FORMATS.text, prompt: 'Id för målet ovanför (tomt för KF:s inriktningsmål).' }),
-    c({ key: 'title', header: 'Mål', kind: 'text', width: 60, contract: true, prompt: 'Måltexten som den ska stå i dokumentet, med nummer, t.ex. "1.1 I Stockholm …".' }),
+    c({
+      key: 'parentId',
+      header: 'Överordnat id',
+      kind: 'id',
+      width: 14,
+      contract: true,
+      numberFormat: NUMBER_FORMATS.text,
+      prompt: 'Id för målet ovanför (tomt för KF:s inriktningsmål).',
+    }),
+    c({
+      key: 'title',
+      header: 'Mål',
+      kind: 'text',
+      width: 60,
+      contract: true,
+      prompt: 'Måltexten som den ska stå i dokumentet, med nummer, t.ex. "1.1 I Stockholm …".',
+    }),
     c({ key: 'assessment', header: 'Bedömning', kind: 'choice', list: 'assessment', width: 16, contract: true }),
     goalText('description', 'Beskrivning'),
     goalText('expectedResult', 'Förväntat resultat'),
@@ -288,9 +331,25 @@ export const INDIKATORER = table({
   name: 'Indikatorer',
   contract: true,
   columns: [
-    c({ key: 'goalId', header: 'Mål-id', kind: 'id', width: 10, contract: true, numberFormat: NUMBER_FORMATS.text, prompt: 'Id för målet indikatorn hör till (kolumnen Id i fliken Mål).' }),
+    c({
+      key: 'goalId',
+      header: 'Mål-id',
+      kind: 'id',
+      width: 10,
+      contract: true,
+      numberFormat: NUMBER_FORMATS.text,
+      prompt: 'Id för målet indikatorn hör till (kolumnen Id i fliken Mål).',
+    }),
     c({ key: 'name', header: 'Indikator', kind: 'text', width: 50, contract: true }),
-    c({ key: 'unit', header: 'Enhet', kind: 'choice', list: 'unit', width: 9, contract: true, prompt: '% (skriv t.ex. 0,8 %), st, kr, index eller egen enhet. Tomt = tal.' }),
+    c({
+      key: 'unit',
+      header: 'Enhet',
+      kind: 'choice',
+      list: 'unit',
+      width: 9,
+      contract: true,
+      prompt: '% (skriv t.ex. 0,8 %), st, kr, index eller egen enhet. Tomt = tal.',
+    }),
     c({ key: 'direction', header: 'Riktning', kind: 'choice', list: 'direction', width: 16, contract: true }),
     c({ key: 'periodicity', header: 'Periodicitet', kind: 'choice', list: 'periodicity', width: 12, contract: true }),
     indicatorValue('outcome', 'Periodens utfall'),
@@ -304,10 +363,26 @@ export const INDIKATORER = table({
     indicatorValue('forecast', 'Prognos helår'),
     indicatorValue('annualTarget', 'Årsmål', { check: TARGET_CHECK }),
     indicatorValue('cityTarget', 'KF:s årsmål', { width: 18, check: undefined, prompt: 'Stadens mål som KF skrivit det: tal eller text.' }),
-    c({ key: 'period', header: 'Period', kind: 'period', width: 16, contract: true, numberFormat: NUMBER_FORMATS.text, prompt: 'T.ex. "Tertial 2 2019", "Halvår 1 2019", "2019" eller "VB 2020".' }),
+    c({
+      key: 'period',
+      header: 'Period',
+      kind: 'period',
+      width: 16,
+      contract: true,
+      numberFormat: NUMBER_FORMATS.text,
+      prompt: 'T.ex. "Tertial 2 2019", "Halvår 1 2019", "2019" eller "VB 2020".',
+    }),
     c({ key: 'analysis', header: 'Analys', kind: 'richText', width: 60, contract: true }),
     c({ key: 'flag', header: 'Flagga', kind: 'choice', list: 'flag', width: 8, contract: false, prompt: 'Frivilligt: ♀ (könsuppdelad), § eller —.' }),
-    c({ key: 'koladaId', header: 'Kolada-id', kind: 'id', width: 12, contract: false, numberFormat: NUMBER_FORMATS.text, prompt: 'Frivilligt: nyckeltalets id i Kolada, t.ex. N00945, så att utfallen kan hämtas därifrån.' }),
+    c({
+      key: 'koladaId',
+      header: 'Kolada-id',
+      kind: 'id',
+      width: 12,
+      contract: false,
+      numberFormat: NUMBER_FORMATS.text,
+      prompt: 'Frivilligt: nyckeltalets id i Kolada, t.ex. N00945, så att utfallen kan hämtas därifrån.',
+    }),
     c({ key: 'suggestion', header: 'Bedömning (förslag)', kind: 'derived', width: 16, contract: false, formula: SUGGESTION }),
     c({ key: 'check', header: 'Kontroll', kind: 'derived', width: 24, contract: false, formula: GENDER_CHECK }),
   ],
@@ -318,15 +393,7 @@ export const INDIKATORER = table({
 });
 
 /** The value columns of Indikatorer, whose number format follows the row's Enhet. */
-export const INDICATOR_VALUE_KEYS = [
-  'outcome',
-  'outcomeMen',
-  'outcomeWomen',
-  'previousOutcome',
-  'forecast',
-  'annualTarget',
-  'cityTarget',
-] as const;
+export const INDICATOR_VALUE_KEYS = ['outcome', 'outcomeMen', 'outcomeWomen', 'previousOutcome', 'forecast', 'annualTarget', 'cityTarget'] as const;
 
 export const AKTIVITETER = table({
   name: 'Aktiviteter',
@@ -373,7 +440,15 @@ export const DRIFTBUDGET = table({
   contract: true,
   columns: [
     c({ key: 'label', header: 'Verksamhet', kind: 'text', width: 46, contract: true }),
-    c({ key: 'rowType', header: 'Radtyp', kind: 'choice', list: 'rowType', width: 12, contract: true, prompt: 'Verksamhet, Varav (del av raden ovan), Summa, Justering eller Slutsumma.' }),
+    c({
+      key: 'rowType',
+      header: 'Radtyp',
+      kind: 'choice',
+      list: 'rowType',
+      width: 12,
+      contract: true,
+      prompt: 'Verksamhet, Varav (del av raden ovan), Summa, Justering eller Slutsumma.',
+    }),
     amount('outcome', 'Utfall'),
     amount('budget', 'Budget'),
     amount('forecast', 'Prognos'),
@@ -396,8 +471,7 @@ export const DRIFTBUDGET = table({
         deviationAfter: `=${sumAbove('deviationAfter')}`,
       },
       Slutsumma: {
-        deviationAfter:
-          '=SUMIF({rowType:above},"Summa",{deviationAfter:above})+SUMIF({rowType:above},"Justering",{deviationAfter:above})',
+        deviationAfter: '=SUMIF({rowType:above},"Summa",{deviationAfter:above})+SUMIF({rowType:above},"Justering",{deviationAfter:above})',
       },
     },
   },
@@ -422,8 +496,7 @@ export const DRIFTBUDGET = table({
     },
     {
       columns: ['deviationAfter'],
-      formula:
-        `=AND({$rowType}="Slutsumma",ISNUMBER({self}),ABS({self}-SUMIF({$rowType:before},"Summa",{self:before})-SUMIF({$rowType:before},"Justering",{self:before}))>${TOLERANCE.oneDecimal})`,
+      formula: `=AND({$rowType}="Slutsumma",ISNUMBER({self}),ABS({self}-SUMIF({$rowType:before},"Summa",{self:before})-SUMIF({$rowType:before},"Justering",{self:before}))>${TOLERANCE.oneDecimal})`,
       fill: PROBLEM_FILL,
       rules: ['budget.final-sum'],
     },
@@ -438,7 +511,15 @@ export const TABELLER = table({
   columns: [
     c({ key: 'table', header: 'Tabell', kind: 'text', width: 30, contract: false, prompt: 'Tabellens namn; samma namn på alla dess rader.' }),
     c({ key: 'section', header: 'Avsnitt', kind: 'text', width: 26, contract: false, prompt: 'Textavsnittet (fliken Texter) som tabellen står under.' }),
-    c({ key: 'rowKind', header: 'Tabellrad', kind: 'choice', list: 'tableRowType', width: 10, contract: false, prompt: 'Rubrik (tabellens rubrikrad), Rad eller Summa.' }),
+    c({
+      key: 'rowKind',
+      header: 'Tabellrad',
+      kind: 'choice',
+      list: 'tableRowType',
+      width: 10,
+      contract: false,
+      prompt: 'Rubrik (tabellens rubrikrad), Rad eller Summa.',
+    }),
     ...Array.from({ length: FREE_TABLE_COLUMNS }, (_, i) =>
       c({ key: `col${i + 1}` as `col${number}`, header: `Kolumn ${i + 1}`, kind: 'text', width: i === 0 ? 34 : 10, contract: false }),
     ),
@@ -453,9 +534,33 @@ export const KOSTNADSSLAG = table({
   name: 'Budget kostnadsslag',
   contract: false,
   columns: [
-    c({ key: 'label', header: 'Kostnadsslag', kind: 'text', width: 40, contract: false, prompt: 'T.ex. Taxor och avgifter, Personalkostnader eller Summa netto.' }),
-    c({ key: 'rowType', header: 'Radtyp', kind: 'choice', list: 'costRowType', width: 16, contract: false, prompt: 'Rubrik, Intäkt, Kostnad, Summa intäkter, Summa kostnader eller Summa netto.' }),
-    c({ key: 'budget', header: 'Budget', kind: 'amount', unit: 'tkr', width: 14, contract: false, numberFormat: '#,##0', prompt: 'Budget i tkr, t.ex. 33 700.' }),
+    c({
+      key: 'label',
+      header: 'Kostnadsslag',
+      kind: 'text',
+      width: 40,
+      contract: false,
+      prompt: 'T.ex. Taxor och avgifter, Personalkostnader eller Summa netto.',
+    }),
+    c({
+      key: 'rowType',
+      header: 'Radtyp',
+      kind: 'choice',
+      list: 'costRowType',
+      width: 16,
+      contract: false,
+      prompt: 'Rubrik, Intäkt, Kostnad, Summa intäkter, Summa kostnader eller Summa netto.',
+    }),
+    c({
+      key: 'budget',
+      header: 'Budget',
+      kind: 'amount',
+      unit: 'tkr',
+      width: 14,
+      contract: false,
+      numberFormat: '#,##0',
+      prompt: 'Budget i tkr, t.ex. 33 700.',
+    }),
     c({ key: 'comment', header: 'Kommentar', kind: 'text', width: 40, contract: false }),
   ],
   rowFormulas: {
@@ -470,7 +575,10 @@ export const KOSTNADSSLAG = table({
     {
       columns: ['budget'],
       formula:
-        `=AND(ISNUMBER({self}),OR(AND({$rowType}="Summa intäkter",ABS({self}-SUMIF({$rowType:before},"Intäkt",{self:before}))>${TOLERANCE.wholeNumber}),AND({$rowType}="Summa kostnader",ABS({self}-SUMIF({$rowType:before},"Kostnad",{self:before}))>${TOLERANCE.wholeNumber}),AND({$rowType}="Summa netto",ABS({self}-SUMIF({$rowType:before},"Summa kostnader",{self:before})+SUMIF({$rowType:before},"Summa intäkter",{self:before}))>${TOLERANCE.wholeNumber})))`,
+        '=AND(ISNUMBER({self}),OR(' +
+        `AND({$rowType}="Summa intäkter",ABS({self}-SUMIF({$rowType:before},"Intäkt",{self:before}))>${TOLERANCE.wholeNumber}),` +
+        `AND({$rowType}="Summa kostnader",ABS({self}-SUMIF({$rowType:before},"Kostnad",{self:before}))>${TOLERANCE.wholeNumber}),` +
+        `AND({$rowType}="Summa netto",ABS({self}-SUMIF({$rowType:before},"Summa kostnader",{self:before})+SUMIF({$rowType:before},"Summa intäkter",{self:before}))>${TOLERANCE.wholeNumber})))`,
       fill: PROBLEM_FILL,
       rules: ['plan-budget.sum'],
     },

@@ -47,18 +47,9 @@ export interface TextSection {
   source: SourceRef;
 }
 
-export type GoalLevel =
-  | 'KF:s inriktningsmål'
-  | 'KF:s mål för verksamhetsområdet'
-  | 'Nämndmål'
-  | 'Enhetsmål';
+export type GoalLevel = 'KF:s inriktningsmål' | 'KF:s mål för verksamhetsområdet' | 'Nämndmål' | 'Enhetsmål';
 
-export const GOAL_LEVELS: readonly GoalLevel[] = [
-  'KF:s inriktningsmål',
-  'KF:s mål för verksamhetsområdet',
-  'Nämndmål',
-  'Enhetsmål',
-];
+export const GOAL_LEVELS: readonly GoalLevel[] = ['KF:s inriktningsmål', 'KF:s mål för verksamhetsområdet', 'Nämndmål', 'Enhetsmål'];
 
 export type Assessment = 'Uppfylls helt' | 'Uppfylls delvis' | 'Uppfylls inte' | 'Ingen';
 export const ASSESSMENTS: readonly Assessment[] = ['Uppfylls helt', 'Uppfylls delvis', 'Uppfylls inte', 'Ingen'];
@@ -137,14 +128,7 @@ export interface BudgetAmounts {
 }
 
 export type BudgetAmountKey = keyof BudgetAmounts;
-export const BUDGET_AMOUNT_KEYS: readonly BudgetAmountKey[] = [
-  'outcome',
-  'budget',
-  'forecast',
-  'deviation',
-  'performanceChange',
-  'deviationAfter',
-];
+export const BUDGET_AMOUNT_KEYS: readonly BudgetAmountKey[] = ['outcome', 'budget', 'forecast', 'deviation', 'performanceChange', 'deviationAfter'];
 
 export interface BudgetRow {
   label: string; // Verksamhet

@@ -43,7 +43,8 @@ export function buildReport(plan: Plan): ReportModel {
   if (planBudget && plan.planBudget.length) placePlanBudget(economy, planBudget, plan);
   parts.forEach((p) => tables.attachTo(p.section));
   const unplaced = tables.rest();
-  if (unplaced.length && outline.economy.unplacedTables) economy.children.push({ heading: outline.economy.unplacedTables, level: 2, blocks: unplaced, children: [] });
+  if (unplaced.length && outline.economy.unplacedTables)
+    economy.children.push({ heading: outline.economy.unplacedTables, level: 2, blocks: unplaced, children: [] });
 
   // the sections the kind always has, printed (empty if need be) in their usual order
   addAlwaysSections(parts, outline);
@@ -68,7 +69,12 @@ export function buildReport(plan: Plan): ReportModel {
     if (spec.newPage) part.section.pageBreak = true;
     if (printed(part)) body.push(part.section);
   }
-  body.push(...parts.slice(outline.textParts.length).filter(printed).map((p) => p.section));
+  body.push(
+    ...parts
+      .slice(outline.textParts.length)
+      .filter(printed)
+      .map((p) => p.section),
+  );
   body.forEach((s) => {
     if (!s.label) fixLevels(s, 1); // goal sections carry their levels
   });

@@ -16,7 +16,13 @@ export function activityRules(ctx: RuleContext, goals: Map<string, Goal>) {
   const end = periodEnd(plan.info.kind, plan.info.year, plan.info.tertial);
   for (const a of plan.activities) {
     const name = a.name ? quote(a.name) : `på rad ${a.source.row}`;
-    if (!a.name) ctx.report('activity.name-missing', a.source, 'name', `${ctx.where(a.source, 'name')}: aktiviteten saknar text. Skriv aktiviteten som den ska stå i dokumentet.`);
+    if (!a.name)
+      ctx.report(
+        'activity.name-missing',
+        a.source,
+        'name',
+        `${ctx.where(a.source, 'name')}: aktiviteten saknar text. Skriv aktiviteten som den ska stå i dokumentet.`,
+      );
     if (!a.goalId || !goals.has(a.goalId)) {
       ctx.report(
         'activity.goal-missing',
@@ -28,7 +34,12 @@ export function activityRules(ctx: RuleContext, goals: Map<string, Goal>) {
       );
     }
     if (a.start && a.end && a.start > a.end) {
-      ctx.report('activity.date-order', a.source, 'end', `${ctx.where(a.source, 'end')}: slutdatum ${a.end} är före startdatum ${a.start} för ${name}. Rätta datumen.`);
+      ctx.report(
+        'activity.date-order',
+        a.source,
+        'end',
+        `${ctx.where(a.source, 'end')}: slutdatum ${a.end} är före startdatum ${a.start} för ${name}. Rätta datumen.`,
+      );
     }
     if (followUp && end && a.end && a.end <= end && a.status !== 'Avslutad' && a.status !== 'Avbruten') {
       ctx.report(

@@ -26,9 +26,20 @@ export function budgetRules(ctx: RuleContext) {
   let hasSum = false;
   for (const row of rows) {
     const name = row.label ? quote(row.label, 50) : `rad ${row.source.row}`;
-    if (!row.label) ctx.report('budget.label-missing', row.source, 'label', `${ctx.where(row.source, 'label')}: raden saknar namn. Skriv verksamhetens namn som det ska stå i tabellen.`);
+    if (!row.label)
+      ctx.report(
+        'budget.label-missing',
+        row.source,
+        'label',
+        `${ctx.where(row.source, 'label')}: raden saknar namn. Skriv verksamhetens namn som det ska stå i tabellen.`,
+      );
     if (!row.rowType) {
-      ctx.report('budget.row-type-missing', row.source, 'rowType', `${ctx.where(row.source, 'rowType')}: Radtyp saknas för ${name}. Välj Verksamhet, Varav, Summa, Justering eller Slutsumma.`);
+      ctx.report(
+        'budget.row-type-missing',
+        row.source,
+        'rowType',
+        `${ctx.where(row.source, 'rowType')}: Radtyp saknas för ${name}. Välj Verksamhet, Varav, Summa, Justering eller Slutsumma.`,
+      );
       continue;
     }
     switch (row.rowType) {
@@ -38,7 +49,12 @@ export function budgetRules(ctx: RuleContext) {
         break;
       case 'Varav':
         if (!parent) {
-          ctx.report('budget.part-without-whole', row.source, 'rowType', `${ctx.where(row.source, 'rowType')}: varav-raden ${name} har ingen Verksamhet-rad ovanför. Flytta den under raden den är en del av.`);
+          ctx.report(
+            'budget.part-without-whole',
+            row.source,
+            'rowType',
+            `${ctx.where(row.source, 'rowType')}: varav-raden ${name} har ingen Verksamhet-rad ovanför. Flytta den under raden den är en del av.`,
+          );
           break;
         }
         for (const key of ['outcome', 'budget', 'forecast'] as const) {
@@ -69,12 +85,27 @@ export function budgetRules(ctx: RuleContext) {
       const e = formatMnkr(entered);
       const c = formatMnkr(computed);
       if (row.rowType === 'Summa') {
-        ctx.report('budget.sum', row.source, key, `${ctx.where(row.source, key)}: Summa ${e} stämmer inte med summan av Verksamhet-raderna ovanför, ${c} ${DRIFT_UNIT} (${HEADER(key)}). Använd formeln (kör Uppdatera mallar) eller rätta raderna.`);
+        ctx.report(
+          'budget.sum',
+          row.source,
+          key,
+          `${ctx.where(row.source, key)}: Summa ${e} stämmer inte med summan av Verksamhet-raderna ovanför, ${c} ${DRIFT_UNIT} (${HEADER(key)}). Använd formeln (kör Uppdatera mallar) eller rätta raderna.`,
+        );
       } else if (row.rowType === 'Slutsumma') {
-        ctx.report('budget.final-sum', row.source, key, `${ctx.where(row.source, key)}: Slutsumma ${e} stämmer inte med Summa plus justeringarna, ${c} ${DRIFT_UNIT}. Använd formeln (kör Uppdatera mallar) eller rätta raderna.`);
+        ctx.report(
+          'budget.final-sum',
+          row.source,
+          key,
+          `${ctx.where(row.source, key)}: Slutsumma ${e} stämmer inte med Summa plus justeringarna, ${c} ${DRIFT_UNIT}. Använd formeln (kör Uppdatera mallar) eller rätta raderna.`,
+        );
       } else if (key === 'deviation' || key === 'deviationAfter') {
         const how = key === 'deviation' ? 'Budget − Prognos' : 'Avvikelse + Prestationsförändring';
-        ctx.report('budget.deviation', row.source, key, `${ctx.where(row.source, key)}: inskriven avvikelse ${e} för ${name} stämmer inte med ${how} = ${c} ${DRIFT_UNIT}. Ta bort det inskrivna värdet så räknar formeln.`);
+        ctx.report(
+          'budget.deviation',
+          row.source,
+          key,
+          `${ctx.where(row.source, key)}: inskriven avvikelse ${e} för ${name} stämmer inte med ${how} = ${c} ${DRIFT_UNIT}. Ta bort det inskrivna värdet så räknar formeln.`,
+        );
       }
     }
   }
@@ -89,10 +120,20 @@ export function planBudgetRules(ctx: RuleContext) {
   for (const row of ctx.plan.planBudget) {
     const name = row.label ? quote(row.label, 50) : `rad ${row.source.row}`;
     if (!row.rowType) {
-      ctx.report('plan-budget.row-type-missing', row.source, 'rowType', `${ctx.where(row.source, 'rowType')}: Radtyp saknas för ${name}. Välj Rubrik, Intäkt, Kostnad, Summa intäkter, Summa kostnader eller Summa netto.`);
+      ctx.report(
+        'plan-budget.row-type-missing',
+        row.source,
+        'rowType',
+        `${ctx.where(row.source, 'rowType')}: Radtyp saknas för ${name}. Välj Rubrik, Intäkt, Kostnad, Summa intäkter, Summa kostnader eller Summa netto.`,
+      );
       continue;
     }
-    if (row.rowType.startsWith('Summa') && row.entered !== undefined && row.expected !== undefined && Math.abs(row.entered - row.expected) > TOLERANCE.wholeNumber) {
+    if (
+      row.rowType.startsWith('Summa') &&
+      row.entered !== undefined &&
+      row.expected !== undefined &&
+      Math.abs(row.entered - row.expected) > TOLERANCE.wholeNumber
+    ) {
       ctx.report(
         'plan-budget.sum',
         row.source,

@@ -18,12 +18,22 @@ export function goalRules(ctx: RuleContext): Map<string, Goal> {
   const rowOf = new Map<string, number>();
   for (const goal of plan.goals) {
     if (!goal.id) {
-      ctx.report('goal.id-missing', goal.source, 'id', `${ctx.where(goal.source, 'id')}: målet ${quote(goal.title || '(utan text)')} saknar Id. Skriv ett kort unikt Id, t.ex. N1.1-1.`);
+      ctx.report(
+        'goal.id-missing',
+        goal.source,
+        'id',
+        `${ctx.where(goal.source, 'id')}: målet ${quote(goal.title || '(utan text)')} saknar Id. Skriv ett kort unikt Id, t.ex. N1.1-1.`,
+      );
       continue;
     }
     const first = byId.get(goal.id);
     if (first) {
-      ctx.report('goal.duplicate-id', goal.source, 'id', `${ctx.where(goal.source, 'id')}: Id ${quote(goal.id, 20)} används redan på rad ${first.source.row}. Ge målet ett eget Id.`);
+      ctx.report(
+        'goal.duplicate-id',
+        goal.source,
+        'id',
+        `${ctx.where(goal.source, 'id')}: Id ${quote(goal.id, 20)} används redan på rad ${first.source.row}. Ge målet ett eget Id.`,
+      );
       continue;
     }
     byId.set(goal.id, goal);
@@ -42,17 +52,38 @@ export function goalRules(ctx: RuleContext): Map<string, Goal> {
 
   for (const goal of plan.goals) {
     const name = quote(goal.title || goal.id || `rad ${goal.source.row}`);
-    if (!goal.title) ctx.report('goal.text-missing', goal.source, 'title', `${ctx.where(goal.source, 'title')}: målet ${goal.id || ''} saknar måltext. Skriv målet som det ska stå i dokumentet.`);
+    if (!goal.title)
+      ctx.report(
+        'goal.text-missing',
+        goal.source,
+        'title',
+        `${ctx.where(goal.source, 'title')}: målet ${goal.id || ''} saknar måltext. Skriv målet som det ska stå i dokumentet.`,
+      );
     if (!goal.level) {
-      ctx.report('goal.level-missing', goal.source, 'level', `${ctx.where(goal.source, 'level')}: Nivå saknas för ${name}. Välj KF:s inriktningsmål, KF:s mål för verksamhetsområdet, Nämndmål eller Enhetsmål.`);
+      ctx.report(
+        'goal.level-missing',
+        goal.source,
+        'level',
+        `${ctx.where(goal.source, 'level')}: Nivå saknas för ${name}. Välj KF:s inriktningsmål, KF:s mål för verksamhetsområdet, Nämndmål eller Enhetsmål.`,
+      );
     } else {
       const wanted = PARENT_LEVEL[goal.level];
       if (goal.parentId) {
         const parent = byId.get(goal.parentId);
         if (!parent) {
-          ctx.report('goal.parent-missing', goal.source, 'parentId', `${ctx.where(goal.source, 'parentId')}: Överordnat id ${quote(goal.parentId, 20)} för ${name} finns inte i kolumnen Id. Rätta id:t.`);
+          ctx.report(
+            'goal.parent-missing',
+            goal.source,
+            'parentId',
+            `${ctx.where(goal.source, 'parentId')}: Överordnat id ${quote(goal.parentId, 20)} för ${name} finns inte i kolumnen Id. Rätta id:t.`,
+          );
         } else if (!wanted) {
-          ctx.report('goal.parent-level', goal.source, 'parentId', `${ctx.where(goal.source, 'parentId')}: ett KF:s inriktningsmål ligger överst och ska inte ha något Överordnat id.`);
+          ctx.report(
+            'goal.parent-level',
+            goal.source,
+            'parentId',
+            `${ctx.where(goal.source, 'parentId')}: ett KF:s inriktningsmål ligger överst och ska inte ha något Överordnat id.`,
+          );
         } else if (parent.level && parent.level !== wanted) {
           ctx.report(
             'goal.parent-level',
@@ -61,21 +92,41 @@ export function goalRules(ctx: RuleContext): Map<string, Goal> {
             `${ctx.where(goal.source, 'parentId')}: ${goal.level.toLowerCase().startsWith('kf') ? goal.level : `ett ${goal.level.toLowerCase()}`} ska ligga under ett ${wanted}, men ${quote(goal.parentId, 20)} är ${parent.level}. Rätta Överordnat id eller Nivå.`,
           );
         } else if ((rowOf.get(goal.parentId) ?? 0) > goal.source.row) {
-          ctx.report('goal.order', goal.source, 'id', `${ctx.where(goal.source, 'id')}: ${name} står före sitt överordnade mål ${quote(goal.parentId, 20)} (rad ${rowOf.get(goal.parentId)}). Flytta raden så att dokumentet får rätt ordning.`);
+          ctx.report(
+            'goal.order',
+            goal.source,
+            'id',
+            `${ctx.where(goal.source, 'id')}: ${name} står före sitt överordnade mål ${quote(goal.parentId, 20)} (rad ${rowOf.get(goal.parentId)}). Flytta raden så att dokumentet får rätt ordning.`,
+          );
         }
       } else if (wanted) {
-        ctx.report('goal.parent-missing', goal.source, 'parentId', `${ctx.where(goal.source, 'parentId')}: ${name} (${goal.level}) saknar Överordnat id. Skriv Id för det ${wanted} det hör till.`);
+        ctx.report(
+          'goal.parent-missing',
+          goal.source,
+          'parentId',
+          `${ctx.where(goal.source, 'parentId')}: ${name} (${goal.level}) saknar Överordnat id. Skriv Id för det ${wanted} det hör till.`,
+        );
       }
     }
 
     if (!followUp) {
       if (goal.assessment && goal.assessment !== 'Ingen' && plan.info.kind === 'verksamhetsplan') {
-        ctx.report('goal.assessment-in-plan', goal.source, 'assessment', `${ctx.where(goal.source, 'assessment')}: en verksamhetsplan har inga bedömningar; "${goal.assessment}" skrivs inte ut.`);
+        ctx.report(
+          'goal.assessment-in-plan',
+          goal.source,
+          'assessment',
+          `${ctx.where(goal.source, 'assessment')}: en verksamhetsplan har inga bedömningar; "${goal.assessment}" skrivs inte ut.`,
+        );
       }
       continue;
     }
     if (goal.level && goal.level === reportingLevel && !goal.assessment) {
-      ctx.report('goal.assessment-missing', goal.source, 'assessment', `${ctx.where(goal.source, 'assessment')}: Bedömning saknas för ${name}. Välj Uppfylls helt, Uppfylls delvis, Uppfylls inte eller Ingen.`);
+      ctx.report(
+        'goal.assessment-missing',
+        goal.source,
+        'assessment',
+        `${ctx.where(goal.source, 'assessment')}: Bedömning saknas för ${name}. Välj Uppfylls helt, Uppfylls delvis, Uppfylls inte eller Ingen.`,
+      );
     }
     if ((goal.assessment === 'Uppfylls delvis' || goal.assessment === 'Uppfylls inte') && !goal.texts.analysis) {
       ctx.report(

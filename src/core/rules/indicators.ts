@@ -78,7 +78,13 @@ export function indicatorRules(ctx: RuleContext, goals: Map<string, Goal>) {
 
   for (const ind of plan.indicators) {
     const name = { toString: () => (ind.name ? quote(ind.name) : `på rad ${ind.source.row}`) };
-    if (!ind.name) ctx.report('indicator.name-missing', ind.source, 'name', `${ctx.where(ind.source, 'name')}: indikatorn saknar namn. Skriv indikatorns namn som det ska stå i dokumentet.`);
+    if (!ind.name)
+      ctx.report(
+        'indicator.name-missing',
+        ind.source,
+        'name',
+        `${ctx.where(ind.source, 'name')}: indikatorn saknar namn. Skriv indikatorns namn som det ska stå i dokumentet.`,
+      );
 
     const goal = goals.get(ind.goalId);
     if (!ind.goalId || !goal) {
@@ -91,13 +97,23 @@ export function indicatorRules(ctx: RuleContext, goals: Map<string, Goal>) {
           : `${ctx.where(ind.source, 'goalId')}: indikatorn ${name} saknar Mål-id. Skriv Id för målet den hör till (kolumnen Id i fliken Mål).`,
       );
     } else if (goal.level === 'KF:s inriktningsmål') {
-      ctx.report('indicator.goal-level', ind.source, 'goalId', `${ctx.where(ind.source, 'goalId')}: indikatorn ${name} ligger direkt under ett KF:s inriktningsmål. Lägg den under ett KF:s mål för verksamhetsområdet, nämndmål eller enhetsmål.`);
+      ctx.report(
+        'indicator.goal-level',
+        ind.source,
+        'goalId',
+        `${ctx.where(ind.source, 'goalId')}: indikatorn ${name} ligger direkt under ett KF:s inriktningsmål. Lägg den under ett KF:s mål för verksamhetsområdet, nämndmål eller enhetsmål.`,
+      );
     }
 
     const key = `${ind.goalId}\u0000${ind.name.trim().toLowerCase()}`;
     const first = seen.get(key);
     if (first && ind.name) {
-      ctx.report('indicator.duplicate', ind.source, 'name', `${ctx.where(ind.source, 'name')}: indikatorn ${name} finns redan under samma mål (rad ${first.source.row}). Ta bort dubbletten.`);
+      ctx.report(
+        'indicator.duplicate',
+        ind.source,
+        'name',
+        `${ctx.where(ind.source, 'name')}: indikatorn ${name} finns redan under samma mål (rad ${first.source.row}). Ta bort dubbletten.`,
+      );
     } else seen.set(key, ind);
 
     // values: text only where text is allowed; percentages on the right scale
@@ -140,7 +156,12 @@ function followUpRules(ctx: RuleContext, ind: Indicator, name: Label) {
     );
   }
   if (kind === 'tertialrapport' && ind.periodicity === 'Tertial' && !has(ind.forecast)) {
-    ctx.report('indicator.forecast-missing', ind.source, 'forecast', `${ctx.where(ind.source, 'forecast')}: Prognos helår saknas för tertialindikatorn ${name}. Skriv prognosen för helåret.`);
+    ctx.report(
+      'indicator.forecast-missing',
+      ind.source,
+      'forecast',
+      `${ctx.where(ind.source, 'forecast')}: Prognos helår saknas för tertialindikatorn ${name}. Skriv prognosen för helåret.`,
+    );
   }
 
   const assessment = assessIndicator(ind, kind);
@@ -158,11 +179,20 @@ function followUpRules(ctx: RuleContext, ind: Indicator, name: Label) {
   if (ind.period && plan.info.year) {
     const y = periodYear(ind.period);
     if (y !== undefined && y !== plan.info.year && !(ind.periodicity === 'Halvår' && y === plan.info.year - 1)) {
-      ctx.report('indicator.period-year', ind.source, 'period', `${ctx.where(ind.source, 'period')}: perioden ${quote(ind.period, 30)} gäller ${y} men dokumentet gäller ${plan.info.year}. Skriv "${expected ?? plan.info.year}".`);
+      ctx.report(
+        'indicator.period-year',
+        ind.source,
+        'period',
+        `${ctx.where(ind.source, 'period')}: perioden ${quote(ind.period, 30)} gäller ${y} men dokumentet gäller ${plan.info.year}. Skriv "${expected ?? plan.info.year}".`,
+      );
       return;
     }
   }
-  if (expected && ind.period.trim().toLowerCase() !== expected.toLowerCase() && !(kind === 'verksamhetsberattelse' && ind.period.trim() === `VB ${plan.info.year}`)) {
+  if (
+    expected &&
+    ind.period.trim().toLowerCase() !== expected.toLowerCase() &&
+    !(kind === 'verksamhetsberattelse' && ind.period.trim() === `VB ${plan.info.year}`)
+  ) {
     ctx.report(
       'indicator.period',
       ind.source,

@@ -77,12 +77,23 @@ export function textRules(ctx: RuleContext) {
   const headings = new Map<string, number>();
   for (const t of plan.texts) {
     if (!t.heading) {
-      ctx.report('text.heading-missing', t.source, 'heading', `${ctx.where(t.source, 'heading')}: texten saknar rubrik i Avsnitt. Skriv avsnittets rubrik, t.ex. Sammanfattning.`);
+      ctx.report(
+        'text.heading-missing',
+        t.source,
+        'heading',
+        `${ctx.where(t.source, 'heading')}: texten saknar rubrik i Avsnitt. Skriv avsnittets rubrik, t.ex. Sammanfattning.`,
+      );
       continue;
     }
     const key = `${t.parent ?? ''}\u0000${t.heading.trim().toLowerCase()}`;
     const first = headings.get(key);
-    if (first) ctx.report('text.duplicate-heading', t.source, 'heading', `${ctx.where(t.source, 'heading')}: avsnittet ${quote(t.heading)} finns redan på rad ${first}. Slå ihop texterna eller byt rubrik.`);
+    if (first)
+      ctx.report(
+        'text.duplicate-heading',
+        t.source,
+        'heading',
+        `${ctx.where(t.source, 'heading')}: avsnittet ${quote(t.heading)} finns redan på rad ${first}. Slå ihop texterna eller byt rubrik.`,
+      );
     else headings.set(key, t.source.row);
   }
 
@@ -97,22 +108,47 @@ export function textRules(ctx: RuleContext) {
       const parts: string[] = [];
       if (supported.length) parts.push(`${supported.map((t) => `<${t}>`).join(', ')} blir formatering i rapporten`);
       if (other.length) parts.push(`${other.map((t) => `<${t}>`).join(', ')} visas som vanlig text`);
-      ctx.report('text.markup', cell.source, cell.key, `${where}: ${cell.label()} innehåller HTML-taggar: ${parts.join('; ')}. Skriv hellre ren text med radbrytningar och "- " för punkter.`);
+      ctx.report(
+        'text.markup',
+        cell.source,
+        cell.key,
+        `${where}: ${cell.label()} innehåller HTML-taggar: ${parts.join('; ')}. Skriv hellre ren text med radbrytningar och "- " för punkter.`,
+      );
     }
     const code = STRAY_CODE.exec(text);
     if (code) {
       const around = text.slice(Math.max(0, code.index - 5), code.index + 15).replace(/\s+/g, ' ');
-      ctx.report('text.markup', cell.source, cell.key, `${where}: ${cell.label()} innehåller en kod som ser ut som ett utkast ("…${around}…"). Den skrivs ut som den står; ta bort den om den inte ska synas.`);
+      ctx.report(
+        'text.markup',
+        cell.source,
+        cell.key,
+        `${where}: ${cell.label()} innehåller en kod som ser ut som ett utkast ("…${around}…"). Den skrivs ut som den står; ta bort den om den inte ska synas.`,
+      );
     }
     const note = DRAFT_NOTE.exec(text);
     if (note) {
-      ctx.report('text.draft-note', cell.source, cell.key, `${where}: ${cell.label()} har "(${note[1]})" i slutet av ett stycke, som en kommentar från ett utkast. Den skrivs ut som den står; ta bort den om den inte ska synas.`);
+      ctx.report(
+        'text.draft-note',
+        cell.source,
+        cell.key,
+        `${where}: ${cell.label()} har "(${note[1]})" i slutet av ett stycke, som en kommentar från ett utkast. Den skrivs ut som den står; ta bort den om den inte ska synas.`,
+      );
     }
     if (hasInvalidCharacters(text)) {
-      ctx.report('text.control-characters', cell.source, cell.key, `${where}: ${cell.label()} innehåller osynliga styrtecken (t.ex. från kopiering). De tas bort i rapporten; rensa cellen om du vill vara säker.`);
+      ctx.report(
+        'text.control-characters',
+        cell.source,
+        cell.key,
+        `${where}: ${cell.label()} innehåller osynliga styrtecken (t.ex. från kopiering). De tas bort i rapporten; rensa cellen om du vill vara säker.`,
+      );
     }
     if (text.length > EXCEL_CELL_LIMIT) {
-      ctx.report('text.too-long', cell.source, cell.key, `${where}: ${cell.label()} har ${text.length} tecken; Excel visar högst ${EXCEL_CELL_LIMIT} i en cell. Korta texten eller dela upp den.`);
+      ctx.report(
+        'text.too-long',
+        cell.source,
+        cell.key,
+        `${where}: ${cell.label()} har ${text.length} tecken; Excel visar högst ${EXCEL_CELL_LIMIT} i en cell. Korta texten eller dela upp den.`,
+      );
     }
   }
 }

@@ -17,11 +17,16 @@ function documentRules(ctx: RuleContext, reading: ReadResult) {
   if (!reading.presentSheets.includes(DOKUMENT.name)) return;
   const { info } = ctx.plan;
   const bad = new Set(reading.findings.filter((f) => f.sheet === DOKUMENT.name).map((f) => f.rule));
-  const missing = (rule: 'document.kind-missing' | 'document.year-missing' | 'document.tertial-missing' | 'document.organisation-missing', label: string, what: string) =>
-    ctx.reportAt(rule, DOKUMENT.name, '', `Dokument: ${label} saknas. ${what}`);
-  if (!info.kind && !bad.has('document.kind')) missing('document.kind-missing', 'Dokumenttyp', 'Välj Verksamhetsplan, Tertialrapport eller Verksamhetsberättelse i raden Dokumenttyp.');
+  const missing = (
+    rule: 'document.kind-missing' | 'document.year-missing' | 'document.tertial-missing' | 'document.organisation-missing',
+    label: string,
+    what: string,
+  ) => ctx.reportAt(rule, DOKUMENT.name, '', `Dokument: ${label} saknas. ${what}`);
+  if (!info.kind && !bad.has('document.kind'))
+    missing('document.kind-missing', 'Dokumenttyp', 'Välj Verksamhetsplan, Tertialrapport eller Verksamhetsberättelse i raden Dokumenttyp.');
   if (!info.year && !bad.has('document.year')) missing('document.year-missing', 'År', 'Skriv året dokumentet gäller i raden År.');
-  if (info.kind === 'tertialrapport' && !info.tertial && !bad.has('document.tertial')) missing('document.tertial-missing', 'Tertial', 'Skriv 1 eller 2 i raden Tertial.');
+  if (info.kind === 'tertialrapport' && !info.tertial && !bad.has('document.tertial'))
+    missing('document.tertial-missing', 'Tertial', 'Skriv 1 eller 2 i raden Tertial.');
   if (!info.organisation) missing('document.organisation-missing', 'Organisation', 'Skriv nämndens eller enhetens namn i raden Organisation.');
 }
 

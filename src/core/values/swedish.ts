@@ -115,9 +115,7 @@ export function formatNumber(n: number, maxDecimals = 2, minDecimals = 0): strin
 
 /** Excel percentage (0,008) as "0,8 %". */
 export function formatPercent(fraction: number, maxDecimals = 2): string {
-  return nf(`p${maxDecimals}`, { style: 'percent', maximumFractionDigits: maxDecimals }).format(
-    clean(fraction, maxDecimals + 2),
-  );
+  return nf(`p${maxDecimals}`, { style: 'percent', maximumFractionDigits: maxDecimals }).format(clean(fraction, maxDecimals + 2));
 }
 
 /** Amounts in mnkr, as the driftbudget prints them: one decimal, "1 299,1", "−4,3". */

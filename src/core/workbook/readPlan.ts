@@ -272,7 +272,8 @@ function openTable<K extends string>(snapshot: WorkbookSnapshot, spec: TableShee
   const sheet = snapshot.sheets[spec.name];
   if (!sheet) {
     out.findings.push(
-      finding('sheet.missing',
+      finding(
+        'sheet.missing',
         spec.name,
         '',
         `Fliken ${spec.name} saknas. Kör "Skapa mallar" i Planrapport (eller planrapport template) så läggs den till utan att något annat ändras.`,
@@ -305,7 +306,8 @@ function checkHeaders(sheet: SheetSnapshot, spec: TableSheetSpec, map: ColumnMap
     const expected = headerOf(col, { year });
     if (near) {
       findings.push(
-        finding('column.renamed',
+        finding(
+          'column.renamed',
           spec.name,
           cellAddress(near.column, 1),
           `Rubriken "${shown(near.text)}" i ${spec.name}!${cellAddress(near.column, 1)} ska vara "${expected}". Rätta rubriken så att kolumnen kan läsas.`,
@@ -314,7 +316,8 @@ function checkHeaders(sheet: SheetSnapshot, spec: TableSheetSpec, map: ColumnMap
     } else {
       const at = cellAddress(Math.max(map.lastUsedColumn, 0) + 1, 1);
       findings.push(
-        finding('column.missing',
+        finding(
+          'column.missing',
           spec.name,
           at,
           `Kolumnen "${expected}" saknas i ${spec.name}. Lägg till rubriken i rad 1 (t.ex. i ${at}) eller kör "Skapa mallar".`,
@@ -325,7 +328,8 @@ function checkHeaders(sheet: SheetSnapshot, spec: TableSheetSpec, map: ColumnMap
   for (const dup of map.duplicates) {
     const col = spec.columns.find((c) => c.key === dup.key)!;
     findings.push(
-      finding('column.duplicate',
+      finding(
+        'column.duplicate',
         spec.name,
         cellAddress(dup.column, 1),
         `Rubriken "${col.header}" finns två gånger i ${spec.name}; kolumn ${columnLetter(dup.column)} läses inte. Ta bort eller byt namn på dubbletten.`,
@@ -335,7 +339,8 @@ function checkHeaders(sheet: SheetSnapshot, spec: TableSheetSpec, map: ColumnMap
   if (sheet.outside) {
     const at = cellAddress(sheet.outside.column, sheet.outside.row);
     findings.push(
-      finding('sheet.beyond-limit',
+      finding(
+        'sheet.beyond-limit',
         spec.name,
         at,
         `${spec.name}!${at} ligger utanför det Planrapport läser (rad 1–${READ_LIMITS.rows.toLocaleString('sv-SE')}, kolumn A–${columnLetter(READ_LIMITS.columns)}), så värdet kommer inte med i rapporten. Flytta upp det till tabellen eller ta bort det (Ctrl+End visar var bladet slutar).`,
@@ -345,7 +350,8 @@ function checkHeaders(sheet: SheetSnapshot, spec: TableSheetSpec, map: ColumnMap
   if (sheet.merges?.length) {
     for (const m of sheet.merges) {
       findings.push(
-        finding('sheet.merged-cells',
+        finding(
+          'sheet.merged-cells',
           spec.name,
           m,
           `Sammanslagna celler ${m} i ${spec.name}: bara den första cellen läses. Dela upp sammanslagningen och skriv ett värde per cell.`,
@@ -384,7 +390,12 @@ function readInfo(snapshot: WorkbookSnapshot, out: ReadResult): PlanDocumentInfo
       case 'kind': {
         const kind = KIND_BY_LABEL.get(normaliseChoice(text));
         if (kind) info.kind = kind;
-        else bad(f.row, 'document.kind', `Dokument!${at(f.row)}: "${shown(text)}" är ingen dokumenttyp. Välj Verksamhetsplan, Tertialrapport eller Verksamhetsberättelse.`);
+        else
+          bad(
+            f.row,
+            'document.kind',
+            `Dokument!${at(f.row)}: "${shown(text)}" är ingen dokumenttyp. Välj Verksamhetsplan, Tertialrapport eller Verksamhetsberättelse.`,
+          );
         break;
       }
       case 'year': {
@@ -396,7 +407,12 @@ function readInfo(snapshot: WorkbookSnapshot, out: ReadResult): PlanDocumentInfo
       case 'tertial': {
         const n = typeof v === 'number' ? v : Number(text.replace(/^T/i, ''));
         if (n === 1 || n === 2) info.tertial = n;
-        else bad(f.row, 'document.tertial', `Dokument!${at(f.row)}: "${shown(text)}" är ingen tertial. Skriv 1 eller 2 (tertial 3 redovisas i verksamhetsberättelsen).`);
+        else
+          bad(
+            f.row,
+            'document.tertial',
+            `Dokument!${at(f.row)}: "${shown(text)}" är ingen tertial. Skriv 1 eller 2 (tertial 3 redovisas i verksamhetsberättelsen).`,
+          );
         break;
       }
       case 'date': {
@@ -600,4 +616,3 @@ export function readPlan(snapshot: WorkbookSnapshot): ReadResult {
 export function isPlanWorkbook(snapshot: WorkbookSnapshot): boolean {
   return CONTRACT_SHEETS.some((name) => snapshot.sheetNames.includes(name));
 }
-

@@ -46,7 +46,24 @@ export function isErrorValue(v: CellValue): v is { error: string } {
   return typeof v === 'object' && v !== null && !(v instanceof Date) && 'error' in v;
 }
 
-const ERROR_TEXTS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#UNKNOWN!', '#BUSY!', '#CONNECT!', '#PYTHON!']);
+const ERROR_TEXTS = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#UNKNOWN!',
+  '#BUSY!',
+  '#CONNECT!',
+  '#PYTHON!',
+]);
 export function isErrorText(text: string): boolean {
   // every error text starts with "#" and is short
   const i = text.indexOf('#');

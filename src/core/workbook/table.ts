@@ -25,7 +25,7 @@ export function mapColumns<K extends string>(sheet: SheetSnapshot, columns: read
   const duplicates: ColumnMap<K>['duplicates'] = [];
   const header = sheet.values[0] ?? [];
   header.forEach((cell, i) => {
-    if (cell === null || typeof cell !== 'string' && typeof cell !== 'number') return;
+    if (cell === null || (typeof cell !== 'string' && typeof cell !== 'number')) return;
     const text = String(cell).trim();
     if (text === '') return;
     const spec = columns.find((col) => headerMatches(col, text));

@@ -54,7 +54,12 @@ export interface TemplatePlan {
 type ListRanges = Record<ListKey, string>;
 
 /** Where Planrapport keeps its lists: "Listor", unless the workbook has a sheet of its own by that name. */
-export const LIST_SHEET_CANDIDATES: readonly string[] = [LIST_SHEET, `${LIST_SHEET} (Planrapport)`, `${LIST_SHEET} (Planrapport 2)`, `${LIST_SHEET} (Planrapport 3)`];
+export const LIST_SHEET_CANDIDATES: readonly string[] = [
+  LIST_SHEET,
+  `${LIST_SHEET} (Planrapport)`,
+  `${LIST_SHEET} (Planrapport 2)`,
+  `${LIST_SHEET} (Planrapport 3)`,
+];
 
 const LIST_HEADERS = new Set<string>(LIST_ORDER.map((k) => LISTS[k].header));
 
@@ -137,7 +142,11 @@ const DATE_RULE: ValidationRule = { type: 'date', min: DATE_RANGE.min, max: DATE
 function dateMessages(label: string, prompt?: string): ValidationMessages {
   return {
     prompt: { title: label.slice(0, TITLE), message: prompt ?? 'Datum, ÅÅÅÅ-MM-DD.' },
-    error: { title: 'Ogiltigt datum', message: `${label}: skriv ett datum som ÅÅÅÅ-MM-DD mellan ${DATE_RANGE.min.slice(0, 4)} och ${DATE_RANGE.max.slice(0, 4)}.`, style: 'stop' },
+    error: {
+      title: 'Ogiltigt datum',
+      message: `${label}: skriv ett datum som ÅÅÅÅ-MM-DD mellan ${DATE_RANGE.min.slice(0, 4)} och ${DATE_RANGE.max.slice(0, 4)}.`,
+      style: 'stop',
+    },
   };
 }
 
@@ -179,10 +188,7 @@ function columnValidation(
 
 /** Every formula Planrapport would write in this cell (any row type, or the column's own formula). */
 function managedFormulas(spec: TableSheetSpec, key: string, place: Omit<FormulaPlace, 'selfColumn'>): Set<string> {
-  const templates = [
-    ...Object.values(spec.rowFormulas?.byType ?? {}).map((formulas) => formulas[key]),
-    spec.columns.find((c) => c.key === key)?.formula,
-  ];
+  const templates = [...Object.values(spec.rowFormulas?.byType ?? {}).map((formulas) => formulas[key]), spec.columns.find((c) => c.key === key)?.formula];
   const out = new Set<string>();
   for (const template of templates) {
     const f = template && expandFormula(template, place);
@@ -229,7 +235,9 @@ function planTableSheet(spec: TableSheetSpec, sheet: SheetSnapshot | undefined, 
     if (added.length) notes.push(`${name}: kolumnerna ${added.map((c) => `"${headerOf(c, layout)}"`).join(', ')} lades till sist.`);
     lastRow = lastDataRow(sheet, map, derived);
     if (sheet.outside) {
-      notes.push(`${name}!${cellAddress(sheet.outside.column, sheet.outside.row)}: ett värde långt utanför tabellen lämnades orört och läses inte (se "planrapport validate").`);
+      notes.push(
+        `${name}!${cellAddress(sheet.outside.column, sheet.outside.row)}: ett värde långt utanför tabellen lämnades orört och läses inte (se "planrapport validate").`,
+      );
     }
     records = readRecords(sheet, map, derived);
   }
@@ -320,9 +328,7 @@ function planTableSheet(spec: TableSheetSpec, sheet: SheetSnapshot | undefined, 
 
 /** Percent rows get a percent format in their value cells, in runs of consecutive rows. */
 function unitFormats(records: TableRecord[], columnOf: Map<string, number>, edits: Edit[]) {
-  const percentRows = records
-    .filter((r) => String(r.cells['unit'] ?? '').trim() === '%')
-    .map((r) => r.row);
+  const percentRows = records.filter((r) => String(r.cells['unit'] ?? '').trim() === '%').map((r) => r.row);
   const runs: [number, number][] = [];
   for (const row of percentRows) {
     const last = runs[runs.length - 1];
@@ -485,4 +491,3 @@ export function planTemplate(snapshot: WorkbookSnapshot, options: TemplateOption
 
 /** Sheet names a template run needs to read. */
 export const TEMPLATE_SHEETS: readonly string[] = [...SHEETS.map((s) => s.name), ...LIST_SHEET_CANDIDATES];
-

@@ -122,8 +122,7 @@ function runs(row: CellInput[]): { start: number; kind: 'values' | 'formulas'; c
   row.forEach((input, j) => {
     if (input === null) return;
     const kind = typeof input === 'object' && 'formula' in input ? 'formulas' : 'values';
-    const value =
-      typeof input === 'object' ? ('formula' in input ? input.formula : isoToSerial(input.date)) : input;
+    const value = typeof input === 'object' ? ('formula' in input ? input.formula : isoToSerial(input.date)) : input;
     const last = out[out.length - 1];
     if (last && last.kind === kind && last.start + last.cells.length === j) last.cells.push(value);
     else out.push({ start: j, kind, cells: [value] });

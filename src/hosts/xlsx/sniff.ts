@@ -113,12 +113,16 @@ function isUtf8Text(head: Uint8Array): boolean {
 function isSingleByteText(head: Uint8Array): boolean {
   // Windows-1252 / Latin-1 text as older Excel and other tools export CSV
   let control = 0;
-  for (const b of head) if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20) || b === 0x7f) control++;
+  for (const b of head) if (b === 0 || b < 0x09 || (b > 0x0d && b < 0x20) || b === 0x7f) control++;
   return control === 0;
 }
 
 function describeText(text: string): string {
-  const t = text.replace(/^\uFEFF/, '').trimStart().slice(0, 2048).toLowerCase();
+  const t = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 2048)
+    .toLowerCase();
   if (t.startsWith('<!doctype html') || t.startsWith('<html') || /^<\?xml[^>]*>\s*<html/.test(t)) return 'en webbsida (HTML-fil)';
   if (t.startsWith('<?xml') || t.startsWith('<')) {
     if (t.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'ett XML-kalkylblad (Excel 2003 XML)';

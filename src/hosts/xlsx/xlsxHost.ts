@@ -45,15 +45,21 @@ function unreadable(name: string, e: unknown, head?: Uint8Array, entries?: reado
   if (e instanceof UnreadableWorkbookError) return e;
   const foreign = head ? describeForeignFile(head, entries) : undefined;
   if (foreign) {
-    return new UnreadableWorkbookError(`${name} är ${foreign}, inte en Excel-arbetsbok (.xlsx). Öppna filen i Excel och spara den som Excel-arbetsbok (.xlsx).`);
+    return new UnreadableWorkbookError(
+      `${name} är ${foreign}, inte en Excel-arbetsbok (.xlsx). Öppna filen i Excel och spara den som Excel-arbetsbok (.xlsx).`,
+    );
   }
   if (e instanceof ZipError) {
     if (e.reason === 'limit') return new UnreadableWorkbookError(`${name} kan inte läsas: ${e.message}. Se Planrapports gränser i README.`);
-    if (e.reason === 'encrypted') return new UnreadableWorkbookError(`${name} är krypterad. Ta bort lösenordet i Excel (Arkiv > Info > Skydda arbetsbok) och försök igen.`);
-    if (e.reason === 'damaged') return new UnreadableWorkbookError(`${name} är skadad (${e.message}). Öppna den i Excel och låt Excel reparera den, spara och försök igen.`);
+    if (e.reason === 'encrypted')
+      return new UnreadableWorkbookError(`${name} är krypterad. Ta bort lösenordet i Excel (Arkiv > Info > Skydda arbetsbok) och försök igen.`);
+    if (e.reason === 'damaged')
+      return new UnreadableWorkbookError(`${name} är skadad (${e.message}). Öppna den i Excel och låt Excel reparera den, spara och försök igen.`);
   }
   if (e instanceof XmlFormatError || e instanceof WorkbookPartMissing) {
-    return new UnreadableWorkbookError(`${name} är skadad eller ingen Excel-arbetsbok (${e.message || 'arbetsboksdelen saknas'}). Öppna den i Excel, spara som Excel-arbetsbok (.xlsx) och försök igen.`);
+    return new UnreadableWorkbookError(
+      `${name} är skadad eller ingen Excel-arbetsbok (${e.message || 'arbetsboksdelen saknas'}). Öppna den i Excel, spara som Excel-arbetsbok (.xlsx) och försök igen.`,
+    );
   }
   return new UnreadableWorkbookError(`${name} är ingen läsbar Excel-arbetsbok (.xlsx). Spara filen som Excel-arbetsbok (.xlsx) och försök igen.`);
 }
@@ -85,7 +91,11 @@ export class XlsxHost implements WorkbookHost {
 
   /** A new, empty workbook (the template adds the sheets). */
   static create(): XlsxHost {
-    return new XlsxHost(blankWorkbook().then((b) => ZipReader.open(b)).then(load));
+    return new XlsxHost(
+      blankWorkbook()
+        .then((b) => ZipReader.open(b))
+        .then(load),
+    );
   }
 
   /** Opens an .xlsx file; a file that is not a readable workbook gives a Swedish error. */
@@ -110,7 +120,12 @@ export class XlsxHost implements WorkbookHost {
       return new XlsxHost(Promise.resolve(state));
     } catch (e) {
       zip.close();
-      throw unreadable(path, e, await headOf(path), zip.entries.map((x) => x.name));
+      throw unreadable(
+        path,
+        e,
+        await headOf(path),
+        zip.entries.map((x) => x.name),
+      );
     }
   }
 
@@ -125,7 +140,12 @@ export class XlsxHost implements WorkbookHost {
     try {
       return new XlsxHost(Promise.resolve(await load(zip)));
     } catch (e) {
-      throw unreadable(name, e, buf.subarray(0, 8192), zip.entries.map((x) => x.name));
+      throw unreadable(
+        name,
+        e,
+        buf.subarray(0, 8192),
+        zip.entries.map((x) => x.name),
+      );
     }
   }
 
@@ -244,17 +264,25 @@ export class XlsxHost implements WorkbookHost {
           case 'addSheet':
             if (st.workbook.sheet(edit.sheet)) break;
             if (st.workbook.structureLocked) {
-              conflicts.push(`Arbetsbokens struktur är skyddad, så fliken ${edit.sheet} kan inte läggas till. Ta bort skyddet (Granska > Skydda arbetsbok) och kör igen.`);
+              conflicts.push(
+                `Arbetsbokens struktur är skyddad, så fliken ${edit.sheet} kan inte läggas till. Ta bort skyddet (Granska > Skydda arbetsbok) och kör igen.`,
+              );
               break;
             }
-            await st.workbook.addSheet(st.pkg, edit.sheet, st.workbook.sheets.length === 0 ? BLANK_SHEET.replace('<sheetView ', '<sheetView tabSelected="1" ') : BLANK_SHEET);
+            await st.workbook.addSheet(
+              st.pkg,
+              edit.sheet,
+              st.workbook.sheets.length === 0 ? BLANK_SHEET.replace('<sheetView ', '<sheetView tabSelected="1" ') : BLANK_SHEET,
+            );
             break;
           case 'setSheetVisible': {
             const entry = st.workbook.sheet(edit.sheet);
             const isVisible = entry?.state === 'visible';
             if (!entry || isVisible === edit.visible) break;
             if (st.workbook.structureLocked) {
-              conflicts.push(`Arbetsbokens struktur är skyddad, så fliken ${edit.sheet} kan inte ${edit.visible ? 'visas' : 'döljas'}. Ta bort skyddet (Granska > Skydda arbetsbok) och kör igen.`);
+              conflicts.push(
+                `Arbetsbokens struktur är skyddad, så fliken ${edit.sheet} kan inte ${edit.visible ? 'visas' : 'döljas'}. Ta bort skyddet (Granska > Skydda arbetsbok) och kör igen.`,
+              );
               break;
             }
             st.workbook.setVisible(edit.sheet, edit.visible);

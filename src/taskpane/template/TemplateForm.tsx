@@ -80,7 +80,12 @@ export function TemplateForm({ initial, isTemplate, onDone }: TemplateFormProps)
         </Field>
         {kind === 'tertialrapport' && (
           <Field label="Tertial">
-            <Dropdown aria-label="Tertial" value={tertial} selectedOptions={[tertial]} onOptionSelect={(_, d) => d.optionValue && setTertial(d.optionValue as '1' | '2')}>
+            <Dropdown
+              aria-label="Tertial"
+              value={tertial}
+              selectedOptions={[tertial]}
+              onOptionSelect={(_, d) => d.optionValue && setTertial(d.optionValue as '1' | '2')}
+            >
               <Option value="1">1</Option>
               <Option value="2">2</Option>
             </Dropdown>

@@ -23,7 +23,15 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, width: '100%' },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  item: { justifyContent: 'flex-start', textAlign: 'left', height: 'auto', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightRegular, width: '100%' },
+  item: {
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    height: 'auto',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    fontWeight: tokens.fontWeightRegular,
+    width: '100%',
+  },
   line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
   cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '3.5em', color: tokens.colorNeutralForeground3 },
   error: { color: tokens.colorPaletteRedForeground1, flexShrink: 0, marginTop: '2px' },
@@ -112,7 +120,9 @@ export function ValidatePanel() {
                   <span className={styles.header}>
                     <Text weight="semibold">{sheet}</Text>
                     {errors > 0 && <CounterBadge count={errors} color="danger" size="small" aria-label={plural(errors, 'fel', 'fel')} />}
-                    {warnings > 0 && <CounterBadge count={warnings} color="important" appearance="ghost" size="small" aria-label={plural(warnings, 'varning', 'varningar')} />}
+                    {warnings > 0 && (
+                      <CounterBadge count={warnings} color="important" appearance="ghost" size="small" aria-label={plural(warnings, 'varning', 'varningar')} />
+                    )}
                   </span>
                 </AccordionHeader>
                 <AccordionPanel>

@@ -48,11 +48,7 @@ describe('driftbudget derived values, as the sheet formulas compute them', () =>
   });
 
   test('an unreadable cell makes what depends on it unknown, and counts as 0 in the sums (SUMIF ignores text)', () => {
-    const [line, other, sum] = computeBudget([
-      row('Verksamhet', { forecast: 8 }, ['budget']),
-      row('Verksamhet', { budget: 4, forecast: 1 }),
-      row('Summa'),
-    ]);
+    const [line, other, sum] = computeBudget([row('Verksamhet', { forecast: 8 }, ['budget']), row('Verksamhet', { budget: 4, forecast: 1 }), row('Summa')]);
     expect(line).toEqual({ forecast: 8 });
     expect(other!.deviation).toBe(3);
     expect(sum!.budget).toBe(4);

@@ -32,7 +32,13 @@ describe('budget by kostnadsslag', () => {
   });
 
   test('a blank amount counts as 0; sums are rounded to millionths; rows without a type keep their value', () => {
-    expect(computePlanBudget([r('Kostnad'), r('Kostnad', 0.1), r('Kostnad', 0.2), r('Summa kostnader'), r(undefined, 7)])).toEqual([undefined, 0.1, 0.2, 0.3, 7]);
+    expect(computePlanBudget([r('Kostnad'), r('Kostnad', 0.1), r('Kostnad', 0.2), r('Summa kostnader'), r(undefined, 7)])).toEqual([
+      undefined,
+      0.1,
+      0.2,
+      0.3,
+      7,
+    ]);
   });
 
   test('Summa netto with nothing above is 0', () => {

@@ -12,7 +12,9 @@ describe('activity tables', () => {
       ['Startdatum', 16],
       ['Slutdatum', 16],
     ]);
-    expect(block.rows).toEqual([{ name: 'Utbilda personalen', status: undefined, cells: ['2025-01-01', '2025-06-30'], analysis: [{ kind: 'paragraph', runs: [{ text: 'Går bra.' }] }] }]);
+    expect(block.rows).toEqual([
+      { name: 'Utbilda personalen', status: undefined, cells: ['2025-01-01', '2025-06-30'], analysis: [{ kind: 'paragraph', runs: [{ text: 'Går bra.' }] }] },
+    ]);
   });
 
   test('a follow-up: the status symbol and Avvikelse, a narrow Avvikelse column when nobody wrote in it', () => {

@@ -8,7 +8,9 @@ const room = (percent: number) => (TEXT_WIDTH * percent) / 100 - METRICS.cell.le
 
 describe('the room a column needs', () => {
   test('its widest word, header words bold and small, with padding; words as Word breaks lines', () => {
-    expect(wordRoom('Utfall kvinnor/flickor', ['1 050\u00a0st'])).toBe(150 + Math.max(textWidth('kvinnor/flickor', SIZE.tableSmall, true), textWidth('1 050\u00a0st', SIZE.table)));
+    expect(wordRoom('Utfall kvinnor/flickor', ['1 050\u00a0st'])).toBe(
+      150 + Math.max(textWidth('kvinnor/flickor', SIZE.tableSmall, true), textWidth('1 050\u00a0st', SIZE.table)),
+    );
     expect(wordRoom('', [])).toBe(150);
   });
 });

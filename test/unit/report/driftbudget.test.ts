@@ -46,16 +46,37 @@ describe('placing the driftbudget', () => {
     const e = economy(other);
     const rows = [budgetRow('Förskola', { budget: 1 }, { analysis: 'Lägre kostnader.' }), budgetRow('Skola', { budget: 2 })];
     placeDriftbudget(e, 'Uppföljning av driftbudget', 'tertialrapport', 2, rows, new FreeTables([]));
-    expect(outlineOf([e], true)).toEqual(['Uppföljning av ekonomi (1)', '  Uppföljning av driftbudget (2) [budgetTable]', '    Förskola (4) [richText]', '  Investeringar (2)']);
+    expect(outlineOf([e], true)).toEqual([
+      'Uppföljning av ekonomi (1)',
+      '  Uppföljning av driftbudget (2) [budgetTable]',
+      '    Förskola (4) [richText]',
+      '  Investeringar (2)',
+    ]);
     expect(e.children[0]!.children[0]!.depth).toBe(2);
   });
 
   test("in the workbook's section of that name, after its text; a table that names a line goes there after its introduction", () => {
-    const text: Section = { heading: 'uppföljning av  driftbudget', level: 2, blocks: [{ kind: 'richText', blocks: [{ kind: 'paragraph', runs: [{ text: 'Prognosen.' }] }] }], children: [] };
+    const text: Section = {
+      heading: 'uppföljning av  driftbudget',
+      level: 2,
+      blocks: [{ kind: 'richText', blocks: [{ kind: 'paragraph', runs: [{ text: 'Prognosen.' }] }] }],
+      children: [],
+    };
     const e = economy(text);
     const tables = new FreeTables([table('Barn', 'Förskola', ['Enhet', 'Antal'], [['A', 1]]), table('Annat', 'Annat', ['A'], [['x']])]);
-    placeDriftbudget(e, 'Uppföljning av driftbudget', 'tertialrapport', 2, [budgetRow('Förskola', { budget: 1 }, { analysis: 'Fler barn enligt tabell:\nSlut.' })], tables);
-    expect(outlineOf([e], true)).toEqual(['Uppföljning av ekonomi (1)', '  uppföljning av  driftbudget (2) [richText, budgetTable]', '    Förskola (4) [richText, freeTable, richText]']);
+    placeDriftbudget(
+      e,
+      'Uppföljning av driftbudget',
+      'tertialrapport',
+      2,
+      [budgetRow('Förskola', { budget: 1 }, { analysis: 'Fler barn enligt tabell:\nSlut.' })],
+      tables,
+    );
+    expect(outlineOf([e], true)).toEqual([
+      'Uppföljning av ekonomi (1)',
+      '  uppföljning av  driftbudget (2) [richText, budgetTable]',
+      '    Förskola (4) [richText, freeTable, richText]',
+    ]);
     expect(tables.rest().map((t) => t.caption)).toEqual(['Annat']);
   });
 });

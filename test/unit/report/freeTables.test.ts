@@ -11,7 +11,19 @@ describe('a free table', () => {
     expect(tableDecimals([{ kind: 'Rad', cells: ['a', 1, 2.5] }])).toBe(1);
     expect(tableDecimals([{ kind: 'Rad', cells: [1.23456, 3] }])).toBe(2);
     expect(tableDecimals([{ kind: 'Rad', cells: ['x', 7] }])).toBe(0);
-    const block = freeTableBlock(table('Investeringar', 'Investeringar', ['Projekt', 'Belopp'], [['Skola', 32], ['Förskola', 0.25], ['Summa', 32.25]], [2]));
+    const block = freeTableBlock(
+      table(
+        'Investeringar',
+        'Investeringar',
+        ['Projekt', 'Belopp'],
+        [
+          ['Skola', 32],
+          ['Förskola', 0.25],
+          ['Summa', 32.25],
+        ],
+        [2],
+      ),
+    );
     expect(block.rows.map((r) => r.cells)).toEqual([
       ['Skola', '32,00'],
       ['Förskola', '0,25'],
@@ -21,14 +33,35 @@ describe('a free table', () => {
   });
 
   test('value columns (numbers, "i.u.", blanks) to the right, the rest to the left; rows as wide as the widest', () => {
-    const block = freeTableBlock(table('T', undefined, ['Månad', 'Antal', 'Kommentar'], [['Jan', 3, 'Bra'], ['Feb', 'i.u.'], ['Mar', '', 12]]));
+    const block = freeTableBlock(
+      table(
+        'T',
+        undefined,
+        ['Månad', 'Antal', 'Kommentar'],
+        [
+          ['Jan', 3, 'Bra'],
+          ['Feb', 'i.u.'],
+          ['Mar', '', 12],
+        ],
+      ),
+    );
     expect(block.columns.map((c) => c.align)).toEqual(['left', 'right', 'left']);
     expect(block.rows.map((r) => r.cells.length)).toEqual([3, 3, 3]);
     expect(block.columns.reduce((a, c) => a + c.width, 0)).toBeCloseTo(100, 6);
   });
 
   test('a row with only its first cell filled heads the rows below it', () => {
-    const block = freeTableBlock(table('T', undefined, ['Post', 'Belopp'], [['Intäkter', ''], ['Bidrag', 5]]));
+    const block = freeTableBlock(
+      table(
+        'T',
+        undefined,
+        ['Post', 'Belopp'],
+        [
+          ['Intäkter', ''],
+          ['Bidrag', 5],
+        ],
+      ),
+    );
     expect(block.rows.map((r) => r.group)).toEqual([true, false]);
   });
 
@@ -51,7 +84,13 @@ describe('placing free tables', () => {
   });
 
   test('each table to the first section that names it, below too; the others are left for the end', () => {
-    const tables = new FreeTables([table('A', 'Investeringar', ['x'], [['1']]), table('B', 'investeringar', ['x'], [['2']]), table('C', 'Lokaler', ['x'], [['3']]), table('D', 'Finns inte', ['x'], [['4']]), table('E', undefined, ['x'], [['5']])]);
+    const tables = new FreeTables([
+      table('A', 'Investeringar', ['x'], [['1']]),
+      table('B', 'investeringar', ['x'], [['2']]),
+      table('C', 'Lokaler', ['x'], [['3']]),
+      table('D', 'Finns inte', ['x'], [['4']]),
+      table('E', undefined, ['x'], [['5']]),
+    ]);
     const economy: Section = {
       heading: 'Ekonomi',
       level: 1,
@@ -62,7 +101,12 @@ describe('placing free tables', () => {
       ],
     };
     tables.attachTo(economy);
-    expect(outlineOf([economy], true)).toEqual(['Ekonomi (1)', '  Investeringar (2) [freeTable, freeTable]', '    Lokaler (3) [freeTable]', '  Investeringar (2)']);
+    expect(outlineOf([economy], true)).toEqual([
+      'Ekonomi (1)',
+      '  Investeringar (2) [freeTable, freeTable]',
+      '    Lokaler (3) [freeTable]',
+      '  Investeringar (2)',
+    ]);
     expect(tables.rest().map((t) => t.caption)).toEqual(['D', 'E']);
     expect(tables.take('Investeringar')).toEqual([]);
   });

@@ -6,11 +6,17 @@ const ids = (nodes: ReturnType<typeof goalForest>): unknown[] => nodes.map((n) =
 
 describe('the goal forest', () => {
   test('goals under their parent, in sheet order; a missing parent makes a root', () => {
-    expect(ids(goalForest([goal('A', 'a'), goal('B', 'b', { parentId: 'A' }), goal('C', 'c', { parentId: 'X' }), goal('D', 'd', { parentId: 'A' })]))).toEqual([['A', ['B', 'D']], 'C']);
+    expect(ids(goalForest([goal('A', 'a'), goal('B', 'b', { parentId: 'A' }), goal('C', 'c', { parentId: 'X' }), goal('D', 'd', { parentId: 'A' })]))).toEqual([
+      ['A', ['B', 'D']],
+      'C',
+    ]);
   });
 
   test('a cycle or a goal that is its own parent does not loop: the goal that closes it is a root', () => {
-    expect(ids(goalForest([goal('A', 'a', { parentId: 'B' }), goal('B', 'b', { parentId: 'A' }), goal('S', 's', { parentId: 'S' })]))).toEqual([['B', ['A']], 'S']);
+    expect(ids(goalForest([goal('A', 'a', { parentId: 'B' }), goal('B', 'b', { parentId: 'A' }), goal('S', 's', { parentId: 'S' })]))).toEqual([
+      ['B', ['A']],
+      'S',
+    ]);
   });
 
   test('a repeated id: the first goal takes the children, the second is a leaf of its own', () => {
@@ -21,12 +27,21 @@ describe('the goal forest', () => {
 describe("the goals' sections", () => {
   const goals = [
     goal('IM', '1. En stad', { level: 'KF:s inriktningsmål', texts: { description: 'Inriktningen.' }, assessment: 'Uppfylls helt' }),
-    goal('KF', '1.1 Målet', { level: 'KF:s mål för verksamhetsområdet', parentId: 'IM', assessment: 'Uppfylls delvis', texts: { analysis: 'Analysen.', description: 'Beskrivningen.' } }),
+    goal('KF', '1.1 Målet', {
+      level: 'KF:s mål för verksamhetsområdet',
+      parentId: 'IM',
+      assessment: 'Uppfylls delvis',
+      texts: { analysis: 'Analysen.', description: 'Beskrivningen.' },
+    }),
     goal('E', '', { level: 'Enhetsmål', parentId: 'KF' }),
     goal('', 'Utan nivå'),
   ];
   const p = (kind: 'tertialrapport' | 'verksamhetsplan') =>
-    plan(kind, { goals, indicators: [indicator('KF', 'Andel'), indicator('gone', 'Föräldralös')], activities: [activity('E', 'Göra', { status: 'Avbruten' })] });
+    plan(kind, {
+      goals,
+      indicators: [indicator('KF', 'Andel'), indicator('gone', 'Föräldralös')],
+      activities: [activity('E', 'Göra', { status: 'Avbruten' })],
+    });
 
   test('labels, levels from the base by goal level (at most 5), blocks in order; orphans after the goals', () => {
     const sections = goalTree(p('tertialrapport'), 'tertialrapport', 2, 'Indikatorer och aktiviteter utan mål');

@@ -1,7 +1,19 @@
 /** The page metrics (report/metrics.ts) the model, the renderer and the estimator share. */
 import { convertMillimetersToTwip } from 'docx';
 import { ARIAL } from '../../../src/core/report/arialMetrics';
-import { PAGE, SIZE, TEXT_HEIGHT, TEXT_WIDTH, charWidth, columnTwips, countLines, lineHang, lineHeight, textWidth, words } from '../../../src/core/report/metrics';
+import {
+  PAGE,
+  SIZE,
+  TEXT_HEIGHT,
+  TEXT_WIDTH,
+  charWidth,
+  columnTwips,
+  countLines,
+  lineHang,
+  lineHeight,
+  textWidth,
+  words,
+} from '../../../src/core/report/metrics';
 
 describe('page metrics', () => {
   test('A4 with 2 cm margins, in twips as Word (and docx) convert millimetres', () => {

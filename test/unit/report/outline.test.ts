@@ -39,7 +39,12 @@ describe('the declaration', () => {
 describe("one document's outline", () => {
   test('headings worded for the year', () => {
     const economy = { text: 'Redovisning av ekonomi', before: { year: 2023, text: 'Uppföljning av ekonomi' } };
-    expect([2022, 2023, 2030, undefined].map((y) => worded(economy, y))).toEqual(['Uppföljning av ekonomi', 'Redovisning av ekonomi', 'Redovisning av ekonomi', 'Uppföljning av ekonomi']);
+    expect([2022, 2023, 2030, undefined].map((y) => worded(economy, y))).toEqual([
+      'Uppföljning av ekonomi',
+      'Redovisning av ekonomi',
+      'Redovisning av ekonomi',
+      'Uppföljning av ekonomi',
+    ]);
     expect(worded('Övrigt', 2020)).toBe('Övrigt');
     expect(documentOutline('verksamhetsplan', 2024).economy.heading).toBe('Redovisning av ekonomi');
   });
@@ -52,7 +57,9 @@ describe("one document's outline", () => {
   });
 
   test('the intro, the economy and the goals of each kind', () => {
-    expect(DOCUMENT_KINDS.map((k) => [documentOutline(k, 2020).intro.heading, documentOutline(k, 2020).economy.heading, documentOutline(k, 2020).goals.heading])).toEqual([
+    expect(
+      DOCUMENT_KINDS.map((k) => [documentOutline(k, 2020).intro.heading, documentOutline(k, 2020).economy.heading, documentOutline(k, 2020).goals.heading]),
+    ).toEqual([
       ['Inledning', 'Uppföljning av ekonomi', undefined],
       ['Sammanfattande analys', 'Uppföljning av ekonomi', 'Uppföljning av Kommunfullmäktiges inriktningsmål'],
       ['Sammanfattande analys', 'Uppföljning av ekonomi', 'Uppföljning av Kommunfullmäktiges inriktningsmål'],
@@ -99,7 +106,11 @@ describe('the validator reads the outline (text.section-missing)', () => {
     const ctx = new RuleContext(plan('verksamhetsberattelse', { texts: [text('Sammanfattning')] }), { Texter: texter });
     textRules(ctx);
     expect(ctx.findings.map((f) => [f.sheet, f.cell, f.message])).toEqual([
-      ['Texter', '', 'Texter: avsnittet "Sammanfattande analys" saknas. En verksamhetsberättelse brukar ha det; lägg till en rad med Avsnitt "Sammanfattande analys" och texten.'],
+      [
+        'Texter',
+        '',
+        'Texter: avsnittet "Sammanfattande analys" saknas. En verksamhetsberättelse brukar ha det; lägg till en rad med Avsnitt "Sammanfattande analys" och texten.',
+      ],
     ]);
   });
 });

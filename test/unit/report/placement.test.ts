@@ -6,12 +6,19 @@ import { buildReport } from '../../../src/core/report/build';
 import type { DocumentKind } from '../../../src/core/model/plan';
 import { activity, budgetRow, find, goal, indicator, outlineOf, plan, planBudgetRow, table, text } from './plans';
 
-const headings = (kind: DocumentKind, texts: ReturnType<typeof text>[], year: number | undefined = 2025) => outlineOf(buildReport(plan(kind, { texts, info: { year } })).body);
+const headings = (kind: DocumentKind, texts: ReturnType<typeof text>[], year: number | undefined = 2025) =>
+  outlineOf(buildReport(plan(kind, { texts, info: { year } })).body);
 const noYear = (kind: DocumentKind) => outlineOf(buildReport(plan(kind, { info: { year: undefined } })).body);
 
 describe('an empty workbook: the parts and sections each kind always prints', () => {
   test('verksamhetsplan', () => {
-    expect(headings('verksamhetsplan', [])).toEqual(['¶ Inledning (1)', '¶ Redovisning av ekonomi (1)', '  Resursanvändning (2)', '  Budget 2025 (2)', 'Övrigt (1)']);
+    expect(headings('verksamhetsplan', [])).toEqual([
+      '¶ Inledning (1)',
+      '¶ Redovisning av ekonomi (1)',
+      '  Resursanvändning (2)',
+      '  Budget 2025 (2)',
+      'Övrigt (1)',
+    ]);
   });
 
   test('tertialrapport', () => {
@@ -63,7 +70,9 @@ describe('texts go where the outline puts them', () => {
   // an always-printed section that is missing goes before the first present always-printed one that follows it in the
   // outline, else at the end of its part (after sections that are not always printed, as Uppföljning av intern kontroll)
   test('known sections under their part, in the order of the sheet; the always-printed ones fill in around them', () => {
-    expect(headings('tertialrapport', [text('Verksamhet'), text('Analys av balansräkning'), text('Investeringar'), text('Uppföljning av intern kontroll')])).toEqual([
+    expect(
+      headings('tertialrapport', [text('Verksamhet'), text('Analys av balansräkning'), text('Investeringar'), text('Uppföljning av intern kontroll')]),
+    ).toEqual([
       '¶ Sammanfattande analys (1)',
       '  Verksamhet (2)',
       '¶ Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
@@ -112,7 +121,11 @@ describe('texts go where the outline puts them', () => {
   });
 
   test('Överordnat avsnitt: a part, a section (one level down), or a new part after the outline’s', () => {
-    const lines = headings('verksamhetsplan', [text('Mål för året', 'x', 'Inledning'), text('Delmål', 'y', 'Mål för året'), text('Lokaler', 'z', 'Fastigheter')]);
+    const lines = headings('verksamhetsplan', [
+      text('Mål för året', 'x', 'Inledning'),
+      text('Delmål', 'y', 'Mål för året'),
+      text('Lokaler', 'z', 'Fastigheter'),
+    ]);
     expect(lines.slice(0, 3)).toEqual(['¶ Inledning (1)', '  Mål för året (2)', '    Delmål (3)']);
     expect(lines.slice(-2)).toEqual(['Fastigheter (1)', '  Lokaler (2)']);
   });
@@ -121,12 +134,19 @@ describe('texts go where the outline puts them', () => {
     expect(headings('tertialrapport', [text('medel  för LOKALÄNDAMÅL')])).toContain('  medel för LOKALÄNDAMÅL (2)');
     expect(headings('tertialrapport', [text('medel  för LOKALÄNDAMÅL')])).not.toContain('  Medel för lokaländamål (2)');
     // "Budget <year>" belongs to the budget section, but only the document's year stands for it
-    expect(headings('verksamhetsplan', [text('Budget 2031')]).slice(1, 5)).toEqual(['¶ Redovisning av ekonomi (1)', '  Budget 2031 (2)', '  Resursanvändning (2)', '  Budget 2025 (2)']);
+    expect(headings('verksamhetsplan', [text('Budget 2031')]).slice(1, 5)).toEqual([
+      '¶ Redovisning av ekonomi (1)',
+      '  Budget 2031 (2)',
+      '  Resursanvändning (2)',
+      '  Budget 2025 (2)',
+    ]);
   });
 
   test('front sections go before the table of contents and Bilagor after it, in every kind', () => {
     for (const kind of ['verksamhetsplan', 'tertialrapport', 'verksamhetsberattelse'] as const) {
-      const model = buildReport(plan(kind, { texts: [text('Sammanfattning'), text('Bilagor', 'Bilaga 1\nBilaga 2'), text('Förslag till beslut'), text('Ärendets beredning')] }));
+      const model = buildReport(
+        plan(kind, { texts: [text('Sammanfattning'), text('Bilagor', 'Bilaga 1\nBilaga 2'), text('Förslag till beslut'), text('Ärendets beredning')] }),
+      );
       expect(model.frontSections.map((s) => s.heading)).toEqual(['Sammanfattning', 'Förslag till beslut', 'Ärendets beredning']);
       expect(model.attachments.map((b) => b.runs[0]!.text)).toEqual(['Bilaga 1', 'Bilaga 2']);
       expect(find(model.body, 'Sammanfattning')).toBeUndefined();
@@ -134,13 +154,24 @@ describe('texts go where the outline puts them', () => {
   });
 
   test('a row without heading or text is left out; a text without heading is "Text"', () => {
-    const model = buildReport(plan('tertialrapport', { texts: [{ ...text(''), text: '' }, { ...text(''), text: 'Utan rubrik.' }] }));
+    const model = buildReport(
+      plan('tertialrapport', {
+        texts: [
+          { ...text(''), text: '' },
+          { ...text(''), text: 'Utan rubrik.' },
+        ],
+      }),
+    );
     expect(outlineOf(model.body).slice(0, 2)).toEqual(['¶ Sammanfattande analys (1)', '  Text (2)']);
   });
 });
 
 describe('the goal tree, the economy and the title page', () => {
-  const goals = [goal('A', '1. En stad för alla', { level: 'KF:s inriktningsmål' }), goal('B', '1.1 Mål', { level: 'KF:s mål för verksamhetsområdet', parentId: 'A' }), goal('C', 'Nämndmålet', { level: 'Nämndmål', parentId: 'B' })];
+  const goals = [
+    goal('A', '1. En stad för alla', { level: 'KF:s inriktningsmål' }),
+    goal('B', '1.1 Mål', { level: 'KF:s mål för verksamhetsområdet', parentId: 'A' }),
+    goal('C', 'Nämndmålet', { level: 'Nämndmål', parentId: 'B' }),
+  ];
 
   test('follow-ups: the goals under their heading after the intro, from level 2', () => {
     const model = buildReport(plan('tertialrapport', { goals, indicators: [indicator('C', 'Andel')], activities: [activity('none', 'Utan mål')] }));
@@ -175,7 +206,12 @@ describe('the goal tree, the economy and the title page', () => {
 
   // today Tabeller is added before the always-printed sections, which then go after it when none of them is present
   test('tables go under the section they name; others in the economy under Tabeller', () => {
-    const model = buildReport(plan('verksamhetsplan', { texts: [text('Agenda 2030')], tables: [table('Mål 2030', 'Agenda 2030', ['Mål', 'Antal'], [['a', 1]]), table('Övrig', 'Finns inte', ['A'], [['b']])] }));
+    const model = buildReport(
+      plan('verksamhetsplan', {
+        texts: [text('Agenda 2030')],
+        tables: [table('Mål 2030', 'Agenda 2030', ['Mål', 'Antal'], [['a', 1]]), table('Övrig', 'Finns inte', ['A'], [['b']])],
+      }),
+    );
     expect(outlineOf(model.body, true)).toEqual([
       '¶ Inledning (1)',
       '¶ Redovisning av ekonomi (1)',

@@ -43,7 +43,15 @@ describe('the budget by kostnadsslag', () => {
 
   test('under the text "Budget <år>" when the workbook has one, else in a new section at the end of the economy', () => {
     const budget = { heading: 'Budget', printed: 'Budget 2025' };
-    const withText: Section = { heading: 'E', level: 1, blocks: [], children: [{ heading: 'Budget 2024', level: 2, blocks: [], children: [] }, { heading: 'Övrigt', level: 2, blocks: [], children: [] }] };
+    const withText: Section = {
+      heading: 'E',
+      level: 1,
+      blocks: [],
+      children: [
+        { heading: 'Budget 2024', level: 2, blocks: [], children: [] },
+        { heading: 'Övrigt', level: 2, blocks: [], children: [] },
+      ],
+    };
     placePlanBudget(withText, budget, p);
     expect(outlineOf([withText], true)).toEqual(['E (1)', '  Budget 2024 (2) [planBudget]', '  Övrigt (2)']);
     const without: Section = { heading: 'E', level: 1, blocks: [], children: [{ heading: 'Resursanvändning', level: 2, blocks: [], children: [] }] };

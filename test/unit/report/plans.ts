@@ -22,7 +22,12 @@ export function plan(kind: DocumentKind | undefined, parts: Partial<Omit<Plan, '
   };
 }
 
-export const text = (heading: string, body = `Text om ${heading}.`, parent?: string): TextSection => ({ heading, text: body, parent, source: source('Texter') });
+export const text = (heading: string, body = `Text om ${heading}.`, parent?: string): TextSection => ({
+  heading,
+  text: body,
+  parent,
+  source: source('Texter'),
+});
 
 export const goal = (id: string, title: string, extra: Partial<Goal> = {}): Goal => ({ id, title, texts: {}, source: source('Mål'), ...extra });
 
@@ -56,7 +61,13 @@ export const budgetRow = (label: string, amounts: BudgetRow['amounts'], extra: P
   ...extra,
 });
 
-export const planBudgetRow = (label: string, rowType: PlanBudgetRow['rowType'], amount?: number): PlanBudgetRow => ({ label, rowType, amount, entered: amount, source: source('Budget kostnadsslag') });
+export const planBudgetRow = (label: string, rowType: PlanBudgetRow['rowType'], amount?: number): PlanBudgetRow => ({
+  label,
+  rowType,
+  amount,
+  entered: amount,
+  source: source('Budget kostnadsslag'),
+});
 
 export const table = (caption: string, section: string | undefined, header: string[], rows: (string | number)[][], sumRows: number[] = []): FreeTable => ({
   caption,

@@ -21,11 +21,30 @@ function tertialrapport() {
     ],
     goals: [
       goal('IM1', '1. En stad för alla', { level: 'KF:s inriktningsmål' }),
-      goal('KF1', '1.1 Människor är självförsörjande', { level: 'KF:s mål för verksamhetsområdet', parentId: 'IM1', assessment: 'Uppfylls delvis', texts: { analysis: 'Målet nås delvis.' } }),
-      goal('N1', 'Invånarna är självförsörjande', { level: 'Nämndmål', parentId: 'KF1', assessment: 'Uppfylls inte', texts: { analysis: 'Arbetet är försenat.' } }),
+      goal('KF1', '1.1 Människor är självförsörjande', {
+        level: 'KF:s mål för verksamhetsområdet',
+        parentId: 'IM1',
+        assessment: 'Uppfylls delvis',
+        texts: { analysis: 'Målet nås delvis.' },
+      }),
+      goal('N1', 'Invånarna är självförsörjande', {
+        level: 'Nämndmål',
+        parentId: 'KF1',
+        assessment: 'Uppfylls inte',
+        texts: { analysis: 'Arbetet är försenat.' },
+      }),
     ],
     indicators: [
-      indicator('N1', 'Andel i arbete', { unit: '%', outcome: num(0.5), outcomeMen: num(0.4), outcomeWomen: num(0.6), forecast: num(0.6), annualTarget: num(0.7), period: 'Tertial 2 2025', analysis: 'Lägre än målet.' }),
+      indicator('N1', 'Andel i arbete', {
+        unit: '%',
+        outcome: num(0.5),
+        outcomeMen: num(0.4),
+        outcomeWomen: num(0.6),
+        forecast: num(0.6),
+        annualTarget: num(0.7),
+        period: 'Tertial 2 2025',
+        analysis: 'Lägre än målet.',
+      }),
       indicator('N1', 'Antal aspiranter', { unit: 'st', outcome: num(17), forecast: num(25), annualTarget: num(25), period: 'Tertial 2 2025' }),
     ],
     activities: [activity('N1', 'Utbildning för chefer', { start: '2025-01-01', end: '2025-12-31', status: 'Pågående', analysis: 'Enligt plan.' })],
@@ -33,7 +52,18 @@ function tertialrapport() {
       budgetRow('Förskola', { outcome: 100, budget: 300, forecast: 295, deviation: 5, performanceChange: 0, deviationAfter: 5 }, { analysis: 'Överskott.' }),
       budgetRow('Summa SDN', { outcome: 100, budget: 300, forecast: 295, deviation: 5, performanceChange: 0, deviationAfter: 5 }, { rowType: 'Summa' }),
     ],
-    tables: [table('Resultatenheter', 'Verksamhetsområde', ['Enhet', 'Netto'], [['Förskola', 1.5], ['Summa', 1.5]], [1])],
+    tables: [
+      table(
+        'Resultatenheter',
+        'Verksamhetsområde',
+        ['Enhet', 'Netto'],
+        [
+          ['Förskola', 1.5],
+          ['Summa', 1.5],
+        ],
+        [1],
+      ),
+    ],
   });
 }
 
@@ -47,7 +77,17 @@ describe('the renderer and the page estimator on every kind of block', () => {
     const xml = await documentXml(await packReport(model));
     // figures as formatted, with an ordinary space before the unit (the indicator rows pass their cells through oneLine)
     const figure = (text: string) => text.replace(/\s/g, ' ');
-    const inOrder = ['Förslag till beslut', 'Sammanfattning', 'Innehållsförteckning', '1. En stad för alla', 'Andel i arbete', figure(formatValue(num(0.5), '%')), 'Utbildning för chefer', 'Förskola', 'Resultatenheter'];
+    const inOrder = [
+      'Förslag till beslut',
+      'Sammanfattning',
+      'Innehållsförteckning',
+      '1. En stad för alla',
+      'Andel i arbete',
+      figure(formatValue(num(0.5), '%')),
+      'Utbildning för chefer',
+      'Förskola',
+      'Resultatenheter',
+    ];
     let at = 0;
     for (const text of inOrder) {
       const i = xml.indexOf(text, at);
@@ -88,7 +128,11 @@ describe('the renderer and the page estimator on every kind of block', () => {
     const p = plan('verksamhetsplan', {
       info: { organisation: 'Enheten', unitHead: 'Chef' },
       texts: [text('Inledning', 'Om enheten.')],
-      planBudget: [planBudgetRow('Intäkter', 'Rubrik'), planBudgetRow('Taxor och avgifter', 'Intäkt', 33700), planBudgetRow('Summa intäkter', 'Summa intäkter', 33700)],
+      planBudget: [
+        planBudgetRow('Intäkter', 'Rubrik'),
+        planBudgetRow('Taxor och avgifter', 'Intäkt', 33700),
+        planBudgetRow('Summa intäkter', 'Summa intäkter', 33700),
+      ],
     });
     const xml = await documentXml(await packReport(buildReport(p)));
     expect(xml).toContain('Beloppen anges i tkr');

@@ -13,18 +13,25 @@ describe('rich text in text cells', () => {
   });
 
   test('a short line heading a paragraph is a subheading; a run of short lines is not', () => {
-    const blocks = parseRichText('Förskola\nFörskolans systematiska kvalitetsarbete är under ständig utveckling.\nBilaga 1. SLK-blanketter\nBilaga 2. Delårsbokslut');
+    const blocks = parseRichText(
+      'Förskola\nFörskolans systematiska kvalitetsarbete är under ständig utveckling.\nBilaga 1. SLK-blanketter\nBilaga 2. Delårsbokslut',
+    );
     expect(blocks.map((b) => b.kind)).toEqual(['subheading', 'paragraph', 'paragraph', 'paragraph']);
   });
 
   test("Word's manual line break pasted into a cell (_x000B_) is a line break, not lost", () => {
-    expect(plainText(parseRichText('Första raden i ett långt stycke\u000bandra raden i samma stycke.'))).toBe('Första raden i ett långt stycke\nandra raden i samma stycke.');
+    expect(plainText(parseRichText('Första raden i ett långt stycke\u000bandra raden i samma stycke.'))).toBe(
+      'Första raden i ett långt stycke\nandra raden i samma stycke.',
+    );
   });
 
   test('<p>, <br>, <i>, <b> become structure and formatting', () => {
     expect(parseRichText('<p>Analys</p> <p>Årsmålet <b>bedöms</b> kunna <i>uppnås</i>.<br>Ny rad.</p>')).toEqual([
       { kind: 'subheading', runs: [{ text: 'Analys' }] },
-      { kind: 'paragraph', runs: [{ text: 'Årsmålet ' }, { text: 'bedöms', bold: true }, { text: ' kunna ' }, { text: 'uppnås', italic: true }, { text: '.' }] },
+      {
+        kind: 'paragraph',
+        runs: [{ text: 'Årsmålet ' }, { text: 'bedöms', bold: true }, { text: ' kunna ' }, { text: 'uppnås', italic: true }, { text: '.' }],
+      },
       { kind: 'paragraph', runs: [{ text: 'Ny rad.' }] },
     ]);
   });

@@ -10,14 +10,32 @@ describe('texts in the outline', () => {
   const outline = documentOutline('verksamhetsberattelse', 2020);
 
   test('a text as rich text, none when empty', () => {
-    expect(textBlocks('Första raden.\n- punkt')).toEqual([{ kind: 'richText', blocks: [{ kind: 'paragraph', runs: [{ text: 'Första raden.' }] }, { kind: 'bullet', runs: [{ text: 'punkt' }] }] }]);
+    expect(textBlocks('Första raden.\n- punkt')).toEqual([
+      {
+        kind: 'richText',
+        blocks: [
+          { kind: 'paragraph', runs: [{ text: 'Första raden.' }] },
+          { kind: 'bullet', runs: [{ text: 'punkt' }] },
+        ],
+      },
+    ]);
     expect(textBlocks('  \n')).toEqual([]);
     expect(textBlocks(undefined)).toEqual([]);
   });
 
   test('the parts of the outline in order, each section where it belongs, nothing left behind', () => {
     const placed = placeTexts(
-      [text('Ärendets beredning'), text('Organisation'), text('Uppföljning av ekonomi', 'Ekonomin.'), text('Budgetjusteringar'), text('Egen'), text('Kvalitetsarbete'), text('Bilagor', 'Bilaga'), text('Del', 'x', 'Egen'), text('Ny', 'y', 'Ny del')],
+      [
+        text('Ärendets beredning'),
+        text('Organisation'),
+        text('Uppföljning av ekonomi', 'Ekonomin.'),
+        text('Budgetjusteringar'),
+        text('Egen'),
+        text('Kvalitetsarbete'),
+        text('Bilagor', 'Bilaga'),
+        text('Del', 'x', 'Egen'),
+        text('Ny', 'y', 'Ny del'),
+      ],
       outline,
     );
     expect(placed.front.map((s) => s.heading)).toEqual(['Ärendets beredning']);

@@ -49,10 +49,37 @@ const ONE_OF_EACH: Block[] = [
   { kind: 'assessment', assessment: 'Uppfylls delvis' },
   { kind: 'fieldLabel', text: 'Analys' },
   { kind: 'richText', blocks: [{ kind: 'paragraph', runs: [{ text: 'Text.' }] }] },
-  { kind: 'indicatorTable', columns: [{ header: 'Indikator', width: 80, align: 'left' }, { header: 'Årsmål', width: 20, align: 'right' }], rows: [{ name: 'Andel', flag: '♀', cells: ['50 %'], analysis: [] }] },
-  { kind: 'activityTable', columns: [{ header: 'Aktivitet', width: 100, align: 'left' }], rows: [{ name: 'Akt', status: { symbol: '✓', label: 'Avslutad' }, cells: [], analysis: [] }] },
-  { kind: 'budgetTable', columns: [{ header: 'Netto', width: 60, align: 'left' }, { header: 'Budget', width: 40, align: 'right' }], rows: [{ label: 'Summa', style: 'sum', cells: ['1,0'] }], note: 'Not.' },
-  { kind: 'planBudget', facts: [['Budgetår', '2025']], columns: [{ header: 'tkr', width: 70, align: 'left' }, { header: 'Budget', width: 30, align: 'right' }], rows: [{ label: 'Intäkter', style: 'line', cells: ['100'] }] },
+  {
+    kind: 'indicatorTable',
+    columns: [
+      { header: 'Indikator', width: 80, align: 'left' },
+      { header: 'Årsmål', width: 20, align: 'right' },
+    ],
+    rows: [{ name: 'Andel', flag: '♀', cells: ['50 %'], analysis: [] }],
+  },
+  {
+    kind: 'activityTable',
+    columns: [{ header: 'Aktivitet', width: 100, align: 'left' }],
+    rows: [{ name: 'Akt', status: { symbol: '✓', label: 'Avslutad' }, cells: [], analysis: [] }],
+  },
+  {
+    kind: 'budgetTable',
+    columns: [
+      { header: 'Netto', width: 60, align: 'left' },
+      { header: 'Budget', width: 40, align: 'right' },
+    ],
+    rows: [{ label: 'Summa', style: 'sum', cells: ['1,0'] }],
+    note: 'Not.',
+  },
+  {
+    kind: 'planBudget',
+    facts: [['Budgetår', '2025']],
+    columns: [
+      { header: 'tkr', width: 70, align: 'left' },
+      { header: 'Budget', width: 30, align: 'right' },
+    ],
+    rows: [{ label: 'Intäkter', style: 'line', cells: ['100'] }],
+  },
   { kind: 'freeTable', caption: 'Tabell', columns: [{ header: 'A', width: 100, align: 'left' }], rows: [{ cells: ['x'], sum: false }] },
   { kind: 'legend', items: [{ symbol: '●', color: '2E7D32', text: 'Uppfylls helt' }] },
 ];
@@ -67,7 +94,9 @@ describe('BlockVisitor', () => {
   test('visitBlock calls the handler of the block’s kind with the block and the arguments', () => {
     expect(ONE_OF_EACH.map((b) => visitBlock(b, typed))).toEqual(['Uppfylls delvis', 'Analys', '1', '♀', '✓', 'Not.', 'Budgetår,2025', 'Tabell', undefined]);
     const seen: string[] = [];
-    const visitor = Object.fromEntries(Object.keys(BLOCK_RENDERERS).map((k) => [k, (b: Block, n: number) => seen.push(`${b.kind}:${n}`)])) as unknown as BlockVisitor<number, [number]>;
+    const visitor = Object.fromEntries(
+      Object.keys(BLOCK_RENDERERS).map((k) => [k, (b: Block, n: number) => seen.push(`${b.kind}:${n}`)]),
+    ) as unknown as BlockVisitor<number, [number]>;
     visitBlock(ONE_OF_EACH[1]!, visitor, 7);
     expect(seen).toEqual(['fieldLabel:7']);
   });

@@ -2,26 +2,57 @@ import { findingsOf, plan, where } from '../../helpers/plans';
 import { BUDGET_000 } from '../../helpers/records';
 
 type Row = Record<string, string | number | null>;
-const line = (Verksamhet: string, Budget: number, Prognos: number, extra: Row = {}): Row => ({ Verksamhet, Radtyp: 'Verksamhet', Utfall: 0, Budget, Prognos, ...extra });
+const line = (Verksamhet: string, Budget: number, Prognos: number, extra: Row = {}): Row => ({
+  Verksamhet,
+  Radtyp: 'Verksamhet',
+  Utfall: 0,
+  Budget,
+  Prognos,
+  ...extra,
+});
 const budget = (doc: Parameters<typeof plan>[0], rows: Row[]) => plan(doc, { Driftbudget: rows });
 
 describe('driftbudget rules', () => {
   test('formulas left empty: the core computes every derived cell, nothing to report', () => {
-    expect(where(budget('t2', [line('A', 20, 18), { Verksamhet: 'varav', Radtyp: 'Varav', Budget: 10, Prognos: 9 }, { Verksamhet: 'Summa', Radtyp: 'Summa' }, { Verksamhet: 'Slut', Radtyp: 'Slutsumma' }]))).toEqual([]);
+    expect(
+      where(
+        budget('t2', [
+          line('A', 20, 18),
+          { Verksamhet: 'varav', Radtyp: 'Varav', Budget: 10, Prognos: 9 },
+          { Verksamhet: 'Summa', Radtyp: 'Summa' },
+          { Verksamhet: 'Slut', Radtyp: 'Slutsumma' },
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   test('a typed deviation must be Budget − Prognos (within half a decimal), the one after it that plus Prestationsförändring', () => {
     expect(where(budget('t2', [line('A', 20, 18, { 'Avvikelse budget prognos': 2.04 }), { Verksamhet: 'S', Radtyp: 'Summa' }]))).toEqual([]);
-    expect(where(budget('t2', [line('A', 20, 18, { 'Avvikelse budget prognos': 2.1 }), { Verksamhet: 'S', Radtyp: 'Summa' }]))).toEqual(['budget.deviation Driftbudget!F2']);
-    const [after] = findingsOf(budget('t2', [line('A', 20, 18, { Prestationsförändring: 1, 'Avvikelse efter prestationsförändring': 2 }), { Verksamhet: 'S', Radtyp: 'Summa' }]));
+    expect(where(budget('t2', [line('A', 20, 18, { 'Avvikelse budget prognos': 2.1 }), { Verksamhet: 'S', Radtyp: 'Summa' }]))).toEqual([
+      'budget.deviation Driftbudget!F2',
+    ]);
+    const [after] = findingsOf(
+      budget('t2', [line('A', 20, 18, { Prestationsförändring: 1, 'Avvikelse efter prestationsförändring': 2 }), { Verksamhet: 'S', Radtyp: 'Summa' }]),
+    );
     expect(`${after!.rule} ${after!.cell}`).toBe('budget.deviation H2');
     expect(after!.message).toContain('Avvikelse + Prestationsförändring = 3,0 mnkr');
   });
 
   test('a typed Summa or Slutsumma must add up; a wrong line is reported on the line only', () => {
     expect(where(budget('t2', [line('A', 20, 18), { Verksamhet: 'S', Radtyp: 'Summa', Budget: 21 }]))).toEqual(['budget.sum Driftbudget!D3']);
-    expect(where(budget('t2', [line('A', 20, 18), { Verksamhet: 'S', Radtyp: 'Summa' }, { Verksamhet: 'J', Radtyp: 'Justering', 'Avvikelse efter prestationsförändring': 1 }, { Verksamhet: 'Slut', Radtyp: 'Slutsumma', 'Avvikelse efter prestationsförändring': 2 }]))).toEqual(['budget.final-sum Driftbudget!H5']);
-    expect(where(budget('t2', [line('A', 20, 18, { 'Avvikelse budget prognos': 5 }), { Verksamhet: 'S', Radtyp: 'Summa', 'Avvikelse budget prognos': 5 }]))).toEqual(['budget.deviation Driftbudget!F2']);
+    expect(
+      where(
+        budget('t2', [
+          line('A', 20, 18),
+          { Verksamhet: 'S', Radtyp: 'Summa' },
+          { Verksamhet: 'J', Radtyp: 'Justering', 'Avvikelse efter prestationsförändring': 1 },
+          { Verksamhet: 'Slut', Radtyp: 'Slutsumma', 'Avvikelse efter prestationsförändring': 2 },
+        ]),
+      ),
+    ).toEqual(['budget.final-sum Driftbudget!H5']);
+    expect(
+      where(budget('t2', [line('A', 20, 18, { 'Avvikelse budget prognos': 5 }), { Verksamhet: 'S', Radtyp: 'Summa', 'Avvikelse budget prognos': 5 }])),
+    ).toEqual(['budget.deviation Driftbudget!F2']);
   });
 
   test('varav rows: part of the Verksamhet row above, never larger (negative amounts aside)', () => {
@@ -33,7 +64,10 @@ describe('driftbudget rules', () => {
   });
 
   test('names and row types; a follow-up with lines needs a Summa row, a plan does not', () => {
-    expect(where(budget('t2', [line('', 1, 1), { Verksamhet: 'X', Radtyp: null, Budget: 3 }, { Verksamhet: 'S', Radtyp: 'Summa' }]))).toEqual(['budget.label-missing Driftbudget!A2', 'budget.row-type-missing Driftbudget!B3']);
+    expect(where(budget('t2', [line('', 1, 1), { Verksamhet: 'X', Radtyp: null, Budget: 3 }, { Verksamhet: 'S', Radtyp: 'Summa' }]))).toEqual([
+      'budget.label-missing Driftbudget!A2',
+      'budget.row-type-missing Driftbudget!B3',
+    ]);
     expect(where(budget('t2', [line('A', 1, 1), line('B', 1, 1)]))).toEqual(['budget.sum-missing Driftbudget!B3']);
     expect(where(budget('vp', [line('A', 1, 1)]))).toEqual([]);
   });
@@ -47,8 +81,21 @@ describe('budget by kostnadsslag rules', () => {
   });
 
   test('a typed sum must agree within half a tkr; every row needs its type', () => {
-    expect(where(costs([{ Kostnadsslag: 'A', Radtyp: 'Kostnad', Budget: 10 }, { Kostnadsslag: 'S', Radtyp: 'Summa kostnader', Budget: 10.4 }]))).toEqual([]);
-    const findings = findingsOf(costs([{ Kostnadsslag: 'A', Radtyp: 'Kostnad', Budget: 1000 }, { Kostnadsslag: 'S', Radtyp: 'Summa kostnader', Budget: 1200 }, { Kostnadsslag: 'B', Budget: 1 }]));
+    expect(
+      where(
+        costs([
+          { Kostnadsslag: 'A', Radtyp: 'Kostnad', Budget: 10 },
+          { Kostnadsslag: 'S', Radtyp: 'Summa kostnader', Budget: 10.4 },
+        ]),
+      ),
+    ).toEqual([]);
+    const findings = findingsOf(
+      costs([
+        { Kostnadsslag: 'A', Radtyp: 'Kostnad', Budget: 1000 },
+        { Kostnadsslag: 'S', Radtyp: 'Summa kostnader', Budget: 1200 },
+        { Kostnadsslag: 'B', Budget: 1 },
+      ]),
+    );
     expect(findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(['plan-budget.sum C3', 'plan-budget.row-type-missing B4']);
     expect(findings[0]!.message).toMatch(/Summa kostnader 1.200 tkr stämmer inte med raderna ovanför, 1.000 tkr/);
   });

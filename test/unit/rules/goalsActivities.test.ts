@@ -15,11 +15,9 @@ describe('goals', () => {
   });
 
   test('ids: missing, doubled (the second one is not checked further)', () => {
-    expect(where(plan('t2', { Mål: [IM, KF, N('N1'), N('N1', { Nivå: null }), { Nivå: 'Nämndmål', Mål: 'utan id', 'Överordnat id': 'KF1', Bedömning: 'Ingen' }] }))).toEqual([
-      'goal.duplicate-id Mål!A5',
-      'goal.level-missing Mål!B5',
-      'goal.id-missing Mål!A6',
-    ]);
+    expect(
+      where(plan('t2', { Mål: [IM, KF, N('N1'), N('N1', { Nivå: null }), { Nivå: 'Nämndmål', Mål: 'utan id', 'Överordnat id': 'KF1', Bedömning: 'Ingen' }] })),
+    ).toEqual(['goal.duplicate-id Mål!A5', 'goal.level-missing Mål!B5', 'goal.id-missing Mål!A6']);
   });
 
   test('parents: missing, unknown, on the wrong level, below the goal; the top level has none', () => {
@@ -37,7 +35,9 @@ describe('goals', () => {
     const unit = { Id: 'E1', Nivå: 'Enhetsmål', 'Överordnat id': 'N1', Mål: 'E', Bedömning: 'Uppfylls helt' };
     expect(where(plan('t2', { Mål: [IM, KF, N('N1', { Bedömning: null }), unit] }))).toEqual([]);
     expect(where(plan('t2', { Mål: [IM, KF, N('N1'), { ...unit, Bedömning: null }] }))).toEqual(['goal.assessment-missing Mål!E5']);
-    expect(where(plan('vp', { Mål: [IM, { ...KF, Bedömning: 'Ingen' }, N('N1', { Bedömning: 'Uppfylls delvis' })] }))).toEqual(['goal.assessment-in-plan Mål!E4']);
+    expect(where(plan('vp', { Mål: [IM, { ...KF, Bedömning: 'Ingen' }, N('N1', { Bedömning: 'Uppfylls delvis' })] }))).toEqual([
+      'goal.assessment-in-plan Mål!E4',
+    ]);
   });
 
   test('with only KF goals under the top level, they are the level that reports', () => {
@@ -56,13 +56,26 @@ describe('goals', () => {
       'goal.assessment-better-than-parts Mål!E3',
       'goal.analysis-required Mål!H4',
     ]);
-    expect(where(plan('vb', { Mål: [IM, { ...KF, Bedömning: 'Uppfylls delvis', Analys: 'a' }, N('N1', { Bedömning: 'Uppfylls delvis', Analys: 'b' }), N('N2', { Bedömning: 'Ingen' })] }))).toEqual([]);
+    expect(
+      where(
+        plan('vb', {
+          Mål: [
+            IM,
+            { ...KF, Bedömning: 'Uppfylls delvis', Analys: 'a' },
+            N('N1', { Bedömning: 'Uppfylls delvis', Analys: 'b' }),
+            N('N2', { Bedömning: 'Ingen' }),
+          ],
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('activities', () => {
   const activities = (doc: Parameters<typeof plan>[0], ...rows: Record<string, unknown>[]) =>
-    plan(doc, { Aktiviteter: rows.map((r) => ({ 'Mål-id': 'N1', Aktivitet: 'Aktivitet', Startdatum: '2019-01-01', Slutdatum: '2019-12-31', Status: 'Pågående', ...r })) });
+    plan(doc, {
+      Aktiviteter: rows.map((r) => ({ 'Mål-id': 'N1', Aktivitet: 'Aktivitet', Startdatum: '2019-01-01', Slutdatum: '2019-12-31', Status: 'Pågående', ...r })),
+    });
 
   test('the period a document reports on ends 30 april, 31 augusti or 31 december', () => {
     expect(periodEnd('tertialrapport', 2019, 1)).toBe('2019-04-30');
@@ -83,7 +96,10 @@ describe('activities', () => {
 
   test('dates in order, a name, a goal that exists', () => {
     expect(where(activities('t2', { Startdatum: '2019-05-01', Slutdatum: '2019-04-30', Status: 'Avslutad' }))).toEqual(['activity.date-order Aktiviteter!D2']);
-    expect(where(activities('t2', { Aktivitet: null, 'Mål-id': null }))).toEqual(['activity.goal-missing Aktiviteter!A2', 'activity.name-missing Aktiviteter!B2']);
+    expect(where(activities('t2', { Aktivitet: null, 'Mål-id': null }))).toEqual([
+      'activity.goal-missing Aktiviteter!A2',
+      'activity.name-missing Aktiviteter!B2',
+    ]);
     expect(findingsOf(activities('t2', { 'Mål-id': null }))[0]!.message).toContain('saknar Mål-id');
   });
 

@@ -3,7 +3,8 @@ import type { Indicator, Plan } from '../../../src/core/model/plan';
 import { indicatorRecord } from '../../helpers/records';
 import { findingsOf, plan, where } from '../../helpers/plans';
 
-const indicators = (doc: Parameters<typeof plan>[0], ...rows: Parameters<typeof indicatorRecord>[0][]) => plan(doc, { Indikatorer: rows.map((r) => indicatorRecord(r)) });
+const indicators = (doc: Parameters<typeof plan>[0], ...rows: Parameters<typeof indicatorRecord>[0][]) =>
+  plan(doc, { Indikatorer: rows.map((r) => indicatorRecord(r)) });
 
 describe('the period an indicator should report', () => {
   const info = (kind: Plan['info']['kind'], tertial?: 1 | 2) => ({ info: { kind, year: 2019, tertial } }) as Plan;
@@ -71,7 +72,9 @@ describe('indicator rules on small plans', () => {
     expect(where(indicators('t2', { 'Periodens utfall': null }))).toEqual(['indicator.outcome-missing Indikatorer!F2']);
     expect(where(indicators('t2', { 'Periodens utfall': null, Analys: 'Mäts i december.' }))).toEqual([]);
     expect(where(indicators('t1', { 'Periodens utfall': null, Periodicitet: 'Halvår', Period: 'Halvår 2 2018' }))).toEqual([]);
-    expect(where(indicators('t2', { 'Periodens utfall': null, Periodicitet: 'Halvår', Period: 'Halvår 1 2019' }))).toEqual(['indicator.outcome-missing Indikatorer!F2']);
+    expect(where(indicators('t2', { 'Periodens utfall': null, Periodicitet: 'Halvår', Period: 'Halvår 1 2019' }))).toEqual([
+      'indicator.outcome-missing Indikatorer!F2',
+    ]);
     expect(where(indicators('vb', { 'Periodens utfall': null, Periodicitet: 'År', Period: '2019' }))).toEqual(['indicator.outcome-missing Indikatorer!F2']);
   });
 
@@ -94,7 +97,9 @@ describe('indicator rules on small plans', () => {
     expect(where(indicators('t1', { Period: 'Halvår 2 2018', Periodicitet: 'Halvår', 'Periodens utfall': null }))).toEqual([]);
     expect(where(indicators('t2', { Period: 'tertial 2 2019' }))).toEqual([]);
     expect(where(indicators('t2', { Period: 'T2' }))).toEqual(['indicator.period Indikatorer!M2']);
-    expect(findingsOf(indicators('t2', { Period: 'T2' }))[0]!.message).toContain('stämmer inte med periodicitet Tertial i tertialrapport 2 2019. Väntat: "Tertial 2 2019"');
+    expect(findingsOf(indicators('t2', { Period: 'T2' }))[0]!.message).toContain(
+      'stämmer inte med periodicitet Tertial i tertialrapport 2 2019. Väntat: "Tertial 2 2019"',
+    );
     expect(findingsOf(indicators('vb', { Period: 'Helår', 'Periodens utfall': 25 }))[0]!.message).toContain('i verksamhetsberättelse 2019. Väntat: "VB 2019"');
     const [missing] = findingsOf(indicators('t2', { Period: null }));
     expect(missing!.message).toContain('Period saknas för "Antal aspiranter". Skriv "Tertial 2 2019".');
@@ -102,17 +107,28 @@ describe('indicator rules on small plans', () => {
 
   test('the gender split: counts must add up, shares lie between', () => {
     expect(where(indicators('t2', { 'Utfall män/pojkar': 10, 'Utfall kvinnor/flickor': 8 }))).toEqual(['indicator.gender-sum Indikatorer!F2']);
-    expect(where(indicators('t2', { Enhet: '%', 'Periodens utfall': 0.9, 'Prognos helår': 0.9, Årsmål: 0.5, 'Utfall män/pojkar': 0.4, 'Utfall kvinnor/flickor': 0.6 }))).toEqual(['indicator.gender-range Indikatorer!F2']);
+    expect(
+      where(
+        indicators('t2', { Enhet: '%', 'Periodens utfall': 0.9, 'Prognos helår': 0.9, Årsmål: 0.5, 'Utfall män/pojkar': 0.4, 'Utfall kvinnor/flickor': 0.6 }),
+      ),
+    ).toEqual(['indicator.gender-range Indikatorer!F2']);
   });
 
   test('a target lower set than the city’s, for shares; not for absolute units', () => {
-    expect(where(indicators('t2', { Enhet: '%', 'Periodens utfall': 0.9, 'Prognos helår': 0.9, Årsmål: 0.5, 'KF:s årsmål': 0.6 }))).toEqual(['indicator.target-less-ambitious Indikatorer!K2']);
-    expect(where(indicators('t2', { Enhet: '%', Riktning: 'Lägre är bättre', 'Periodens utfall': 0.1, 'Prognos helår': 0.1, Årsmål: 0.5, 'KF:s årsmål': 0.4 }))).toEqual(['indicator.target-less-ambitious Indikatorer!K2']);
+    expect(where(indicators('t2', { Enhet: '%', 'Periodens utfall': 0.9, 'Prognos helår': 0.9, Årsmål: 0.5, 'KF:s årsmål': 0.6 }))).toEqual([
+      'indicator.target-less-ambitious Indikatorer!K2',
+    ]);
+    expect(
+      where(indicators('t2', { Enhet: '%', Riktning: 'Lägre är bättre', 'Periodens utfall': 0.1, 'Prognos helår': 0.1, Årsmål: 0.5, 'KF:s årsmål': 0.4 })),
+    ).toEqual(['indicator.target-less-ambitious Indikatorer!K2']);
     expect(where(indicators('t2', { 'KF:s årsmål': 100 }))).toEqual([]);
   });
 
   test('goal links, names and duplicates', () => {
-    expect(where(indicators('t2', { 'Mål-id': 'X' }, { 'Mål-id': null, Indikator: 'Annan' }))).toEqual(['indicator.goal-missing Indikatorer!A2', 'indicator.goal-missing Indikatorer!A3']);
+    expect(where(indicators('t2', { 'Mål-id': 'X' }, { 'Mål-id': null, Indikator: 'Annan' }))).toEqual([
+      'indicator.goal-missing Indikatorer!A2',
+      'indicator.goal-missing Indikatorer!A3',
+    ]);
     expect(where(indicators('t2', { 'Mål-id': 'IM1' }))).toEqual(['indicator.goal-level Indikatorer!A2']);
     expect(where(indicators('t2', {}, { Indikator: ' antal ASPIRANTER ' }))).toEqual(['indicator.duplicate Indikatorer!B3']);
     expect(where(indicators('t2', { Indikator: null }))).toEqual(['indicator.name-missing Indikatorer!B2']);

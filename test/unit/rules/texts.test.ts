@@ -28,28 +28,63 @@ describe('the sections each kind has', () => {
 
 describe('text cells', () => {
   test('a heading is needed; the same heading twice only under the same parent', () => {
-    expect(where(plan('t2', { Texter: [{ Avsnitt: 'Förslag till beslut', Text: 'x' }, { Avsnitt: 'Sammanfattning' }, { Avsnitt: 'Sammanfattande analys' }, { Text: 'utan rubrik' }] }))).toEqual([
-      'text.heading-missing Texter!A5',
-    ]);
-    const rows = [{ Avsnitt: 'Förslag till beslut' }, { Avsnitt: 'Sammanfattning' }, { Avsnitt: 'Sammanfattande analys' }, { Avsnitt: 'Ekonomi', 'Överordnat avsnitt': 'A' }, { Avsnitt: 'ekonomi', 'Överordnat avsnitt': 'B' }];
+    expect(
+      where(
+        plan('t2', {
+          Texter: [{ Avsnitt: 'Förslag till beslut', Text: 'x' }, { Avsnitt: 'Sammanfattning' }, { Avsnitt: 'Sammanfattande analys' }, { Text: 'utan rubrik' }],
+        }),
+      ),
+    ).toEqual(['text.heading-missing Texter!A5']);
+    const rows = [
+      { Avsnitt: 'Förslag till beslut' },
+      { Avsnitt: 'Sammanfattning' },
+      { Avsnitt: 'Sammanfattande analys' },
+      { Avsnitt: 'Ekonomi', 'Överordnat avsnitt': 'A' },
+      { Avsnitt: 'ekonomi', 'Överordnat avsnitt': 'B' },
+    ];
     expect(where(texts('t2', rows))).toEqual([]);
     expect(where(texts('t2', [...rows, { Avsnitt: 'Ekonomi ', 'Överordnat avsnitt': 'A' }]))).toEqual(['text.duplicate-heading Texter!A7']);
   });
 
   test('markup: tags the report formats and tags it prints as text, in one message', () => {
-    const [f] = findingsOf(plan('t2', { Texter: [{ Avsnitt: 'Förslag till beslut', Text: '<p>Ja</p> <B>fet</B> <span class="x">x</span> <br/>' }, { Avsnitt: 'Sammanfattning' }, { Avsnitt: 'Sammanfattande analys' }] }));
+    const [f] = findingsOf(
+      plan('t2', {
+        Texter: [
+          { Avsnitt: 'Förslag till beslut', Text: '<p>Ja</p> <B>fet</B> <span class="x">x</span> <br/>' },
+          { Avsnitt: 'Sammanfattning' },
+          { Avsnitt: 'Sammanfattande analys' },
+        ],
+      }),
+    );
     expect(f!.message).toContain('<p>, <b>, <br> blir formatering i rapporten; <span> visas som vanlig text');
     expect([...SUPPORTED_TAGS].sort()).toEqual(['b', 'br', 'em', 'i', 'p', 'strong']);
     // comparisons are no tags
-    expect(where(texts('t2', [{ Avsnitt: 'Förslag till beslut', Text: '1 < 2 och 3 > 2' }, { Avsnitt: 'Sammanfattning' }, { Avsnitt: 'Sammanfattande analys' }]))).toEqual([]);
+    expect(
+      where(texts('t2', [{ Avsnitt: 'Förslag till beslut', Text: '1 < 2 och 3 > 2' }, { Avsnitt: 'Sammanfattning' }, { Avsnitt: 'Sammanfattande analys' }])),
+    ).toEqual([]);
   });
 
   test('stray codes, draft notes, control characters and over-long texts, in every text cell', () => {
     const goal = { ...GOAL_TREE[2]!, Beskrivning: 'Kod 1234=5 kvar.', Analys: 'Bra. (Anneli)\nMer.' };
     const records = plan('t2', {
       Mål: [...GOAL_TREE.slice(0, 2), goal],
-      Indikatorer: [{ 'Mål-id': 'N1', Indikator: 'I\u0007', Enhet: 'st', Riktning: 'Högre är bättre', Periodicitet: 'År', 'Periodens utfall': 1, Årsmål: 1, Period: '2019', Analys: 'x'.repeat(EXCEL_CELL_LIMIT + 1) }],
-      Driftbudget: [{ Verksamhet: 'A', Radtyp: 'Verksamhet', Analys: '<i>kursiv</i>' }, { Verksamhet: 'S', Radtyp: 'Summa' }],
+      Indikatorer: [
+        {
+          'Mål-id': 'N1',
+          Indikator: 'I\u0007',
+          Enhet: 'st',
+          Riktning: 'Högre är bättre',
+          Periodicitet: 'År',
+          'Periodens utfall': 1,
+          Årsmål: 1,
+          Period: '2019',
+          Analys: 'x'.repeat(EXCEL_CELL_LIMIT + 1),
+        },
+      ],
+      Driftbudget: [
+        { Verksamhet: 'A', Radtyp: 'Verksamhet', Analys: '<i>kursiv</i>' },
+        { Verksamhet: 'S', Radtyp: 'Summa' },
+      ],
     });
     expect(where(records)).toEqual([
       'text.markup Mål!F4',

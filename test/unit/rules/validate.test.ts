@@ -59,7 +59,9 @@ describe('findings in the order a user works through them', () => {
   });
 
   test('a whole plan: the reading’s findings and the rules’ merged in that order', () => {
-    const records = plan('t2', { Indikatorer: [indicatorRecord({ Riktning: 'Uppåt', 'Periodens utfall': '17' }), indicatorRecord({ Indikator: 'B', 'Mål-id': 'X' })] });
+    const records = plan('t2', {
+      Indikatorer: [indicatorRecord({ Riktning: 'Uppåt', 'Periodens utfall': '17' }), indicatorRecord({ Indikator: 'B', 'Mål-id': 'X' })],
+    });
     expect(where(records)).toEqual(['value.choice Indikatorer!D2', 'indicator.number-as-text Indikatorer!F2', 'indicator.goal-missing Indikatorer!A3']);
   });
 });

@@ -17,7 +17,9 @@ describe('texts instead of a number', () => {
     expect(isAllowedText('annualTarget', text)).toBe(true);
     expect(isAllowedText('outcome', text)).toBe(false);
     const target = checkOf('annualTarget');
-    const listed = (TARGET_TEXTS as readonly string[]).includes(text) ? target.includes(`{self}="${text}"`) : TARGET_PREFIXES.some((p) => target.includes(`LEFT({self},${p.length})="${p}"`));
+    const listed = (TARGET_TEXTS as readonly string[]).includes(text)
+      ? target.includes(`{self}="${text}"`)
+      : TARGET_PREFIXES.some((p) => target.includes(`LEFT({self},${p.length})="${p}"`));
     expect(listed).toBe(true);
     expect(checkOf('outcome')).not.toContain(`"${text}"`);
   });

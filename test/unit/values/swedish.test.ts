@@ -1,4 +1,16 @@
-import { EMPTY, formatInUnit, formatMnkr, formatNumber, formatPercent, formatValue, isEmpty, normaliseNumberText, numberOf, parseSwedishNumber, parseValue } from '../../../src/core/values/swedish';
+import {
+  EMPTY,
+  formatInUnit,
+  formatMnkr,
+  formatNumber,
+  formatPercent,
+  formatValue,
+  isEmpty,
+  normaliseNumberText,
+  numberOf,
+  parseSwedishNumber,
+  parseValue,
+} from '../../../src/core/values/swedish';
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
 

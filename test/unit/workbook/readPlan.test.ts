@@ -36,7 +36,13 @@ describe('a clean workbook', () => {
       ['Ärendets beredning', 4],
       ['Sammanfattande analys', 5],
     ]);
-    expect(reading.plan.goals[2]).toMatchObject({ id: 'N1', level: 'Nämndmål', parentId: 'KF1', assessment: 'Uppfylls helt', texts: { description: 'Arbetet sker i samverkan.' } });
+    expect(reading.plan.goals[2]).toMatchObject({
+      id: 'N1',
+      level: 'Nämndmål',
+      parentId: 'KF1',
+      assessment: 'Uppfylls helt',
+      texts: { description: 'Arbetet sker i samverkan.' },
+    });
   });
 
   test('indicator values in their units, the previous year’s outcome under its year header', () => {
@@ -69,7 +75,11 @@ describe('a clean workbook', () => {
     expect(vp.findings).toEqual([]);
     expect(vp.presentSheets).toContain('Budget kostnadsslag');
     expect(vp.plan.planBudget.find((r) => r.rowType === 'Summa netto')!.amount).toBe(599400 - 34200);
-    expect(vp.plan.info).toMatchObject({ kind: 'verksamhetsplan', administration: 'Hägersten-Liljeholmens stadsdelsförvaltning', unitHead: 'Kerstin Malmpert' });
+    expect(vp.plan.info).toMatchObject({
+      kind: 'verksamhetsplan',
+      administration: 'Hägersten-Liljeholmens stadsdelsförvaltning',
+      unitHead: 'Kerstin Malmpert',
+    });
   });
 });
 
@@ -83,14 +93,15 @@ describe('columns are found by header', () => {
 
   test('a misspelt header is "renamed" at its cell; a missing one is reported where it could go', () => {
     const headers = layoutHeaders().map((h) => (h === 'Årsmål' ? 'arsmal' : h === 'Period' ? null : h));
-    expect(rules({ Dokument: { År: 2019 }, Indikatorer: [indicatorRecord({ Årsmål: undefined, Period: undefined })] }, { headers: { Indikatorer: headers } })).toEqual([
-      `column.renamed Indikatorer!${letterOf('Årsmål')}1`,
-      `column.missing Indikatorer!${AFTER_LAST}1`,
-    ]);
+    expect(
+      rules({ Dokument: { År: 2019 }, Indikatorer: [indicatorRecord({ Årsmål: undefined, Period: undefined })] }, { headers: { Indikatorer: headers } }),
+    ).toEqual([`column.renamed Indikatorer!${letterOf('Årsmål')}1`, `column.missing Indikatorer!${AFTER_LAST}1`]);
   });
 
   test('extension columns may be missing; the renamed message names the header to write', () => {
-    const headers = layoutHeaders().filter((h) => !['Flagga', 'Bedömning (förslag)', 'Kontroll'].includes(h)).map((h) => (h.startsWith('Utfall män') ? 'Utfall Män / pojkar' : h));
+    const headers = layoutHeaders()
+      .filter((h) => !['Flagga', 'Bedömning (förslag)', 'Kontroll'].includes(h))
+      .map((h) => (h.startsWith('Utfall män') ? 'Utfall Män / pojkar' : h));
     const { findings } = readPlan(snapshotOf({ Indikatorer: [] }, { headers: { Indikatorer: headers } }));
     expect(findings.map((f) => f.rule)).toEqual(['column.renamed']);
     expect(findings[0]!.message).toContain('ska vara "Utfall män/pojkar"');
@@ -104,7 +115,12 @@ describe('columns are found by header', () => {
   });
 
   test('a sheet that is missing is one finding; the optional sheets are not required', () => {
-    expect(rules({ Dokument: {}, Texter: [] }, { only: true })).toEqual(['sheet.missing Mål!', 'sheet.missing Indikatorer!', 'sheet.missing Aktiviteter!', 'sheet.missing Driftbudget!']);
+    expect(rules({ Dokument: {}, Texter: [] }, { only: true })).toEqual([
+      'sheet.missing Mål!',
+      'sheet.missing Indikatorer!',
+      'sheet.missing Aktiviteter!',
+      'sheet.missing Driftbudget!',
+    ]);
     expect(rules({}, { only: true })[0]).toBe('sheet.missing Dokument!');
   });
 });
@@ -140,7 +156,10 @@ describe('Dokument', () => {
   });
 
   test('Fält and Värde found by header wherever they are', () => {
-    expect(info({ Organisation: 'Nämnden', År: 'x' }, ['Anteckning', 'Fält', 'Värde'])).toEqual({ info: { organisation: 'Nämnden' }, findings: ['document.year C3'] });
+    expect(info({ Organisation: 'Nämnden', År: 'x' }, ['Anteckning', 'Fält', 'Värde'])).toEqual({
+      info: { organisation: 'Nämnden' },
+      findings: ['document.year C3'],
+    });
   });
 });
 
@@ -212,14 +231,29 @@ describe('values', () => {
   });
 
   test('an error in an amount cell: one finding, and what depends on it unknown', () => {
-    const r = readPlan(snapshotOf({ Driftbudget: [{ Verksamhet: 'A', Radtyp: 'Verksamhet', Budget: { error: '#REF!' }, Prognos: 1 }, { Verksamhet: 'S', Radtyp: 'Summa' }] }));
+    const r = readPlan(
+      snapshotOf({
+        Driftbudget: [
+          { Verksamhet: 'A', Radtyp: 'Verksamhet', Budget: { error: '#REF!' }, Prognos: 1 },
+          { Verksamhet: 'S', Radtyp: 'Summa' },
+        ],
+      }),
+    );
     expect(r.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(['cell.formula-error D2']);
     expect(r.plan.budget[0]!.amounts).toEqual({ forecast: 1 });
     expect(r.plan.budget[1]!.amounts).toMatchObject({ budget: 0, forecast: 1 });
   });
 
   test('budget by kostnadsslag: text in Budget is a finding, the sums count it as 0', () => {
-    const r = readPlan(snapshotOf({ 'Budget kostnadsslag': [{ Kostnadsslag: 'A', Radtyp: 'Kostnad', Budget: 'tio' }, { Kostnadsslag: 'B', Radtyp: 'Kostnad', Budget: 5 }, { Kostnadsslag: 'S', Radtyp: 'Summa kostnader' }] }));
+    const r = readPlan(
+      snapshotOf({
+        'Budget kostnadsslag': [
+          { Kostnadsslag: 'A', Radtyp: 'Kostnad', Budget: 'tio' },
+          { Kostnadsslag: 'B', Radtyp: 'Kostnad', Budget: 5 },
+          { Kostnadsslag: 'S', Radtyp: 'Summa kostnader' },
+        ],
+      }),
+    );
     expect(r.findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`)).toEqual(['value.amount Budget kostnadsslag!C2']);
     expect(r.plan.planBudget.map((b) => b.amount)).toEqual([undefined, 5, 5]);
   });
@@ -228,7 +262,10 @@ describe('values', () => {
 describe('the sheet as a whole', () => {
   test('merged areas: a warning each', () => {
     const snapshot = merge(merge(snapshotOf(CLEAN_T2), 'Texter!D2:E2'), 'Texter!A7:B7');
-    expect(readPlan(snapshot).findings.map((f) => `${f.rule} ${f.cell} ${f.severity}`)).toEqual(['sheet.merged-cells D2:E2 warning', 'sheet.merged-cells A7:B7 warning']);
+    expect(readPlan(snapshot).findings.map((f) => `${f.rule} ${f.cell} ${f.severity}`)).toEqual([
+      'sheet.merged-cells D2:E2 warning',
+      'sheet.merged-cells A7:B7 warning',
+    ]);
   });
 
   test('a value beyond what hosts read (the `outside` cell) is an error naming that cell', () => {

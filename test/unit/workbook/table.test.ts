@@ -70,14 +70,7 @@ describe('columns found by header text', () => {
 describe('records', () => {
   const derived = derivedKeys(INDIKATORER);
   const s = sheet(
-    [
-      ['Indikator', 'Kontroll', 'Egen'],
-      ['A', null, 'x'],
-      [null, null, 'bara i egen kolumn'],
-      ['  ', 'OK', null],
-      [null, null],
-      ['B'],
-    ],
+    [['Indikator', 'Kontroll', 'Egen'], ['A', null, 'x'], [null, null, 'bara i egen kolumn'], ['  ', 'OK', null], [null, null], ['B']],
     [[], [], [], [undefined, '=IF(1,"OK")'], [undefined, '=IF(1,"")']],
   );
   const map = mapColumns(s, INDIKATORER.columns);
@@ -90,7 +83,10 @@ describe('records', () => {
   });
 
   test('a derived column with a typed value still is no input; without the derived set it is', () => {
-    const typed = sheet([['Indikator', 'Kontroll'], [null, 'typed']]);
+    const typed = sheet([
+      ['Indikator', 'Kontroll'],
+      [null, 'typed'],
+    ]);
     const m = mapColumns(typed, INDIKATORER.columns);
     expect(readRecords(typed, m, derived)).toEqual([]);
     expect(readRecords(typed, m).map((r) => r.row)).toEqual([2]);

@@ -64,7 +64,12 @@ describe('a new workbook', () => {
     const column = Object.keys(LISTS).indexOf('unit') + 1;
     const letter = columnLetter(column);
     expect(unit.rule).toEqual({ type: 'list', source: `=Listor!$${letter}$2:$${letter}$${LISTS.unit.values.length + 1}`, strict: false });
-    expect(lists.values.slice(1).map((r) => r[column - 1]).filter((v) => v !== null && v !== undefined)).toEqual([...LISTS.unit.values]);
+    expect(
+      lists.values
+        .slice(1)
+        .map((r) => r[column - 1])
+        .filter((v) => v !== null && v !== undefined),
+    ).toEqual([...LISTS.unit.values]);
   });
 
   test('a tertial is written only for a tertialrapport', () => {
@@ -163,7 +168,11 @@ describe('what the user typed is kept', () => {
 describe('Dokument without its header row', () => {
   test('Fält and Värde headers go to A and B when free, else after the last used column', () => {
     const free = snapshotOf({ Dokument: { År: 2019 } }, { headers: { Dokument: [null, null] } });
-    expect(ops(planTemplate(free, T2).edits, 'setCells', 'Dokument').slice(0, 2).map((e) => [e.topLeft, e.rows])).toEqual([
+    expect(
+      ops(planTemplate(free, T2).edits, 'setCells', 'Dokument')
+        .slice(0, 2)
+        .map((e) => [e.topLeft, e.rows]),
+    ).toEqual([
       ['A1', [['Fält']]],
       ['B1', [['Värde']]],
     ]);
@@ -205,7 +214,9 @@ describe('columns and sheets the workbook lacks', () => {
 
   test('percent rows of Indikatorer get a percent format in their value cells, in runs', () => {
     const rows = ['%', '%', 'st', '%'].map((Enhet, i) => ({ Indikator: `I${i}`, Enhet }));
-    const formats = ops(planTemplate(snapshotOf({ Dokument: { År: 2019 }, Indikatorer: rows }), T2).edits, 'numberFormat', 'Indikatorer').filter((e) => e.format.includes('%'));
+    const formats = ops(planTemplate(snapshotOf({ Dokument: { År: 2019 }, Indikatorer: rows }), T2).edits, 'numberFormat', 'Indikatorer').filter((e) =>
+      e.format.includes('%'),
+    );
     expect(formats.filter((e) => e.range.startsWith('F'))).toEqual([
       { op: 'numberFormat', sheet: 'Indikatorer', range: 'F2:F3', format: '0.0#\\ %' },
       { op: 'numberFormat', sheet: 'Indikatorer', range: 'F5:F5', format: '0.0#\\ %' },
@@ -240,7 +251,9 @@ describe('the list sheet', () => {
     const appended = ops(plan.edits, 'setCells', 'Listor').find((e) => e.topLeft === `${letter}5`)!;
     expect(appended.rows.map((r) => r[0])).toEqual(LISTS.unit.values.filter((v) => !['%', 'st'].includes(v)));
     const total = 3 + appended.rows.length + 1;
-    expect(ops(plan.edits, 'validation', 'Indikatorer').find((v) => v.range === 'C2:C2000')!.rule).toMatchObject({ source: `=Listor!$${letter}$2:$${letter}$${total}` });
+    expect(ops(plan.edits, 'validation', 'Indikatorer').find((v) => v.range === 'C2:C2000')!.rule).toMatchObject({
+      source: `=Listor!$${letter}$2:$${letter}$${total}`,
+    });
   });
 
   test('every candidate name taken by the user: a name of its own', () => {

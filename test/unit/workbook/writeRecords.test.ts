@@ -29,7 +29,9 @@ describe('records written under their headers', () => {
   });
 
   test('leaveDerived: the row type’s derived cells are left for the formulas', () => {
-    const { edits } = appendRecords(snapshot, 'Driftbudget', [{ Verksamhet: 'Ny', Radtyp: 'Verksamhet', Budget: 5, 'Avvikelse budget prognos': 9 }], { leaveDerived: true });
+    const { edits } = appendRecords(snapshot, 'Driftbudget', [{ Verksamhet: 'Ny', Radtyp: 'Verksamhet', Budget: 5, 'Avvikelse budget prognos': 9 }], {
+      leaveDerived: true,
+    });
     expect(cells(edits)).toEqual([['A3', ['Verksamhet', null, 'Ny', 5, null, null]]]);
   });
 

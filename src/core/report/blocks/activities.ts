@@ -18,7 +18,12 @@ interface ValueColumn extends TableColumn {
   cell: (a: Activity) => string;
 }
 /** Headers are the sheet's (src/core/layout). */
-const left = (key: ColumnKey<typeof AKTIVITETER>, width: number, cell: (a: Activity) => string): ValueColumn => ({ header: header(AKTIVITETER, key), width, align: 'left', cell });
+const left = (key: ColumnKey<typeof AKTIVITETER>, width: number, cell: (a: Activity) => string): ValueColumn => ({
+  header: header(AKTIVITETER, key),
+  width,
+  align: 'left',
+  cell,
+});
 const NAME = header(AKTIVITETER, 'name');
 
 /** The columns as the reference documents have them, one line each: the name's width, then the others. */

@@ -58,7 +58,10 @@ function rowStyle(row: BudgetRow): BudgetRowStyle {
 export function budgetBlock(kind: DocumentKind, tertial: number | undefined, rows: readonly BudgetRow[]): BlockOf<'budgetTable'> {
   const outcomeHeader = kind === 'tertialrapport' ? (tertial === 1 ? 'Utfall per april' : 'Utfall per aug') : 'Utfall';
   const amounts = amountColumns(outcomeHeader);
-  const columns: TableColumn[] = [{ header: `Netto (${columnOf(DRIFTBUDGET, 'budget').unit})`, width: 34, align: 'left' }, ...amounts.map(({ header, width }): TableColumn => ({ header, width, align: 'right' }))];
+  const columns: TableColumn[] = [
+    { header: `Netto (${columnOf(DRIFTBUDGET, 'budget').unit})`, width: 34, align: 'left' },
+    ...amounts.map(({ header, width }): TableColumn => ({ header, width, align: 'right' })),
+  ];
   return {
     kind: 'budgetTable',
     columns,
@@ -80,7 +83,14 @@ export function budgetBlock(kind: DocumentKind, tertial: number | undefined, row
  * workbook has no text for it), and under it, two levels down and out of the table of
  * contents as in the reference, a section for each line that has an analysis or tables.
  */
-export function placeDriftbudget(economy: Section, heading: string, kind: DocumentKind, tertial: number | undefined, rows: readonly BudgetRow[], tables: FreeTables): void {
+export function placeDriftbudget(
+  economy: Section,
+  heading: string,
+  kind: DocumentKind,
+  tertial: number | undefined,
+  rows: readonly BudgetRow[],
+  tables: FreeTables,
+): void {
   const key = sectionKey(heading);
   const section = economy.children.find((s) => sectionKey(s.heading) === key) ?? { heading, level: 2, blocks: [], children: [] };
   if (!economy.children.includes(section)) economy.children.unshift(section);

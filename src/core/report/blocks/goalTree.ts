@@ -27,7 +27,15 @@ const GOAL_DEPTH: Record<GoalLevel, number> = {
 };
 
 /** A goal's texts in the order the reports print them, each under its label (the sheet's header, src/core/layout). */
-const GOAL_TEXT_KEYS: readonly (keyof GoalTexts & ColumnKey<typeof MAL>)[] = ['description', 'expectedResult', 'analysis', 'approach', 'resourceUse', 'followUp', 'development'];
+const GOAL_TEXT_KEYS: readonly (keyof GoalTexts & ColumnKey<typeof MAL>)[] = [
+  'description',
+  'expectedResult',
+  'analysis',
+  'approach',
+  'resourceUse',
+  'followUp',
+  'development',
+];
 const GOAL_TEXT_FIELDS: [keyof GoalTexts, string][] = GOAL_TEXT_KEYS.map((key) => [key, header(MAL, key)]);
 
 export interface GoalNode {
@@ -94,7 +102,10 @@ export function goalTree(plan: Plan, kind: DocumentKind, base: number, orphansHe
     sections.push({
       heading: orphansHeading,
       level: base,
-      blocks: [...(orphanIndicators.length ? [indicatorBlock(kind, plan.info.year, orphanIndicators)] : []), ...(orphanActivities.length ? [activityBlock(kind, orphanActivities)] : [])],
+      blocks: [
+        ...(orphanIndicators.length ? [indicatorBlock(kind, plan.info.year, orphanIndicators)] : []),
+        ...(orphanActivities.length ? [activityBlock(kind, orphanActivities)] : []),
+      ],
       children: [],
     });
   }
@@ -106,7 +117,8 @@ export function goalTree(plan: Plan, kind: DocumentKind, base: number, orphansHe
 export function legend(plan: Plan): BlockOf<'legend'> | undefined {
   const items: { symbol: string; color: string; text: string }[] = [];
   for (const a of ['Uppfylls helt', 'Uppfylls delvis', 'Uppfylls inte', 'Ingen'] as const) {
-    if (plan.goals.some((g) => g.assessment === a)) items.push({ symbol: ASSESSMENT_STYLE[a].symbol, color: ASSESSMENT_STYLE[a].color, text: a === 'Ingen' ? 'Ingen bedömning' : a });
+    if (plan.goals.some((g) => g.assessment === a))
+      items.push({ symbol: ASSESSMENT_STYLE[a].symbol, color: ASSESSMENT_STYLE[a].color, text: a === 'Ingen' ? 'Ingen bedömning' : a });
   }
   for (const [status, symbol] of Object.entries(STATUS_SYMBOL) as [ActivityStatus, string][]) {
     if (plan.activities.some((a) => a.status === status)) items.push({ symbol, color: '0B3F73', text: `aktivitet ${status.toLowerCase()}` });

@@ -16,8 +16,18 @@ interface ValueColumn extends TableColumn {
 
 type ValueKey = (typeof INDICATOR_VALUE_KEYS)[number];
 /** Headers are the sheet's (src/core/layout), for the document's year. */
-const value = (key: ValueKey, width: number, year: number | undefined): ValueColumn => ({ header: header(INDIKATORER, key, { year }), width, align: 'right', cell: (ind) => formatValue(ind[key], ind.unit) });
-const text = (key: ColumnKey<typeof INDIKATORER>, width: number, cell: (ind: Indicator) => string): ValueColumn => ({ header: header(INDIKATORER, key), width, align: 'left', cell });
+const value = (key: ValueKey, width: number, year: number | undefined): ValueColumn => ({
+  header: header(INDIKATORER, key, { year }),
+  width,
+  align: 'right',
+  cell: (ind) => formatValue(ind[key], ind.unit),
+});
+const text = (key: ColumnKey<typeof INDIKATORER>, width: number, cell: (ind: Indicator) => string): ValueColumn => ({
+  header: header(INDIKATORER, key),
+  width,
+  align: 'left',
+  cell,
+});
 
 /** The columns as the reference documents have them, one line each (widths in percent, before fitting). */
 function columnsFor(kind: DocumentKind, year: number | undefined): { name: TableColumn; values: ValueColumn[] } {

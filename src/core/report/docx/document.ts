@@ -62,10 +62,19 @@ export const BLOCK_RENDERERS: BlockVisitor<FileChild[], [RenderContext]> = {
   activityTable: (b, ctx) => [activityTable(b.columns, b.rows, ctx), spacer()],
   budgetTable: (b) => [
     budgetTable(b.columns, b.rows),
-    ...(b.note ? [new Paragraph({ children: [new TextRun({ text: b.note, size: SIZE.small, color: COLORS.muted })], spacing: { before: METRICS.note.before, after: METRICS.note.after } })] : []),
+    ...(b.note
+      ? [
+          new Paragraph({
+            children: [new TextRun({ text: b.note, size: SIZE.small, color: COLORS.muted })],
+            spacing: { before: METRICS.note.before, after: METRICS.note.after },
+          }),
+        ]
+      : []),
   ],
   planBudget: (b) => [
-    ...b.facts.map(([k, v]) => new Paragraph({ children: [new TextRun({ text: `${k}: `, bold: true }), new TextRun(v)], spacing: { after: METRICS.fact.after } })),
+    ...b.facts.map(
+      ([k, v]) => new Paragraph({ children: [new TextRun({ text: `${k}: `, bold: true }), new TextRun(v)], spacing: { after: METRICS.fact.after } }),
+    ),
     spacer(),
     budgetTable(b.columns, b.rows),
     spacer(),
@@ -140,15 +149,17 @@ export interface RenderOptions {
 
 /** A table of contents whose page numbers sit at the right margin of our text width. */
 class ReportTableOfContents extends TableOfContents {}
-(ReportTableOfContents.prototype as unknown as { getTabStopsForLevel: (level: number, leader: string) => unknown[] }).getTabStopsForLevel = (_level, leader) => [
-  { type: 'right', position: TEXT_WIDTH, leader },
-];
+(ReportTableOfContents.prototype as unknown as { getTabStopsForLevel: (level: number, leader: string) => unknown[] }).getTabStopsForLevel = (
+  _level,
+  leader,
+) => [{ type: 'right', position: TEXT_WIDTH, leader }];
 
 function tableOfContents(model: ReportModel, options: RenderOptions, ctx: RenderContext): FileChild {
   const maxLevel = OUTLINES[model.kind].tocLevels;
   const fieldOptions = { hyperlink: true, headingStyleRange: `1-${maxLevel}`, tabLeader: LeaderType.DOT } as const;
   if (options.pageNumbers === 'layout') return new ReportTableOfContents('Innehållsförteckning', fieldOptions);
-  const entries = options.pageNumbers === 'none' ? tocSections(model, maxLevel).map((section) => ({ section, page: undefined })) : estimateTocPages(model, maxLevel);
+  const entries =
+    options.pageNumbers === 'none' ? tocSections(model, maxLevel).map((section) => ({ section, page: undefined })) : estimateTocPages(model, maxLevel);
   if (!entries.length) return new Paragraph('');
   return new ReportTableOfContents('Innehållsförteckning', {
     ...fieldOptions,
@@ -172,7 +183,12 @@ export function renderReport(model: ReportModel, options: RenderOptions = {}): D
       spacing: { line: METRICS.title.line, lineRule: LineRuleType.AUTO, before: METRICS.title.before, after: METRICS.title.after },
     }),
     ...(model.subtitle
-      ? [new Paragraph({ children: [new TextRun({ text: model.subtitle, size: SIZE.subtitle, color: COLORS.muted })], spacing: { after: METRICS.subtitle.after } })]
+      ? [
+          new Paragraph({
+            children: [new TextRun({ text: model.subtitle, size: SIZE.subtitle, color: COLORS.muted })],
+            spacing: { after: METRICS.subtitle.after },
+          }),
+        ]
       : []),
     ...model.frontSections.flatMap((s) => [new Paragraph({ style: 'FrontHeading', text: s.heading }), ...s.blocks.flatMap((b) => block(b, ctx))]),
     new Paragraph({ style: 'FrontHeading', text: 'Innehållsförteckning', pageBreakBefore: model.frontSections.length > 0 }),
@@ -185,25 +201,31 @@ export function renderReport(model: ReportModel, options: RenderOptions = {}): D
   });
   const pageFooter = () =>
     new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES], size: SIZE.header, color: COLORS.muted })],
-      }),
-    ],
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES], size: SIZE.header, color: COLORS.muted })],
+        }),
+      ],
     });
   return new Document({
     creator: 'Planrapport',
     title: model.title,
     description: model.header,
-    styles: { ...STYLES, default: { ...STYLES.default, document: { ...STYLES.default!.document, run: { ...STYLES.default!.document!.run, language: { value: 'sv-SE' } } } } },
+    styles: {
+      ...STYLES,
+      default: { ...STYLES.default, document: { ...STYLES.default!.document, run: { ...STYLES.default!.document!.run, language: { value: 'sv-SE' } } } },
+    },
     numbering: NUMBERING,
     pageNumbers: options.pageNumbers === 'layout' ? options.layoutEngine : undefined,
     sections: [
       {
         properties: {
           titlePage: true,
-          page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 } },
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 },
+          },
         },
         headers: { default: pageHeader, first: new Header({ children: [new Paragraph('')] }) },
         footers: { default: pageFooter(), first: pageFooter() },

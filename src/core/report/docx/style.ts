@@ -41,7 +41,10 @@ const [h1, h2, h3, h4, h5] = METRICS.headings as [ParagraphMetrics, ParagraphMet
 
 export const STYLES: IStylesOptions = {
   default: {
-    document: { run: { font: FONT, size: SIZE.body, color: COLORS.text }, paragraph: { spacing: { after: BODY.after, line: BODY.line, lineRule: LineRuleType.AUTO } } },
+    document: {
+      run: { font: FONT, size: SIZE.body, color: COLORS.text },
+      paragraph: { spacing: { after: BODY.after, line: BODY.line, lineRule: LineRuleType.AUTO } },
+    },
     title: {
       run: { font: FONT, size: SIZE.title, bold: true, color: COLORS.heading },
       paragraph: { spacing: { before: METRICS.title.before, after: METRICS.title.after, line: METRICS.title.line, lineRule: LineRuleType.AUTO } },

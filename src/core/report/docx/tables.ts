@@ -75,20 +75,21 @@ function headerRow(columns: TableColumn[], widths: number[]): TableRow {
   return new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: columns.map((c, i) =>
-      new TableCell({
-        width: { size: widths[i]!, type: WidthType.DXA },
-        margins: MARGINS,
-        verticalAlign: VerticalAlign.BOTTOM,
-        shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLORS.headerFill },
-        children: [
-          new Paragraph({
-            style: 'TableText',
-            alignment: c.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-            children: [new TextRun({ text: c.header, bold: true, size: SIZE.tableSmall })],
-          }),
-        ],
-      }),
+    children: columns.map(
+      (c, i) =>
+        new TableCell({
+          width: { size: widths[i]!, type: WidthType.DXA },
+          margins: MARGINS,
+          verticalAlign: VerticalAlign.BOTTOM,
+          shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLORS.headerFill },
+          children: [
+            new Paragraph({
+              style: 'TableText',
+              alignment: c.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+              children: [new TextRun({ text: c.header, bold: true, size: SIZE.tableSmall })],
+            }),
+          ],
+        }),
     ),
   });
 }
@@ -138,7 +139,10 @@ function rowsWithAnalyses<R extends IndicatorRow | ActivityRow>(columns: TableCo
       new TableRow({
         cantSplit: true,
         keepNext: analysis !== undefined,
-        children: [cell(row.name, columns[0]!, widths[0]!, { prefix: prefixOf(row) }), ...row.cells.map((text, i) => cell(text, columns[i + 1]!, widths[i + 1]!))],
+        children: [
+          cell(row.name, columns[0]!, widths[0]!, { prefix: prefixOf(row) }),
+          ...row.cells.map((text, i) => cell(text, columns[i + 1]!, widths[i + 1]!)),
+        ],
       }),
     );
     if (analysis) body.push(analysis);

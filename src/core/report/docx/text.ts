@@ -62,10 +62,7 @@ export function richText(blocks: readonly RichBlock[], ctx: RenderContext, optio
 /** The coloured symbol and the words of a Bedömning: green ● Uppfylls helt, yellow ◆, red ■, grey —. */
 export function assessmentRuns(assessment: Assessment, size?: number): TextRun[] {
   const { symbol, color } = ASSESSMENT_STYLE[assessment];
-  return [
-    new TextRun({ text: symbol, color, font: SYMBOL_FONT, size }),
-    new TextRun({ text: `\u00a0${assessment}`, bold: true, color: COLORS.text, size }),
-  ];
+  return [new TextRun({ text: symbol, color, font: SYMBOL_FONT, size }), new TextRun({ text: `\u00a0${assessment}`, bold: true, color: COLORS.text, size })];
 }
 
 export function assessmentParagraph(assessment: Assessment): Paragraph {
@@ -79,4 +76,3 @@ export function assessmentParagraph(assessment: Assessment): Paragraph {
 export function symbolRun(symbol: string, color: string, options: IRunOptions = {}): TextRun {
   return new TextRun({ ...options, text: symbol, color, font: SYMBOL_FONT });
 }
-

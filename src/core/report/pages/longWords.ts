@@ -47,11 +47,14 @@ const DASHES = new Set(['-', '\u2010', '\u2013', '\u2014']);
 /** Characters a line never breaks next to: no-break spaces, the word joiner, the byte order mark. */
 const GLUE = new Set(['\u00a0', '\u202f', '\u2007', '\u2060', '\ufeff']);
 /** Chinese, Japanese and Korean characters: words of their own here (a line may break around most of them). */
-const EAST_ASIAN = /[\u1100-\u11ff\u2e80-\u2fff\u3000-\u30ff\u3130-\u318f\u31c0-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const EAST_ASIAN =
+  /[\u1100-\u11ff\u2e80-\u2fff\u3000-\u30ff\u3130-\u318f\u31c0-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 /** A character drawn with the one before it (a mark, a joiner, a variation selector): a line never breaks before it. */
 function extendsBefore(ch: string): boolean {
   const code = ch.codePointAt(0)!;
-  return /\p{M}/u.test(ch) || code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0x1f3fb && code <= 0x1f3ff) || (code >= 0xe0020 && code <= 0xe007f);
+  return (
+    /\p{M}/u.test(ch) || code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0x1f3fb && code <= 0x1f3ff) || (code >= 0xe0020 && code <= 0xe007f)
+  );
 }
 
 /** What a character is to line breaking, given the one after it (undefined where a word ends anyway). */
@@ -88,7 +91,19 @@ type Stop = 'line' | 'break' | 'mark' | 'content';
 type Item = { leaf: Leaf } | { stop: Stop };
 
 /** Elements that the layout does not show and that do not end a word. */
-const IGNORED = new Set(['w:pPr', 'w:rPr', 'w:instrText', 'w:delInstrText', 'w:lastRenderedPageBreak', 'w:bookmarkEnd', 'w:proofErr', 'w:commentRangeStart', 'w:commentRangeEnd', 'w:permStart', 'w:permEnd']);
+const IGNORED = new Set([
+  'w:pPr',
+  'w:rPr',
+  'w:instrText',
+  'w:delInstrText',
+  'w:lastRenderedPageBreak',
+  'w:bookmarkEnd',
+  'w:proofErr',
+  'w:commentRangeStart',
+  'w:commentRangeEnd',
+  'w:permStart',
+  'w:permEnd',
+]);
 const STOPS: Record<string, Stop> = { 'w:br': 'line', 'w:cr': 'line', 'w:tab': 'break', 'w:ptab': 'break', 'w:bookmarkStart': 'break', 'w:fldChar': 'mark' };
 
 function collect(children: unknown[], items: Item[]): void {
@@ -278,7 +293,6 @@ export function breakLongWords<T>(body: T, options: LongWordOptions): T {
 
 /** An estimator that lays out the body with its long words broken (see breakLongWords). */
 export function boundedEstimator(estimator: PageNumberEstimator, options: LongWordOptions): PageNumberEstimator {
-  const estimate = (body: Parameters<PageNumberEstimator>[0], context: Parameters<PageNumberEstimator>[1]) =>
-    estimator(breakLongWords(body, options), context);
+  const estimate = (body: Parameters<PageNumberEstimator>[0], context: Parameters<PageNumberEstimator>[1]) => estimator(breakLongWords(body, options), context);
   return estimator.listNumbers ? Object.assign(estimate, { listNumbers: estimator.listNumbers }) : estimate;
 }

@@ -208,18 +208,31 @@ export const BLOCK_LAYOUT: BlockVisitor<void, [Flow]> = {
     paragraph(flow, '', METRICS.spacer);
   },
   budgetTable: (b, flow) => {
-    table(flow, b.columns, b.rows.map((r) => dataRow(b.columns, [r.label, ...r.cells], r.style === 'sum' || r.style === 'total')));
+    table(
+      flow,
+      b.columns,
+      b.rows.map((r) => dataRow(b.columns, [r.label, ...r.cells], r.style === 'sum' || r.style === 'total')),
+    );
     if (b.note) paragraph(flow, b.note, METRICS.note);
   },
   planBudget: (b, flow) => {
     b.facts.forEach(([k, v]) => paragraph(flow, `${k}: ${v}`, METRICS.fact));
     paragraph(flow, '', METRICS.spacer);
-    table(flow, b.columns, b.rows.map((r) => dataRow(b.columns, [r.label, ...r.cells], r.style === 'sum' || r.style === 'total')));
+    table(
+      flow,
+      b.columns,
+      b.rows.map((r) => dataRow(b.columns, [r.label, ...r.cells], r.style === 'sum' || r.style === 'total')),
+    );
     paragraph(flow, '', METRICS.spacer);
   },
   freeTable: (b, flow) => {
     if (b.caption) paragraph(flow, b.caption, METRICS.caption, TEXT_WIDTH, lineHeight(METRICS.tableText) * 2);
-    table(flow, b.columns, b.rows.map((r) => dataRow(b.columns, r.cells, r.sum)), b.columns.some((c) => c.header));
+    table(
+      flow,
+      b.columns,
+      b.rows.map((r) => dataRow(b.columns, r.cells, r.sum)),
+      b.columns.some((c) => c.header),
+    );
     paragraph(flow, '', METRICS.spacer);
   },
 };

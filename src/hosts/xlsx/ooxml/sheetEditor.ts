@@ -203,14 +203,30 @@ export class SheetEditor {
           const r = ev.attrs['r'] ? Number(ev.attrs['r']) : lastRow + 1;
           lastRow = r;
           lastCol = 0;
-          row = { r, start: ev.start, end: ev.end, open: this.sheetData.slice(ev.start, ev.end), hasRef: !!ev.attrs['r'], selfClosing: ev.selfClosing, cells: [] };
+          row = {
+            r,
+            start: ev.start,
+            end: ev.end,
+            open: this.sheetData.slice(ev.start, ev.end),
+            hasRef: !!ev.attrs['r'],
+            selfClosing: ev.selfClosing,
+            cells: [],
+          };
           this.rows.push(row);
           this.byRow.set(r, row);
         } else if (tag === 'c' && row) {
           const ref = ev.attrs['r'];
           const column = ref ? columnIndex(ref.replace(/[^A-Za-z]/g, '')) : lastCol + 1;
           lastCol = column;
-          cell = { column, start: ev.start, end: ev.end, open: this.sheetData.slice(ev.start, ev.end), hasRef: !!ref, s: Number(ev.attrs['s'] ?? 0) || 0, master: false };
+          cell = {
+            column,
+            start: ev.start,
+            end: ev.end,
+            open: this.sheetData.slice(ev.start, ev.end),
+            hasRef: !!ref,
+            s: Number(ev.attrs['s'] ?? 0) || 0,
+            master: false,
+          };
           row.cells.push(cell);
           if (ev.selfClosing) cell = undefined;
         } else if (tag === 'f' && cell) {
@@ -268,19 +284,25 @@ export class SheetEditor {
 
   private checkWritable(row: number, column: number): void {
     if (row > MAX_ROW || column > MAX_COLUMN) {
-      this.conflicts.push(`${this.name}!${cellAddress(Math.min(column, MAX_COLUMN), Math.min(row, MAX_ROW))}: cellen ligger utanför bladets sista rad eller kolumn (XFD1048576).`);
+      this.conflicts.push(
+        `${this.name}!${cellAddress(Math.min(column, MAX_COLUMN), Math.min(row, MAX_ROW))}: cellen ligger utanför bladets sista rad eller kolumn (XFD1048576).`,
+      );
       return;
     }
     const address = cellAddress(column, row);
     for (const m of this.merges) {
       if (contains(m, row, column) && !(m.r1 === row && m.c1 === column)) {
-        this.conflicts.push(`${this.name}!${address} ingår i de sammanfogade cellerna ${formatRect(m)}. Dela upp sammanfogningen (Start > Sammanfoga och centrera) och kör igen.`);
+        this.conflicts.push(
+          `${this.name}!${address} ingår i de sammanfogade cellerna ${formatRect(m)}. Dela upp sammanfogningen (Start > Sammanfoga och centrera) och kör igen.`,
+        );
         return;
       }
     }
     for (const a of this.arrays) {
       if (contains(a, row, column)) {
-        this.conflicts.push(`${this.name}!${address} ingår i matrisformeln i ${formatRect(a)}, som Planrapport inte kan skriva i. Flytta formeln och kör igen.`);
+        this.conflicts.push(
+          `${this.name}!${address} ingår i matrisformeln i ${formatRect(a)}, som Planrapport inte kan skriva i. Flytta formeln och kör igen.`,
+        );
         return;
       }
     }
@@ -288,7 +310,9 @@ export class SheetEditor {
       const inHeader = row >= t.ref.r1 && row < t.ref.r1 + t.headerRows;
       const inTotals = row > t.ref.r2 - t.totalsRows && row <= t.ref.r2;
       if (contains(t.ref, row, column) && (inHeader || inTotals)) {
-        this.conflicts.push(`${this.name}!${address} är ${inHeader ? 'rubrikrad' : 'summarad'} i tabellen ${t.name} (${formatRect(t.ref)}). Konvertera tabellen till ett område eller flytta den, och kör igen.`);
+        this.conflicts.push(
+          `${this.name}!${address} är ${inHeader ? 'rubrikrad' : 'summarad'} i tabellen ${t.name} (${formatRect(t.ref)}). Konvertera tabellen till ett område eller flytta den, och kör igen.`,
+        );
         return;
       }
     }
@@ -557,7 +581,10 @@ export class SheetEditor {
     // the same rule already in place
     for (const block of blocks) {
       if (block.getAttribute('sqref') !== sqref) continue;
-      if (childElements(block, 'cfRule').some((r) => r.getAttribute('type') === 'expression' && r.getAttribute('dxfId') === dxfId && ruleFormula(r) === formula)) return;
+      if (
+        childElements(block, 'cfRule').some((r) => r.getAttribute('type') === 'expression' && r.getAttribute('dxfId') === dxfId && ruleFormula(r) === formula)
+      )
+        return;
     }
     // an earlier copy of this rule (same formula) over an overlapping range is replaced
     let maxPriority = 0;
@@ -682,7 +709,10 @@ export class SheetEditor {
         const xml = this.sheetData.slice(c.start, c.end);
         const p = this.prefix;
         const f = new RegExp(`<${p}f\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}f>)`);
-        rewritten.set(c, xml.replace(f, () => `<${p}f>${escapeText(formula)}</${p}f>`));
+        rewritten.set(
+          c,
+          xml.replace(f, () => `<${p}f>${escapeText(formula)}</${p}f>`),
+        );
       }
     }
   }

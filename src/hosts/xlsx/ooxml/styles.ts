@@ -12,7 +12,9 @@ const STYLESHEET_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs'
 /** CT_Xf's children. */
 const XF_ORDER = ['alignment', 'protection', 'extLst'];
 
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** Whether a number format code shows a date or time. */
 export function isDateFormatCode(code: string): boolean {
@@ -143,7 +145,9 @@ export class Styles {
       xf.setAttribute('fontId', String(fontId));
       xf.setAttribute('applyFont', '1');
       const fill = this.root.ownerDocument!.createElementNS(this.root.namespaceURI, qname(this.root, 'fill'));
-      fill.appendChild(parseFragment(this.root, `<patternFill patternType="solid"><fgColor rgb="${escapeXml(change.header.fill)}"/><bgColor indexed="64"/></patternFill>`));
+      fill.appendChild(
+        parseFragment(this.root, `<patternFill patternType="solid"><fgColor rgb="${escapeXml(change.header.fill)}"/><bgColor indexed="64"/></patternFill>`),
+      );
       xf.setAttribute('fillId', String(this.addEntry('fills', fill as Element)));
       xf.setAttribute('applyFill', '1');
     }
@@ -161,7 +165,8 @@ export class Styles {
   }
 
   private boldFont(base: number): number {
-    const font = (this.entryAt('fonts', base)?.cloneNode(true) as Element | undefined) ?? createChild(ensureChild(this.root, 'fonts', STYLESHEET_ORDER), 'font');
+    const font =
+      (this.entryAt('fonts', base)?.cloneNode(true) as Element | undefined) ?? createChild(ensureChild(this.root, 'fonts', STYLESHEET_ORDER), 'font');
     if (!firstChild(font, 'b')) {
       const b = createChild(font, 'b');
       font.insertBefore(b, font.firstChild);
@@ -202,5 +207,4 @@ function canonical(el: Element): string {
   return el.toString().replace(/\s+xmlns(:\w+)?="[^"]*"/g, '');
 }
 
-const EMPTY_STYLES =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>';
+const EMPTY_STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>';

@@ -3,7 +3,20 @@
  * few changes Planrapport makes there (a new sheet, its own list sheet hidden, recalculation
  * on open). Everything else in the part is kept as it is.
  */
-import { attr, childElements, createChild, ensureChild, firstChild, insertInOrder, parseXml, prefixFor, rootElement, serializeXml, type Document, type Element } from '../xml/dom';
+import {
+  attr,
+  childElements,
+  createChild,
+  ensureChild,
+  firstChild,
+  insertInOrder,
+  parseXml,
+  prefixFor,
+  rootElement,
+  serializeXml,
+  type Document,
+  type Element,
+} from '../xml/dom';
 import { NS, REL_TYPE, type Package } from './opc';
 
 /** CT_Workbook's sequence. */

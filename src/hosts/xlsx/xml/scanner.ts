@@ -20,7 +20,12 @@ export function decodeEntities(s: string): string {
   if (s.indexOf('&') < 0) return s;
   if (s.indexOf('&#') < 0) {
     // the common case, without a callback per match; &amp; last so that "&amp;lt;" stays "&lt;"
-    return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    return s
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   }
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, e: string) => {
     if (e[0] === '#') {

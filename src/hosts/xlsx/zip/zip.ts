@@ -186,7 +186,8 @@ export class ZipReader {
     if (entry && entry.uncompressedSize > ZIP_LIMITS.maxXmlPart) {
       throw new ZipError(`delen ${name} är större än ${ZIP_LIMITS.maxXmlPart / 1024 ** 3} GB uppackad`, 'limit');
     }
-    const source = entry && entry.uncompressedSize <= SMALL_PART && (entry.method === 0 || entry.method === 8) ? oneChunk(this.smallPart(entry)) : this.bytes(name);
+    const source =
+      entry && entry.uncompressedSize <= SMALL_PART && (entry.method === 0 || entry.method === 8) ? oneChunk(this.smallPart(entry)) : this.bytes(name);
     let decoder: StringDecoder | undefined;
     for await (const chunk of source) {
       let b = chunk;
