@@ -9,53 +9,9 @@ import path from 'node:path';
 import { describeWithEngine } from '../helpers/engines';
 import { convert } from '../helpers/libreoffice';
 import { planrapport, STACK_TRACE } from '../helpers/cli';
+import { CONTRACT_HEADERS } from '../helpers/contract';
 
-const CONTRACT: Record<string, string[]> = {
-  Dokument: ['Fält', 'Värde'],
-  Texter: ['Avsnitt', 'Text'],
-  Mål: [
-    'Id',
-    'Nivå',
-    'Överordnat id',
-    'Mål',
-    'Bedömning',
-    'Beskrivning',
-    'Förväntat resultat',
-    'Analys',
-    'Arbetssätt',
-    'Resursanvändning',
-    'Uppföljning',
-    'Utveckling',
-  ],
-  Indikatorer: [
-    'Mål-id',
-    'Indikator',
-    'Enhet',
-    'Riktning',
-    'Periodicitet',
-    'Periodens utfall',
-    'Utfall män/pojkar',
-    'Utfall kvinnor/flickor',
-    'Periodens utfall VB 2018',
-    'Prognos helår',
-    'Årsmål',
-    'KF:s årsmål',
-    'Period',
-    'Analys',
-  ],
-  Aktiviteter: ['Mål-id', 'Aktivitet', 'Startdatum', 'Slutdatum', 'Status', 'Avvikelse', 'Analys'],
-  Driftbudget: [
-    'Verksamhet',
-    'Radtyp',
-    'Utfall',
-    'Budget',
-    'Prognos',
-    'Avvikelse budget prognos',
-    'Prestationsförändring',
-    'Avvikelse efter prestationsförändring',
-    'Analys',
-  ],
-};
+const CONTRACT: Record<string, readonly string[]> = CONTRACT_HEADERS;
 const FIELDS = ['Dokumenttyp', 'År', 'Tertial', 'Organisation', 'Handläggare', 'Telefon', 'Till', 'Datum'];
 
 function tmp(): string {

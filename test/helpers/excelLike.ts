@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import { columnIndex, columnLetter } from '../../src/core/cells/address';
 import { LISTS, LIST_ORDER, LIST_SHEET, TABELLER, KOSTNADSSLAG } from '../../src/core/layout/layout';
+import { CONTRACT_HEADERS } from './contract';
 
 // ---------------------------------------------------------------------------------------
 // Namespaces, relationship types and content types as Excel writes them
@@ -671,52 +672,7 @@ export const THEME =
 // The base workbook: a tertialrapport typed as a controller would
 // ---------------------------------------------------------------------------------------
 
-export const HEADERS = {
-  Dokument: ['Fält', 'Värde'],
-  Texter: ['Avsnitt', 'Text'],
-  Mål: [
-    'Id',
-    'Nivå',
-    'Överordnat id',
-    'Mål',
-    'Bedömning',
-    'Beskrivning',
-    'Förväntat resultat',
-    'Analys',
-    'Arbetssätt',
-    'Resursanvändning',
-    'Uppföljning',
-    'Utveckling',
-  ],
-  Indikatorer: [
-    'Mål-id',
-    'Indikator',
-    'Enhet',
-    'Riktning',
-    'Periodicitet',
-    'Periodens utfall',
-    'Utfall män/pojkar',
-    'Utfall kvinnor/flickor',
-    'Periodens utfall VB 2018',
-    'Prognos helår',
-    'Årsmål',
-    'KF:s årsmål',
-    'Period',
-    'Analys',
-  ],
-  Aktiviteter: ['Mål-id', 'Aktivitet', 'Startdatum', 'Slutdatum', 'Status', 'Avvikelse', 'Analys'],
-  Driftbudget: [
-    'Verksamhet',
-    'Radtyp',
-    'Utfall',
-    'Budget',
-    'Prognos',
-    'Avvikelse budget prognos',
-    'Prestationsförändring',
-    'Avvikelse efter prestationsförändring',
-    'Analys',
-  ],
-} as const;
+export const HEADERS = CONTRACT_HEADERS;
 
 /** Underlag!B2:B7: SUM = 2137,5, so that SUM(Dyn)*(1+Moms) = 2671,875 as in the issue. */
 export const UNDERLAG_COSTS = [300, 350.5, 412, 375, 400, 300];
