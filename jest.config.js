@@ -30,8 +30,8 @@ const unit = {
   moduleNameMapper: {
     '^(exceljs|playwright-core)$': '<rootDir>/test/unit/setup/notHere.js',
     '/hosts/(xlsx|excel)/': '<rootDir>/test/unit/setup/notHere.js',
-    '/src/cli/': '<rootDir>/test/unit/setup/notHere.js',
-    '/helpers/(fixtures|exceljs|libreoffice|engines|cli|fakeExcel|excelLike|packageCheck)$': '<rootDir>/test/unit/setup/notHere.js',
+    '/src/(cli|simulator)/': '<rootDir>/test/unit/setup/notHere.js',
+    '/helpers/(fixtures|exceljs|libreoffice|engines|cli|excelLike|packageCheck)$': '<rootDir>/test/unit/setup/notHere.js',
   },
   transform,
 };

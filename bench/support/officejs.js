@@ -1,6 +1,6 @@
 /**
  * office-js request sizes: the task pane's adapter (src/hosts/excel/excelHost.ts) driven
- * through the tests' fake Excel (test/helpers/fakeExcel.ts), which applies office-js's
+ * through the office-js stand-in (src/simulator/excel/fakeExcel.ts), which applies office-js's
  * batching rules (loads and writes are queued and happen at context.sync()). Both are
  * TypeScript outside lib/: they are transpiled here (typescript's transpileModule, no type
  * check) into the scratch dir, next to links to lib/ for everything they import.
@@ -32,7 +32,8 @@ function transpile(scratch) {
     return out;
   };
   const host = put('src/hosts/excel/excelHost.ts');
-  const fake = put('test/helpers/fakeExcel.ts');
+  put('src/simulator/excel/limits.ts');
+  const fake = put('src/simulator/excel/fakeExcel.ts');
   // src/<x> → lib/<x> (node resolves the links to lib/, so the modules are the ones the bench uses)
   const lib = path.join(ROOT, 'lib');
   for (const entry of fs.readdirSync(lib)) {

@@ -2,7 +2,7 @@
  * The production task pane in a real browser (Debian's Chromium through playwright-core):
  * the webpack bundle is built into a temporary folder and served from a local HTTP server;
  * office.js cannot be fetched offline, so its CDN address is answered with a small stand-in
- * that defines Office.onReady and Excel.run over test/helpers/fakeExcel.ts (compiled for the
+ * that defines Office.onReady and Excel.run over src/simulator/excel/fakeExcel.ts (compiled for the
  * browser with the TypeScript API). Then: template, Word tab, a real download of the .docx.
  */
 import { execFile, spawnSync } from 'node:child_process';
@@ -98,7 +98,7 @@ function scriptFromTypeScript(entry: string, globalName: string): string {
 
 /** Stands in for https://appsforoffice.microsoft.com/lib/1/hosted/office.js. */
 function officeStub(): string {
-  return `${scriptFromTypeScript(path.join(ROOT, 'test', 'helpers', 'fakeExcel.ts'), '__fakeExcel')}
+  return `${scriptFromTypeScript(path.join(ROOT, 'src', 'simulator', 'excel', 'fakeExcel.ts'), '__fakeExcel')}
 (function () {
   var book = new window.__fakeExcel.FakeWorkbook();
   window.__planrapportBook = book;

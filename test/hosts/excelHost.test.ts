@@ -3,7 +3,7 @@ import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
 import { applyTemplate } from '../../src/usecases/template';
 import { readWorkbook } from '../../src/usecases/readWorkbook';
 import { SHEETS, SHEET_NAMES, headerOf, LIST_SHEET } from '../../src/core/layout/layout';
-import { FakeWorkbook } from '../helpers/fakeExcel';
+import { FakeWorkbook } from '../../src/simulator/excel/fakeExcel';
 import { budgetRows, fillWorkbook, indicatorRows } from '../helpers/records';
 import type { WorkbookSnapshot } from '../../src/core/workbook/snapshot';
 

@@ -8,7 +8,7 @@ import { describeExcelError } from '../../src/hosts/excel/boot';
 import { applyTemplate } from '../../src/usecases/template';
 import type { TemplateOptions } from '../../src/core/workbook/template';
 import { generateReport, type GenerateStep } from '../../src/usecases/generate';
-import { FakeWorkbook } from '../helpers/fakeExcel';
+import { FakeWorkbook } from '../../src/simulator/excel/fakeExcel';
 import { GOAL_TREE, fillWorkbook, indicatorRecord } from '../helpers/records';
 
 const TERTIAL: TemplateOptions = { kind: 'tertialrapport', year: 2019, tertial: 2, organisation: 'Testnämnden' };

@@ -4,7 +4,7 @@ import { App } from '../../src/taskpane/App';
 import { ServicesContext, createServices } from '../../src/taskpane/services';
 import { ExcelHost } from '../../src/hosts/excel/excelHost';
 import { describeExcelError } from '../../src/hosts/excel/boot';
-import { FakeWorkbook } from '../helpers/fakeExcel';
+import { FakeWorkbook } from '../../src/simulator/excel/fakeExcel';
 import { GOAL_TREE, fillWorkbook, indicatorRecord, type SheetRecord } from '../helpers/records';
 
 async function workbook(indicators: SheetRecord[], rows = 0) {

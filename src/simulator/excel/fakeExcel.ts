@@ -1,10 +1,20 @@
 /**
- * A small hand-written fake of the office-js Excel API subset the adapter uses. It keeps
- * office-js's batching rules honest: writes and loads are queued and only happen at
- * context.sync(); reading a property that was not loaded (or before the sync) throws;
- * every sync is counted. Cells live in an in-memory workbook that tests can inspect.
+ * The office-js stand-in: the Excel API subset the adapter (src/hosts/excel/excelHost.ts) uses,
+ * over an in-memory workbook model. Tests run the adapter against it in node and jsdom; the
+ * simulator (`npm run simulator`) runs the production task pane against it in a browser.
+ *
+ * It keeps office-js's rules honest, and refuses what real Excel refuses that we know of:
+ * - writes and loads are queued and only happen at context.sync(); every run and sync is counted;
+ * - reading a property that was not loaded, or before the sync, throws `PropertyNotLoaded`;
+ * - a sync whose request or response passes 5 MB fails (Excel on the web's limit, limits.ts);
+ * - a data validation rule with a formula Excel refuses fails with `InvalidArgument` (limits.ts);
+ * - a sync stops at the first failing operation; what went before it stays done (as in Excel).
+ *
+ * Worksheet.onChanged (ExcelApi 1.7) is raised for changes through the API and for cells the
+ * user types (`FakeSheet.type`, the simulator's grid).
  */
-import { parseCell, parseRange, columnIndex } from '../../src/core/cells/address';
+import { columnIndex, columnLetter, parseRange } from '../../core/cells/address';
+import { PAYLOAD_LIMIT_BYTES, payloadBytes, validationRuleProblem } from './limits';
 
 export interface FakeCell {
   value?: string | number | boolean;
@@ -20,15 +30,54 @@ export interface FakeValidation {
   ignoreBlanks?: boolean;
 }
 
+export interface FakeConditionalFormat {
+  range: string;
+  formula: string;
+  fill?: string;
+  fontColor?: string;
+}
+
+/** Formatting set on a range (the simulator writes it to the .xlsx it hands out). */
+export interface FakeFormat {
+  range: string;
+  bold?: boolean;
+  fill?: string;
+  fontColor?: string;
+  wrapText?: boolean;
+  verticalAlignment?: string;
+}
+
+/** What the workbook tells its listeners (the simulator's grid) after a change. */
+export type FakeChange =
+  { type: 'cells'; sheet: string } | { type: 'sheets' } | { type: 'selection'; sheet: string; address: string } | { type: 'format'; sheet: string };
+
+export interface FakeChangedEvent {
+  type: 'WorksheetChanged';
+  changeType: 'RangeEdited';
+  source: 'Local';
+  worksheetId: string;
+  address: string;
+}
+
+type ChangeHandler = (event: FakeChangedEvent) => Promise<unknown> | void;
+
+let sheetIds = 0;
+
 export class FakeSheet {
+  readonly id = `{sheet-${++sheetIds}}`;
   cells = new Map<string, FakeCell>(); // "r,c" 1-based
   validations = new Map<string, FakeValidation>(); // by range address
-  conditionalFormats: { range: string; formula: string; fill?: string }[] = [];
-  columnWidths = new Map<string, number>();
+  conditionalFormats: FakeConditionalFormat[] = [];
+  formats: FakeFormat[] = [];
+  columnWidths = new Map<string, number>(); // column number → points
   frozenRows = 0;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   bold = new Set<string>();
-  constructor(public name: string) {}
+  changeHandlers = new Set<ChangeHandler>();
+  constructor(
+    public name: string,
+    private readonly book?: FakeWorkbook,
+  ) {}
 
   cell(row: number, column: number): FakeCell {
     const key = `${row},${column}`;
@@ -41,15 +90,25 @@ export class FakeSheet {
   }
 
   peek(address: string): FakeCell | undefined {
-    const { row, column } = parseCell(address);
+    const { row, column } = parseRange(address);
     return this.cells.get(`${row},${column}`);
   }
 
-  /** Sets a typed value (as a user would), e.g. sheet.type('A1', 'Fält'). */
+  /**
+   * Sets a cell as a user types it, e.g. sheet.type('A1', 'Fält'): a text starting with "="
+   * is a formula, null empties the cell. Raises onChanged and tells the listeners.
+   */
   type(address: string, value: string | number | boolean | null) {
-    const { row, column } = parseCell(address);
-    if (value === null) this.cells.delete(`${row},${column}`);
-    else this.cell(row, column).value = value;
+    const { row, column } = parseRange(address);
+    if (value === null || value === '') this.cells.delete(`${row},${column}`);
+    else if (typeof value === 'string' && value.startsWith('=') && value.length > 1) this.cells.set(`${row},${column}`, { formula: value });
+    else {
+      const c = this.cell(row, column);
+      delete c.formula;
+      delete c.error;
+      c.value = value;
+    }
+    this.book?.changed([{ type: 'cells', sheet: this.name }], [{ sheet: this, address: `${columnLetter(column)}${row}` }]);
   }
 
   used(): { row: number; column: number; lastRow: number; lastColumn: number } | undefined {
@@ -75,17 +134,39 @@ export class FakeWorkbook {
   runs = 0;
   selected?: { sheet: string; address: string };
   active?: string;
+  /** Bytes one request, and one response, may hold (Excel on the web: 5 MB). */
+  payloadLimit = PAYLOAD_LIMIT_BYTES;
+  /** The largest request and response seen, in bytes (for tests and the bench). */
+  largest = { request: 0, response: 0 };
+  private listeners = new Set<(changes: FakeChange[]) => void>();
 
   addSheet(name: string): FakeSheet {
     if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
       throw new FakeError('ItemAlreadyExists', `Det finns redan ett blad med namnet ${name}.`);
-    const s = new FakeSheet(name);
+    const s = new FakeSheet(name, this);
     this.sheets.push(s);
     return s;
   }
 
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name === name);
+  }
+
+  /** Listens to changes (after each sync that changed something, and after FakeSheet.type); returns the unsubscribe. */
+  subscribe(listener: (changes: FakeChange[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells the listeners, and raises onChanged on the sheets whose cells changed. */
+  changed(changes: FakeChange[], edited: { sheet: FakeSheet; address: string }[] = []) {
+    if (changes.length) for (const l of this.listeners) l(changes);
+    for (const { sheet, address } of edited) {
+      for (const handler of sheet.changeHandlers) {
+        const event: FakeChangedEvent = { type: 'WorksheetChanged', changeType: 'RangeEdited', source: 'Local', worksheetId: sheet.id, address };
+        setTimeout(() => void Promise.resolve(handler(event)).catch(() => undefined), 0);
+      }
+    }
   }
 
   /** Excel.run over this workbook. */
@@ -104,6 +185,7 @@ export class FakeError extends Error {
     message: string,
   ) {
     super(message);
+    this.name = 'RichApi.Error';
   }
 }
 
@@ -111,17 +193,58 @@ type Op = () => void;
 
 class FakeContext {
   queue: Op[] = [];
+  /** Bytes of the request being queued: the values and arguments of the operations, as JSON. */
+  requestBytes = 0;
+  /** Bytes of the response of the sync running: the loaded properties, as JSON. */
+  responseBytes = 0;
+  changes: FakeChange[] = [];
+  edited: { sheet: FakeSheet; address: string }[] = [];
   workbook: { worksheets: FakeWorksheetCollection };
   constructor(readonly book: FakeWorkbook) {
     this.workbook = { worksheets: new FakeWorksheetCollection(this) };
   }
+  /** Queues an operation whose arguments weigh `args` in the request. */
+  push(op: Op, args?: unknown) {
+    this.queue.push(op);
+    this.requestBytes += 32 + payloadBytes(args); // 32: the action's own envelope
+  }
   async sync(): Promise<void> {
     this.book.syncs++;
     const ops = this.queue;
+    const request = this.requestBytes;
     this.queue = [];
-    for (const op of ops) op();
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    this.changes = [];
+    this.edited = [];
+    this.book.largest.request = Math.max(this.book.largest.request, request);
+    if (request > this.book.payloadLimit) {
+      throw new FakeError(
+        'RequestPayloadSizeLimitExceeded',
+        `Begäran är ${mb(request)} MB; Excel på webben tar högst ${mb(this.book.payloadLimit)} MB per synkning.`,
+      );
+    }
+    try {
+      for (const op of ops) op();
+    } finally {
+      this.book.changed(this.changes, this.edited);
+    }
+    this.book.largest.response = Math.max(this.book.largest.response, this.responseBytes);
+    if (this.responseBytes > this.book.payloadLimit) {
+      throw new FakeError(
+        'ResponsePayloadSizeLimitExceeded',
+        `Svaret är ${mb(this.responseBytes)} MB; Excel på webben ger högst ${mb(this.book.payloadLimit)} MB per synkning.`,
+      );
+    }
+  }
+  /** A loaded property's value: counted in the response. */
+  respond<T>(value: T): T {
+    this.responseBytes += payloadBytes(value);
+    return value;
   }
 }
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace('.', ',');
 
 /** Base for proxies: properties become readable only after a load and a sync. */
 class Proxy {
@@ -152,20 +275,21 @@ class FakeWorksheetCollection extends Proxy {
   }
   load(spec?: string) {
     const wanted = props(spec);
-    this.ctx.queue.push(() => {
+    this.ctx.push(() => {
       const items = this.ctx.book.sheets.map((s) => {
         const ws = new FakeWorksheet(this.ctx, () => s);
         ws.markLoaded(wanted.map((p) => p.replace(/^items\//, '')));
         return ws;
       });
       this.loaded.set('items', items);
-    });
+    }, spec);
     return this;
   }
   get items(): FakeWorksheet[] {
     return this.read('items');
   }
   getItem(name: string): FakeWorksheet {
+    this.ctx.requestBytes += 32 + payloadBytes(name);
     return new FakeWorksheet(this.ctx, () => {
       const s = this.ctx.book.sheet(name);
       if (!s) throw new FakeError('ItemNotFound', `Bladet ${name} finns inte.`);
@@ -173,10 +297,14 @@ class FakeWorksheetCollection extends Proxy {
     });
   }
   getItemOrNullObject(name: string): FakeWorksheet {
+    this.ctx.requestBytes += 32 + payloadBytes(name);
     return new FakeWorksheet(this.ctx, () => this.ctx.book.sheet(name), true);
   }
   add(name: string): FakeWorksheet {
-    this.ctx.queue.push(() => void this.ctx.book.addSheet(name));
+    this.ctx.push(() => {
+      this.ctx.book.addSheet(name);
+      this.ctx.changes.push({ type: 'sheets' });
+    }, name);
     return this.getItem(name);
   }
 }
@@ -199,35 +327,50 @@ class FakeWorksheet extends Proxy {
   markLoaded(names: string[]) {
     const s = this.resolve();
     if (!s) return;
-    for (const n of names) if (n === 'name' || n === 'visibility') this.loaded.set(n, n === 'name' ? s.name : s.visibility);
+    for (const n of names) {
+      if (n === 'name') this.loaded.set(n, this.ctx.respond(s.name));
+      else if (n === 'visibility') this.loaded.set(n, this.ctx.respond(s.visibility));
+      else if (n === 'id') this.loaded.set(n, this.ctx.respond(s.id));
+      else throw new FakeError('InvalidArgument', `fake: egenskapen ${n} stöds inte`);
+    }
   }
   load(spec?: string) {
     const wanted = props(spec);
-    this.ctx.queue.push(() => this.markLoaded(wanted));
+    this.ctx.push(() => this.markLoaded(wanted), spec);
     return this;
   }
   get name(): string {
     return this.read('name');
   }
+  get id(): string {
+    return this.read('id');
+  }
   get visibility(): string {
     return this.read('visibility');
   }
   set visibility(v: string) {
-    this.ctx.queue.push(() => {
+    this.ctx.push(() => {
       this.target().visibility = v as FakeSheet['visibility'];
-    });
+      this.ctx.changes.push({ type: 'sheets' });
+    }, v);
   }
   getRange(address: string): FakeRange {
+    this.ctx.requestBytes += 32 + payloadBytes(address);
     return new FakeRange(this.ctx, () => {
       const sheet = this.target();
-      if (/^[A-Z]+:[A-Z]+$/.test(address)) {
+      if (/^[A-Z]+:[A-Z]+$/i.test(address)) {
         const [a, b] = address.split(':') as [string, string];
         return { sheet, column: columnIndex(a), row: 1, lastColumn: columnIndex(b), lastRow: 1048576 };
       }
-      return { sheet, ...parseRange(address) };
+      try {
+        return { sheet, ...parseRange(address) };
+      } catch {
+        throw new FakeError('InvalidArgument', `Ogiltig adress: ${address}`);
+      }
     });
   }
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): FakeRange {
+    this.ctx.requestBytes += 64;
     return new FakeRange(this.ctx, () => ({
       sheet: this.target(),
       row: row + 1,
@@ -237,6 +380,7 @@ class FakeWorksheet extends Proxy {
     }));
   }
   getUsedRangeOrNullObject(): FakeRange {
+    this.ctx.requestBytes += 32;
     return new FakeRange(
       this.ctx,
       () => {
@@ -248,10 +392,32 @@ class FakeWorksheet extends Proxy {
     );
   }
   freezePanes = {
-    freezeRows: (n: number) => this.ctx.queue.push(() => void (this.target().frozenRows = n)),
+    freezeRows: (n: number) =>
+      this.ctx.push(() => {
+        this.target().frozenRows = n;
+        this.ctx.changes.push({ type: 'format', sheet: this.target().name });
+      }, n),
   };
   activate() {
-    this.ctx.queue.push(() => void (this.ctx.book.active = this.target().name));
+    this.ctx.push(() => {
+      this.ctx.book.active = this.target().name;
+    });
+  }
+  /** Worksheet.onChanged (ExcelApi 1.7). */
+  get onChanged() {
+    const ctx = this.ctx;
+    const target = () => this.target();
+    return {
+      add(handler: ChangeHandler) {
+        const registration = {
+          remove() {
+            ctx.push(() => void target().changeHandlers.delete(handler));
+          },
+        };
+        ctx.push(() => void target().changeHandlers.add(handler));
+        return registration;
+      },
+    };
   }
 }
 
@@ -263,18 +429,9 @@ interface Area {
   lastColumn: number;
 }
 
-function address(a: Area): string {
-  const cell = (c: number, r: number) => {
-    let s = '';
-    let n = c;
-    while (n > 0) {
-      s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-      n = Math.floor((n - 1) / 26);
-    }
-    return `${s}${r}`;
-  };
-  const from = cell(a.column, a.row);
-  const to = cell(a.lastColumn, a.lastRow);
+function address(a: Pick<Area, 'row' | 'column' | 'lastRow' | 'lastColumn'>): string {
+  const from = `${columnLetter(a.column)}${a.row}`;
+  const to = `${columnLetter(a.lastColumn)}${a.lastRow}`;
   return from === to ? from : `${from}:${to}`;
 }
 
@@ -297,6 +454,14 @@ class FakeRange extends Proxy {
     const a = this.area();
     if (a.lastRow - a.row > 100_000) throw new Error('fake: whole-column writes are not supported');
     for (let r = a.row; r <= a.lastRow; r++) for (let c = a.column; c <= a.lastColumn; c++) fn(a.sheet.cell(r, c), r - a.row, c - a.column);
+    for (let r = a.row; r <= a.lastRow; r++)
+      for (let c = a.column; c <= a.lastColumn; c++) {
+        const cell = a.sheet.cells.get(`${r},${c}`);
+        if (cell && cell.value === undefined && cell.formula === undefined && cell.error === undefined && cell.numberFormat === undefined)
+          a.sheet.cells.delete(`${r},${c}`);
+      }
+    this.ctx.changes.push({ type: 'cells', sheet: a.sheet.name });
+    this.ctx.edited.push({ sheet: a.sheet, address: address(a) });
   }
   private checkShape(values: unknown) {
     const a = this.area();
@@ -308,26 +473,27 @@ class FakeRange extends Proxy {
   }
   load(spec?: string) {
     const wanted = props(spec);
-    this.ctx.queue.push(() => {
+    this.ctx.push(() => {
       const a = this.resolve();
       if (!a) return;
       const rows = a.lastRow - a.row + 1;
       const cols = a.lastColumn - a.column + 1;
       const grid = <T>(f: (c: FakeCell | undefined) => T): T[][] =>
         Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(a.sheet.cells.get(`${a.row + i},${a.column + j}`))));
+      const set = (p: string, value: unknown) => this.loaded.set(p, this.ctx.respond(value));
       for (const p of wanted) {
         if (p === 'values')
-          this.loaded.set(
+          set(
             p,
             grid((c) => c?.error ?? c?.value ?? ''),
           );
         else if (p === 'formulas')
-          this.loaded.set(
+          set(
             p,
             grid((c) => c?.formula ?? c?.error ?? c?.value ?? ''),
           );
         else if (p === 'valueTypes')
-          this.loaded.set(
+          set(
             p,
             grid((c) =>
               c?.error
@@ -342,23 +508,25 @@ class FakeRange extends Proxy {
             ),
           );
         else if (p === 'numberFormat')
-          this.loaded.set(
+          set(
             p,
             grid((c) => c?.numberFormat ?? 'General'),
           );
-        else if (p === 'rowIndex') this.loaded.set(p, a.row - 1);
-        else if (p === 'columnIndex') this.loaded.set(p, a.column - 1);
-        else if (p === 'address') this.loaded.set(p, `${a.sheet.name}!${address(a)}`);
+        else if (p === 'rowIndex') set(p, a.row - 1);
+        else if (p === 'columnIndex') set(p, a.column - 1);
+        else if (p === 'rowCount') set(p, rows);
+        else if (p === 'columnCount') set(p, cols);
+        else if (p === 'address') set(p, `${a.sheet.name}!${address(a)}`);
         else throw new FakeError('InvalidArgument', `fake: egenskapen ${p} stöds inte`);
       }
-    });
+    }, spec);
     return this;
   }
   get values(): unknown[][] {
     return this.read('values');
   }
   set values(v: unknown[][]) {
-    this.ctx.queue.push(() => {
+    this.ctx.push(() => {
       this.checkShape(v);
       this.each((cell, i, j) => {
         const x = v[i]![j];
@@ -367,13 +535,13 @@ class FakeRange extends Proxy {
         if (x === '' || x === null) delete cell.value;
         else cell.value = x as string | number | boolean;
       });
-    });
+    }, v);
   }
   get formulas(): unknown[][] {
     return this.read('formulas');
   }
   set formulas(v: unknown[][]) {
-    this.ctx.queue.push(() => {
+    this.ctx.push(() => {
       this.checkShape(v);
       this.each((cell, i, j) => {
         const x = v[i]![j];
@@ -382,10 +550,11 @@ class FakeRange extends Proxy {
           delete cell.value; // the fake does not calculate
         } else {
           delete cell.formula;
-          cell.value = x as string | number | boolean;
+          if (x === '' || x === null) delete cell.value;
+          else cell.value = x as string | number | boolean;
         }
       });
-    });
+    }, v);
   }
   get valueTypes(): string[][] {
     return this.read('valueTypes');
@@ -396,51 +565,71 @@ class FakeRange extends Proxy {
   get columnIndex(): number {
     return this.read('columnIndex');
   }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
   get address(): string {
     return this.read('address');
   }
+  get numberFormat(): unknown[][] {
+    return this.read('numberFormat');
+  }
   set numberFormat(v: unknown[][]) {
-    this.ctx.queue.push(() => {
+    this.ctx.push(() => {
       this.checkShape(v);
       this.each((cell, i, j) => void (cell.numberFormat = String(v[i]![j])));
-    });
+    }, v);
   }
   select() {
-    this.ctx.queue.push(() => {
+    this.ctx.push(() => {
       const a = this.area();
       this.ctx.book.selected = { sheet: a.sheet.name, address: address(a) };
+      this.ctx.changes.push({ type: 'selection', sheet: a.sheet.name, address: address(a) });
     });
   }
   get format() {
     const area = (): Area => this.area();
     const ctx = this.ctx;
+    const style = (patch: Omit<FakeFormat, 'range'>) => {
+      const a = area();
+      const range = address(a);
+      const existing = a.sheet.formats.find((f) => f.range === range);
+      if (existing) Object.assign(existing, patch);
+      else a.sheet.formats.push({ range, ...patch });
+      ctx.changes.push({ type: 'format', sheet: a.sheet.name });
+    };
     return {
       set columnWidth(w: number) {
-        ctx.queue.push(() => {
+        ctx.push(() => {
           const a = area();
           for (let c = a.column; c <= a.lastColumn; c++) a.sheet.columnWidths.set(String(c), w);
-        });
+          ctx.changes.push({ type: 'format', sheet: a.sheet.name });
+        }, w);
       },
-      set wrapText(_: boolean) {
-        ctx.queue.push(() => void area());
+      set wrapText(b: boolean) {
+        ctx.push(() => style({ wrapText: b }), b);
       },
-      set verticalAlignment(_: string) {
-        ctx.queue.push(() => void area());
+      set verticalAlignment(v: string) {
+        ctx.push(() => style({ verticalAlignment: v }), v);
       },
       font: {
         set bold(b: boolean) {
-          ctx.queue.push(() => {
+          ctx.push(() => {
             const a = area();
             if (b) a.sheet.bold.add(address(a));
-          });
+            style({ bold: b });
+          }, b);
         },
-        set color(_: string) {
-          ctx.queue.push(() => void area());
+        set color(c: string) {
+          ctx.push(() => style({ fontColor: c }), c);
         },
       },
       fill: {
-        set color(_: string) {
-          ctx.queue.push(() => void area());
+        set color(c: string) {
+          ctx.push(() => style({ fill: c }), c);
         },
       },
     };
@@ -460,21 +649,25 @@ class FakeRange extends Proxy {
     };
     return {
       clear: () =>
-        ctx.queue.push(() => {
+        ctx.push(() => {
           const a = area();
           a.sheet.validations.delete(address(a));
         }),
       set rule(r: unknown) {
-        ctx.queue.push(() => void (current().rule = r));
+        ctx.push(() => {
+          const problem = validationRuleProblem(r);
+          if (problem) throw new FakeError('InvalidArgument', problem);
+          current().rule = r;
+        }, r);
       },
       set prompt(p: unknown) {
-        ctx.queue.push(() => void (current().prompt = p));
+        ctx.push(() => void (current().prompt = p), p);
       },
       set errorAlert(e: unknown) {
-        ctx.queue.push(() => void (current().errorAlert = e));
+        ctx.push(() => void (current().errorAlert = e), e);
       },
       set ignoreBlanks(b: boolean) {
-        ctx.queue.push(() => void (current().ignoreBlanks = b));
+        ctx.push(() => void (current().ignoreBlanks = b), b);
       },
     };
   }
@@ -483,35 +676,35 @@ class FakeRange extends Proxy {
     const ctx = this.ctx;
     return {
       clearAll: () =>
-        ctx.queue.push(() => {
+        ctx.push(() => {
           const a = area();
           const key = address(a);
           a.sheet.conditionalFormats = a.sheet.conditionalFormats.filter((cf) => cf.range !== key);
         }),
       add: (type: string) => {
         if (type !== 'Custom') throw new FakeError('InvalidArgument', 'fake: bara Custom stöds');
-        const entry: { range: string; formula: string; fill?: string } = { range: '', formula: '' };
-        ctx.queue.push(() => {
+        const entry: FakeConditionalFormat = { range: '', formula: '' };
+        ctx.push(() => {
           const a = area();
           entry.range = address(a);
           a.sheet.conditionalFormats.push(entry);
-        });
+        }, type);
         return {
           custom: {
             rule: {
               set formula(f: string) {
-                ctx.queue.push(() => void (entry.formula = f));
+                ctx.push(() => void (entry.formula = f), f);
               },
             },
             format: {
               fill: {
                 set color(c: string) {
-                  ctx.queue.push(() => void (entry.fill = c));
+                  ctx.push(() => void (entry.fill = c), c);
                 },
               },
               font: {
-                set color(_: string) {
-                  /* not tracked */
+                set color(c: string) {
+                  ctx.push(() => void (entry.fontColor = c), c);
                 },
               },
             },
