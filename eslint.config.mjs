@@ -67,7 +67,7 @@ const REPORT_MODEL_BEFORE_RENDERER = {
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default defineConfig([
-  globalIgnores(['dist/', 'lib/', 'node_modules/', 'coverage/', 'demo-output/', 'test-output/']),
+  globalIgnores(['dist/', '.simulator/', 'lib/', 'node_modules/', 'coverage/', 'demo-output/', 'test-output/']),
 
   js.configs.recommended,
 

@@ -152,6 +152,12 @@ export class FakeWorkbook {
     return this.sheets.find((s) => s.name === name);
   }
 
+  /** The user selects a cell (the simulator's grid); the pane's own selections go through Range.select(). */
+  userSelects(sheet: string, address: string) {
+    this.selected = { sheet, address };
+    this.active = sheet;
+  }
+
   /** Listens to changes (after each sync that changed something, and after FakeSheet.type); returns the unsubscribe. */
   subscribe(listener: (changes: FakeChange[]) => void): () => void {
     this.listeners.add(listener);
