@@ -9,6 +9,8 @@
  *   slow      fuzz, property and corpus tests (*.fuzz.test.ts, *.property.test.ts, preserve.corpus)
  *   engines   LibreOffice (test/engines) and Chromium (test/browser); skipped with a notice when
  *             the programs are missing, failing under CI=true (test/helpers/engines.ts)
+ *   e2e       the simulator in Chromium, end to end (test/e2e, `npm run test:e2e`); skipped or
+ *             failing like engines
  *
  * `npx jest --selectProjects slow engines` runs a group; a path after `--selectProjects` is
  * taken as a project name, so put paths first: `npx jest test/cli --selectProjects core`.
@@ -19,6 +21,7 @@ const transform = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diag
 const UNIT = ['<rootDir>/test/unit/'];
 const SLOW = ['\\.fuzz\\.test\\.ts$', '\\.property\\.test\\.ts$', '<rootDir>/test/hosts/preserve\\.corpus\\.test\\.ts$'];
 const ENGINES = ['<rootDir>/test/engines/', '<rootDir>/test/browser/'];
+const E2E = ['<rootDir>/test/e2e/'];
 
 const unit = {
   displayName: 'unit',
@@ -52,7 +55,7 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', ...UNIT, ...SLOW, ...ENGINES],
+      testPathIgnorePatterns: ['/node_modules/', ...UNIT, ...SLOW, ...ENGINES, ...E2E],
       transform,
     },
     {
@@ -68,7 +71,7 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testRegex: SLOW.map((p) => p.replace('<rootDir>/', '/')),
-      testPathIgnorePatterns: ['/node_modules/', ...ENGINES],
+      testPathIgnorePatterns: ['/node_modules/', ...ENGINES, ...E2E],
       transform,
     },
     {
@@ -76,6 +79,13 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test/engines', '<rootDir>/test/browser'],
       testMatch: ['**/*.test.ts'],
+      transform,
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/e2e'],
+      testMatch: ['**/*.e2e.test.ts'],
       transform,
     },
   ],

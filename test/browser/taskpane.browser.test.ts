@@ -5,50 +5,22 @@
  * that defines Office.onReady and Excel.run over src/simulator/excel/fakeExcel.ts (compiled for the
  * browser with the TypeScript API). Then: template, Word tab, a real download of the .docx.
  */
-import { execFile, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import ts from 'typescript';
 import JSZip from 'jszip';
 import { describeWithEngine, hasCommand } from '../helpers/engines';
 import { convert } from '../helpers/libreoffice';
+import { CHROMIUM_ARGS, buildBundle, executable } from '../helpers/browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUTPUT = path.join(ROOT, 'test-output');
 const SCREENSHOT = path.join(OUTPUT, 'taskpane-word.png');
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** The production bundle, built from the current sources into `outDir`. */
-async function buildBundle(outDir: string): Promise<void> {
-  const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
-  try {
-    await promisify(execFile)(process.execPath, [cli, '--mode', 'production', '--output-path', outDir, '--stats', 'errors-warnings'], {
-      cwd: ROOT,
-      timeout: 120_000,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-  } catch (e) {
-    const { stdout, stderr } = e as { stdout?: string; stderr?: string };
-    throw new Error(`webpack misslyckades: ${(e as Error).message}\n${stdout ?? ''}\n${stderr ?? ''}`);
-  }
-  if (!existsSync(path.join(outDir, 'taskpane.html'))) throw new Error(`webpack gav ingen taskpane.html i ${outDir}`);
-}
 
 /**
  * A TypeScript module and its relative imports as one browser script (CommonJS modules in a
@@ -136,11 +108,6 @@ async function serve(dir: string): Promise<{ server: Server; origin: string }> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-function executable(command: string): string {
-  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).stdout.trim();
-  return found ? realpathSync(found) : command;
 }
 
 interface BookState {

@@ -98,7 +98,7 @@ export function App() {
           if (c.type !== 'selection') continue;
           const { row, column } = parseRange(c.address);
           setActive(c.sheet);
-          setSelected({ row: row - 1, column: column - 1 });
+          setSelected((previous) => (previous?.row === row - 1 && previous.column === column - 1 ? previous : { row: row - 1, column: column - 1 }));
         }
       }),
     [book],

@@ -30,6 +30,12 @@ interface SimCell extends CellBase<string | undefined> {
   input: string;
   formula?: string;
   edited?: boolean;
+  /**
+   * The workbook's selected cell (what the name box shows). react-spreadsheet outlines its own
+   * active cell only while the grid has the focus; this one stays outlined while the pane has it,
+   * as Excel shows its selection.
+   */
+  selected?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -59,14 +65,19 @@ function input(cell: FakeCell | undefined): string {
 const safe = (text: string) => (text.startsWith('=') ? `\u200b${text}` : text);
 
 function Viewer({ cell }: DataViewerProps<SimCell>) {
+  const mark = cell?.selected ? { 'data-selected': 'true' } : {};
   if (cell?.formula && !cell.shown) {
     return (
-      <span className="Spreadsheet__data-viewer sim-formula" title="Formeln beräknas inte i simulatorn">
+      <span className="Spreadsheet__data-viewer sim-formula" title="Formeln beräknas inte i simulatorn" {...mark}>
         {cell.formula}
       </span>
     );
   }
-  return <span className="Spreadsheet__data-viewer">{cell?.shown ?? ''}</span>;
+  return (
+    <span className="Spreadsheet__data-viewer" {...mark}>
+      {cell?.shown ?? ''}
+    </span>
+  );
 }
 
 function Editor({ cell, onChange }: DataEditorProps<SimCell>) {
@@ -94,19 +105,27 @@ export interface GridProps {
 
 export function Grid({ sheet, version, selected, onSelect, onEdit }: GridProps) {
   const container = useRef<HTMLDivElement>(null);
+  const selectedRow = selected?.row ?? -1;
+  const selectedColumn = selected?.column ?? -1;
   const data = useMemo<Matrix<SimCell>>(() => {
     void version;
     const used = sheet.used();
-    const rows = Math.max((used?.lastRow ?? 0) + 10, 40, (selected?.row ?? 0) + 5);
-    const columns = Math.max((used?.lastColumn ?? 0) + 2, 12, (selected?.column ?? 0) + 2);
+    const rows = Math.max((used?.lastRow ?? 0) + 10, 40, selectedRow + 5);
+    const columns = Math.max((used?.lastColumn ?? 0) + 2, 12, selectedColumn + 2);
     return Array.from({ length: rows }, (_, r) =>
       Array.from({ length: columns }, (_, c) => {
         const cell = sheet.cells.get(`${r + 1},${c + 1}`);
         const text = shown(cell);
-        return { value: safe(text), shown: text, input: input(cell), ...(cell?.formula ? { formula: cell.formula } : {}) };
+        return {
+          value: safe(text),
+          shown: text,
+          input: input(cell),
+          ...(cell?.formula ? { formula: cell.formula } : {}),
+          ...(r === selectedRow && c === selectedColumn ? { selected: true } : {}),
+        };
       }),
     );
-  }, [sheet, version, selected]);
+  }, [sheet, version, selectedRow, selectedColumn]);
 
   const selection = useMemo<Selection>(
     () => (selected ? new RangeSelection(new PointRange(selected, selected)) : new EmptySelection()),
