@@ -13,6 +13,7 @@ import {
   GOAL_LEVELS,
   PERIODICITIES,
   PLAN_BUDGET_ROW_TYPES,
+  SIGN_STYLE_LABEL,
 } from '../model/plan';
 import type { RuleId } from '../findings/catalog';
 import { NO_VALUE_TEXTS, TARGET_PREFIXES, TARGET_TEXTS } from '../values/noValue';
@@ -48,6 +49,7 @@ export const LISTS = {
   flag: { key: 'flag', header: 'Flagga', values: ['♀', '§', '—'], strict: false },
   tableRowType: { key: 'tableRowType', header: 'Tabellrad', values: FREE_TABLE_ROW_KINDS, strict: true },
   costRowType: { key: 'costRowType', header: 'Kostnadsslagsrad', values: PLAN_BUDGET_ROW_TYPES, strict: true },
+  signs: { key: 'signs', header: 'Tecken i tal', values: Object.values(SIGN_STYLE_LABEL), strict: true },
 } as const satisfies Record<string, ListSpec>;
 
 export type ListKey = keyof typeof LISTS;
@@ -205,6 +207,14 @@ export const DOKUMENT: FieldSheetSpec = {
     { key: 'date', label: 'Datum', kind: 'date', contract: true, prompt: 'Sammanträdes- eller dokumentdatum, ÅÅÅÅ-MM-DD.' },
     { key: 'administration', label: 'Förvaltning', kind: 'text', contract: false, prompt: 'Förvaltningen, t.ex. i sidhuvud och budgetblock (frivilligt).' },
     { key: 'unitHead', label: 'Enhetschef', kind: 'text', contract: false, prompt: 'Enhetschefen, för verksamhetsplanens budgetblock (frivilligt).' },
+    {
+      key: 'signs',
+      label: 'Tecken i tal',
+      kind: 'choice',
+      list: 'signs',
+      contract: false,
+      prompt: 'Frivilligt. Tomt: minus som förlagorna (-4,3, går att klistra tillbaka i Excel) och inget plus. Eller plus och typografiskt minus (+2,5, −4,3).',
+    },
   ],
 };
 

@@ -38,7 +38,15 @@ export interface PlanDocumentInfo {
   date?: IsoDate; // Datum
   administration?: string; // Förvaltning (extension)
   unitHead?: string; // Enhetschef (extension)
+  signs?: SignStyle; // Tecken i tal (extension); default: as the reference documents print them
 }
+
+/** How the report writes signs: as the reference documents (-4,3 and 2,5) or with plus and a typographic minus (+2,5 and −4,3). */
+export type SignStyle = 'asOriginals' | 'explicit';
+export const SIGN_STYLE_LABEL: Record<SignStyle, string> = {
+  asOriginals: 'Som förlagorna (-4,3 och 2,5)',
+  explicit: 'Med plus och minus (+2,5 och −4,3)',
+};
 
 export interface TextSection {
   heading: string; // Avsnitt

@@ -41,14 +41,14 @@ describe('indicator tables', () => {
       {
         name: 'Andel nöjda',
         flag: '♀',
-        cells: ['50 %', '', '', '', 'Tas fram av nämnd', '55 %', '', 'T2'],
+        cells: ['50\u00a0%', '', '', '', 'Tas fram av nämnd', '55\u00a0%', '', 'T2'],
         analysis: [
           { kind: 'paragraph', runs: [{ text: 'Bra.' }] },
           { kind: 'bullet', runs: [{ text: 'punkt' }] },
         ],
       },
     ]);
-    expect(indicatorBlock('verksamhetsplan', 2025, [ind]).rows[0]!.cells).toEqual(['55 %', '', 'Tertial']);
+    expect(indicatorBlock('verksamhetsplan', 2025, [ind]).rows[0]!.cells).toEqual(['55\u00a0%', '', 'Tertial']);
   });
 
   test('fitting: every table of the document gets the same columns, wide enough for its figures, the names keep room', () => {

@@ -11,6 +11,7 @@ import { activityBlock, STATUS_SYMBOL } from './activities';
 import { fitIndicatorColumns, indicatorBlock } from './indicators';
 import { textBlocks } from './textSections';
 import { header, MAL, type ColumnKey } from '../../layout/layout';
+import { figures } from '../figures';
 
 const GOAL_LABEL: Record<GoalLevel, string> = {
   'KF:s inriktningsmål': 'KF:s inriktningsmål:',
@@ -77,7 +78,7 @@ function goalSection(node: GoalNode, plan: Plan, kind: DocumentKind, base: numbe
   const activities = plan.activities.filter((a) => a.goalId === goal.id && goal.id);
   indicators.forEach((i) => used.add(i));
   activities.forEach((a) => used.add(a));
-  if (indicators.length) blocks.push(indicatorBlock(kind, plan.info.year, indicators));
+  if (indicators.length) blocks.push(indicatorBlock(kind, plan.info.year, indicators, figures(plan.info.signs)));
   if (activities.length) blocks.push(activityBlock(kind, activities));
   return {
     heading: oneLine(goal.title) || `(mål ${goal.id || 'utan id'})`,
@@ -103,7 +104,7 @@ export function goalTree(plan: Plan, kind: DocumentKind, base: number, orphansHe
       heading: orphansHeading,
       level: base,
       blocks: [
-        ...(orphanIndicators.length ? [indicatorBlock(kind, plan.info.year, orphanIndicators)] : []),
+        ...(orphanIndicators.length ? [indicatorBlock(kind, plan.info.year, orphanIndicators, figures(plan.info.signs))] : []),
         ...(orphanActivities.length ? [activityBlock(kind, orphanActivities)] : []),
       ],
       children: [],
