@@ -12,9 +12,11 @@ import { compareVersions, excelApiMembers, memberTable, membersAbove, versionFor
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ADAPTER_DIR = path.join('src', 'hosts', 'excel');
-const ADAPTER = readdirSync(path.join(ROOT, ADAPTER_DIR))
-  .filter((f) => /\.tsx?$/.test(f))
-  .map((f) => path.join(ADAPTER_DIR, f));
+/** Every TypeScript file of the adapter, also in folders it may grow. */
+const ADAPTER = readdirSync(path.join(ROOT, ADAPTER_DIR), { recursive: true, encoding: 'utf8' })
+  .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'))
+  .map((f) => path.join(ADAPTER_DIR, f))
+  .sort();
 const FIXTURE = path.join('test', 'fixtures', 'excelApiAbove.ts');
 
 /** The ExcelApi version manifest.xml requires (<Set Name="ExcelApi" MinVersion="1.8"/>). */
