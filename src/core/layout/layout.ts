@@ -318,11 +318,12 @@ const indicatorValue = <K extends string>(key: K, header: string, extra: Partial
   c({ key, header, kind: 'value', width: 14, contract: true, check: NUMBER_CHECK, ...extra });
 
 /**
- * Bedömning (förslag): the forecast (tertialrapport) or the outcome (verksamhetsberättelse)
+ * Bedömning (förslag): the forecast (tertialrapport; the outcome of a yearly indicator that has one) or the outcome (verksamhetsberättelse)
  * against Årsmål by Riktning; "" when there is nothing to compare. Same logic as
- * rules/assessment.ts.
+ * derive/assessment.ts.
  */
-const BASIS = 'IF({doc:kind}="Verksamhetsberättelse",IF(ISNUMBER({outcome}),{outcome},{forecast}),IF(ISNUMBER({forecast}),{forecast},{outcome}))';
+const BASIS =
+  'IF(OR({doc:kind}="Verksamhetsberättelse",AND({periodicity}="År",ISNUMBER({outcome}))),IF(ISNUMBER({outcome}),{outcome},{forecast}),IF(ISNUMBER({forecast}),{forecast},{outcome}))';
 const SIGN = 'IF({direction}="Lägre är bättre",-1,1)';
 const SUGGESTION =
   `=IF(OR({doc:kind}="Verksamhetsplan",AND({direction}<>"Högre är bättre",{direction}<>"Lägre är bättre"),NOT(ISNUMBER({annualTarget})),AND(NOT(ISNUMBER({forecast})),NOT(ISNUMBER({outcome})))),"",` +
@@ -392,6 +393,15 @@ export const INDIKATORER = table({
       contract: false,
       numberFormat: NUMBER_FORMATS.text,
       prompt: 'Frivilligt: nyckeltalets id i Kolada, t.ex. N00945, så att utfallen kan hämtas därifrån.',
+    }),
+    c({
+      key: 'assessment',
+      header: 'Bedömning',
+      kind: 'choice',
+      list: 'assessment',
+      width: 16,
+      contract: false,
+      prompt: 'Frivilligt: din bedömning. Tom: rapporten använder Bedömning (förslag), prognos eller utfall mot årsmålet.',
     }),
     c({ key: 'suggestion', header: 'Bedömning (förslag)', kind: 'derived', width: 16, contract: false, formula: SUGGESTION }),
     c({ key: 'check', header: 'Kontroll', kind: 'derived', width: 24, contract: false, formula: GENDER_CHECK }),

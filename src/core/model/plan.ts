@@ -105,10 +105,11 @@ export interface Indicator {
   analysis?: string;
   flag?: string; // Flagga: ♀, §, — (extension)
   koladaId?: string; // Kolada-id: the KPI's id in Kolada (extension)
+  assessment?: Assessment; // Bedömning, set by the controller (extension); blank: the sheet's suggestion
   source: SourceRef;
 }
 
-export const ACTIVITY_STATUSES = ['Ej påbörjad', 'Pågående', 'Avslutad', 'Avbruten'] as const;
+export const ACTIVITY_STATUSES = ['Ej påbörjad', 'Pågående', 'Försenad', 'Pausad', 'Avslutad', 'Avbruten'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 export interface Activity {

@@ -14,18 +14,27 @@ export interface TableColumn {
   align: TableCellAlign;
 }
 
+/** A symbol printed with its words under a row's name ("◆ Uppfylls delvis", "❗ Försenad"): never a symbol alone. */
+export interface RowMark {
+  symbol: string;
+  color: string;
+  label: string;
+}
+
 export interface IndicatorRow {
   name: string;
   /** ♀, § or — as the reference documents print them before the name. */
   flag?: string;
+  /** The indicator's assessment in follow-ups (the controller's, else the sheet's suggestion). */
+  mark?: RowMark;
   cells: string[];
   analysis: RichBlock[];
 }
 
 export interface ActivityRow {
   name: string;
-  /** A status symbol printed before the name in follow-ups (✓ ▶ ○ ✕). */
-  status?: { symbol: string; label: string };
+  /** The activity's status in follow-ups, symbol and words. */
+  status?: RowMark;
   cells: string[];
   analysis: RichBlock[];
 }

@@ -513,6 +513,7 @@ function readIndicators(ctx: SheetContext<ColumnKey<typeof INDIKATORER>> | undef
       analysis: reader.optionalText(rec, 'analysis'),
       flag: reader.choice<string>(rec, 'flag', 'flag'),
       koladaId: reader.optionalText(rec, 'koladaId'),
+      assessment: reader.choice<Assessment>(rec, 'assessment', 'assessment'),
       source: { sheet: INDIKATORER.name, row: rec.row },
     };
   });

@@ -71,3 +71,29 @@ describe('indicator tables', () => {
     expect(sections).toEqual([{ heading: 'A', level: 1, blocks: [], children: [] }]);
   });
 });
+
+describe('the assessment on every indicator row (follow-ups)', () => {
+  const row = (extra: Parameters<typeof indicator>[2], kind: 'tertialrapport' | 'verksamhetsplan' = 'tertialrapport') =>
+    indicatorBlock(kind, 2019, [
+      indicator('N1', 'Andel', { unit: '%', direction: 'Högre är bättre', periodicity: 'Tertial', annualTarget: num(0.7), ...extra }),
+    ]).rows[0]!;
+
+  test("the sheet's suggestion when the controller has set none: symbol and words", () => {
+    expect(row({ forecast: num(0.6) }).mark).toEqual({ symbol: '■', color: expect.any(String), label: 'Uppfylls inte' });
+    expect(row({ forecast: num(0.8) }).mark).toMatchObject({ symbol: '●', label: 'Uppfylls helt' });
+    expect(row({}).mark).toBeUndefined(); // nothing to assess
+  });
+
+  test("the controller's Bedömning wins", () => {
+    expect(row({ forecast: num(0.6), assessment: 'Uppfylls delvis' }).mark).toMatchObject({ symbol: '◆', label: 'Uppfylls delvis' });
+    expect(row({ assessment: 'Ingen' }).mark).toMatchObject({ label: 'Ingen bedömning' });
+  });
+
+  test('a yearly indicator is assessed on its outcome (55 % against 70 % is not met, whatever the forecast says)', () => {
+    expect(row({ periodicity: 'År', outcome: num(0.55), forecast: num(0.7) }).mark).toMatchObject({ label: 'Uppfylls inte' });
+  });
+
+  test('plans carry no assessment', () => {
+    expect(row({ forecast: num(0.6), assessment: 'Uppfylls helt' }, 'verksamhetsplan').mark).toBeUndefined();
+  });
+});

@@ -1,11 +1,12 @@
 /** The indicator table of a goal: columns per kind, every figure formatted the Swedish way, the analysis under its row. */
-import { isFollowUp, type DocumentKind, type Indicator } from '../../model/plan';
+import { isFollowUp, type Assessment, type DocumentKind, type Indicator } from '../../model/plan';
 import { oneLine, oneLineKeepingNoBreaks } from '../../values/text';
 import { widenToFit } from '../columns';
-import type { BlockOf, Section, TableColumn } from '../model';
+import { ASSESSMENT_STYLE, type BlockOf, type RowMark, type Section, type TableColumn } from '../model';
 import { parseRichText } from '../richText';
 import { header, INDICATOR_VALUE_KEYS, INDIKATORER, type ColumnKey } from '../../layout/layout';
 import { figures, type Figures } from '../figures';
+import { suggestion } from '../../derive/assessment';
 
 export type IndicatorTable = BlockOf<'indicatorTable'>;
 
@@ -58,11 +59,29 @@ export function indicatorColumns(kind: DocumentKind, year: number | undefined): 
   return [name, ...values.map(({ header, width, align }) => ({ header, width, align }))];
 }
 
+/**
+ * An indicator's assessment as follow-ups print it: the controller's Bedömning, else the
+ * sheet's suggestion (forecast or outcome against Årsmål by Riktning); none in a plan, and
+ * none when there is nothing to assess.
+ */
+export function indicatorAssessment(ind: Indicator, kind: DocumentKind): Assessment | undefined {
+  if (!isFollowUp(kind)) return undefined;
+  if (ind.assessment) return ind.assessment;
+  const s = suggestion(ind, kind);
+  return s === 'Uppfylls' ? 'Uppfylls helt' : s === 'Uppfylls inte' ? 'Uppfylls inte' : undefined;
+}
+
+function markOf(ind: Indicator, kind: DocumentKind): RowMark | undefined {
+  const a = indicatorAssessment(ind, kind);
+  return a ? { ...ASSESSMENT_STYLE[a], label: a === 'Ingen' ? 'Ingen bedömning' : a } : undefined;
+}
+
 export function indicatorBlock(kind: DocumentKind, year: number | undefined, indicators: readonly Indicator[], fig: Figures = figures()): IndicatorTable {
   const { values } = columnsFor(kind, year, fig);
   const rows = indicators.map((ind) => ({
     name: oneLine(ind.name),
     flag: ind.flag,
+    mark: markOf(ind, kind),
     cells: values.map((c) => oneLineKeepingNoBreaks(c.cell(ind))),
     analysis: parseRichText(ind.analysis),
   }));
