@@ -113,7 +113,7 @@ export interface ReportModel {
 /** Bedömning symbols and colours (green ●, yellow ◆, red ■, grey —). */
 export const ASSESSMENT_STYLE: Record<Assessment, { symbol: string; color: string }> = {
   'Uppfylls helt': { symbol: '●', color: '2E7D32' },
-  'Uppfylls delvis': { symbol: '◆', color: 'D9A400' },
+  'Uppfylls delvis': { symbol: '◆', color: 'B07D00' },
   'Uppfylls inte': { symbol: '■', color: 'C62828' },
   Ingen: { symbol: '—', color: '757575' },
 };
