@@ -39,7 +39,18 @@ export interface PlanDocumentInfo {
   administration?: string; // Förvaltning (extension)
   unitHead?: string; // Enhetschef (extension)
   signs?: SignStyle; // Tecken i tal (extension); default: as the reference documents print them
+  // the decision document's frame (extensions): page-1 header and footer
+  sender?: string; // Avsändare: förvaltning, avdelning, enhet on lines of their own
+  dnr?: string; // Dnr
+  attachment?: string; // Bilaga
+  postalAddress?: string; // Postadress
+  switchboard?: string; // Telefon (växel)
+  email?: string; // E-post
+  web?: string; // Webb
 }
+
+/** The Dokument fields of the decision document's frame, printed only when filled in. */
+export type FrameField = 'sender' | 'dnr' | 'attachment' | 'postalAddress' | 'switchboard' | 'email' | 'web';
 
 /** How the report writes signs: as the reference documents (-4,3 and 2,5) or with plus and a typographic minus (+2,5 and −4,3). */
 export type SignStyle = 'asOriginals' | 'explicit';

@@ -94,6 +94,17 @@ export interface FrontMatter {
   phone?: string;
   to?: string;
   date?: string;
+  frame: Frame;
+}
+
+/** The decision document's frame on page 1 (a Stockholm tjänsteutlåtande); only what the Dokument sheet fills in. */
+export interface Frame {
+  /** Top left: förvaltning, avdelning, enhet. */
+  sender: string[];
+  /** Top right, above "Sid 1 (N)": Bilaga, Dnr, date. */
+  marks: string[];
+  /** The page-1 footer: the sender's address block. */
+  address: string[];
 }
 
 export interface ReportModel {

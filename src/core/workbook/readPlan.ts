@@ -35,6 +35,7 @@ import {
   type Direction,
   type DocumentKind,
   type FreeTable,
+  type FrameField,
   type FreeTableRowKind,
   type Goal,
   type GoalLevel,
@@ -440,6 +441,15 @@ function readInfo(snapshot: WorkbookSnapshot, out: ReadResult): PlanDocumentInfo
         break;
       case 'unitHead':
         info.unitHead = text;
+        break;
+      case 'sender':
+      case 'dnr':
+      case 'attachment':
+      case 'postalAddress':
+      case 'switchboard':
+      case 'email':
+      case 'web':
+        info[spec.key as FrameField] = text;
         break;
       case 'signs': {
         const label = choiceOf('signs', text);

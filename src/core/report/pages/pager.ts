@@ -6,7 +6,18 @@
  */
 import { isShortAnalysis, visitBlock, type Block, type BlockOf, type BlockVisitor, type ReportModel, type Section, type TableColumn } from '../model';
 import type { RichBlock } from '../richText';
-import { METRICS, SIZE, TEXT_HEIGHT, TEXT_WIDTH, columnTwips, countLines, lineHang, lineHeight, type ParagraphMetrics } from '../metrics';
+import {
+  METRICS,
+  SIZE,
+  TEXT_HEIGHT,
+  TEXT_WIDTH,
+  columnTwips,
+  countLines,
+  firstPageFrameIntrusion,
+  lineHang,
+  lineHeight,
+  type ParagraphMetrics,
+} from '../metrics';
 
 /** Where the layout is: the page and how far down it. */
 export class Flow {
@@ -329,10 +340,12 @@ export function tocSections(model: ReportModel, maxLevel: number): Section[] {
 }
 
 /** Lays the whole report out and returns the page of every section listed in the table of contents. */
-export function estimateTocPages(model: ReportModel, maxLevel: number): EstimatedEntry[] {
+export function estimateTocPages(model: ReportModel, maxLevel: number, options: { logo?: boolean } = {}): EstimatedEntry[] {
   const flow = new Flow();
   const entries = tocSections(model, maxLevel);
-  // front page
+  // front page: below a header (or above a footer) taller than the margin leaves room for
+  const { sender, marks, address } = model.front.frame;
+  flow.y += firstPageFrameIntrusion({ headerLines: Math.max(sender.length, marks.length + 1), footerLines: address.length, logo: options.logo === true });
   const { handler, phone, to, date } = model.front;
   if (handler || phone || to || date) {
     const left = (handler ? 2 : 0) + (phone ? 1 : 0);
