@@ -16,10 +16,12 @@ Användning:
   planrapport validate <fil.xlsx> [--json]
       Kontrollerar arbetsboken före inlämning. Slutstatus 0: inga fel (varningar tillåts),
       1: fel hittades, 2: filen kan inte läsas eller är ingen Planrapport-arbetsbok.
-  planrapport generate <fil.xlsx> --out <rapport.docx> [--exact-pages]
+  planrapport generate <fil.xlsx> --out <rapport.docx> [--exact-pages] [--logo <bild.png> [--logo-alt "<text>"]]
       Skriver Word-dokumentet för arbetsbokens dokumenttyp (fungerar även på utkast och
       visar valideringens sammanfattning). --exact-pages räknar innehållsförteckningens
       sidnummer som Word bryter sidorna (tar några sekunder i stället för bråkdelar).
+      --logo sätter en logotyp (PNG eller JPEG) överst på sidan 1, med --logo-alt som
+      alternativtext.
   planrapport demo --out <mapp>
       Skriver exempelarbetsböcker (och rapporter) från inbyggda exempeldata.
 

@@ -3,7 +3,7 @@
  * workbook); works on drafts too and reports the validation summary alongside.
  */
 import { buildReport } from '../core/report/build';
-import { packReport } from '../core/report/docx/document';
+import { packReport, type Logo } from '../core/report/docx/document';
 import type { ReportModel } from '../core/report/model';
 import { documentTitle } from '../core/report/title';
 import { oneLine } from '../core/values/text';
@@ -35,6 +35,8 @@ export interface GenerateOptions {
   onStep?: (step: GenerateStep) => void;
   /** See RenderOptions.pageNumbers: `layout` lays the pages out as Word does (slower). */
   pageNumbers?: 'estimate' | 'layout';
+  /** A logo for page 1. */
+  logo?: Logo;
 }
 
 export async function generateReport(host: WorkbookHost, options: GenerateOptions = {}): Promise<GeneratedReport> {
@@ -49,6 +51,6 @@ export async function generateReport(host: WorkbookHost, options: GenerateOption
   await onStep('build');
   const model = buildReport(reading.plan);
   await onStep('write');
-  const bytes = await packReport(model, { pageNumbers: options.pageNumbers });
+  const bytes = await packReport(model, { pageNumbers: options.pageNumbers, logo: options.logo });
   return { bytes, fileName: reportFileName(documentTitle(reading.plan.info)), model, validation };
 }

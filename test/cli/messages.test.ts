@@ -361,3 +361,30 @@ describe('bin/planrapport.js never prints a stack trace unless PLANRAPPORT_DEBUG
     expect(bug.stderr).toMatch(STACK_TRACE);
   });
 });
+
+describe('generate --logo: a picture for page 1, or a message saying what is wrong with it', () => {
+  test('a PNG goes into the page-1 header with its alternative text', async () => {
+    const out = path.join(dir, 'med-logotyp.docx');
+    const r = cli(['generate', clean, '--out', out, '--logo', path.join(ROOT, 'assets', 'icon-80.png'), '--logo-alt', 'Stockholms stad']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const headers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^word\/header\d*\.xml$/.test(n))
+        .map((n) => zip.file(n)!.async('string')),
+    );
+    expect(headers.some((x) => /<wp:docPr [^>]*descr="Stockholms stad"/.test(x))).toBe(true);
+  });
+
+  test.each([
+    [['--logo', 'package.json'], /--logo package\.json är ingen PNG- eller JPEG-bild/],
+    [['--logo', 'saknas.png'], /--logo saknas\.png finns inte/],
+    [['--logo-alt', 'Stockholms stad'], /--logo-alt är alternativtexten till en logotyp/],
+  ])('%j', (args, message) => {
+    const r = cli(['generate', clean, '--out', path.join(dir, 'x.docx'), ...args]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+  });
+});

@@ -3,9 +3,15 @@ import { notATemplate, summaryLine } from '../format';
 import { checkWritable, parse, sameFile, UsageError, writeFileSafely, type Output } from '../io';
 import { loadGenerate } from '../lazy';
 import { openWorkbook } from '../workbook';
+import { readLogo } from '../logo';
 
 export async function generateCommand(args: string[], out: Output): Promise<number> {
-  const { values, positionals } = parse(args, { out: { type: 'string' }, 'exact-pages': { type: 'boolean' } });
+  const { values, positionals } = parse(args, {
+    out: { type: 'string' },
+    'exact-pages': { type: 'boolean' },
+    logo: { type: 'string' },
+    'logo-alt': { type: 'string' },
+  });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('Ange en (1) arbetsbok, t.ex. planrapport generate plan.xlsx --out rapport.docx.');
   if (!values.out) throw new UsageError('Ange var rapporten ska sparas med --out, t.ex. --out rapport.docx.');
@@ -16,9 +22,12 @@ export async function generateCommand(args: string[], out: Output): Promise<numb
   }
   if (!/\.docx$/i.test(values.out)) throw new UsageError(`${values.out}: rapporten ska sparas som .docx.`);
   await checkWritable(values.out); // a read-only or misnamed target fails now, not after the work
+  if (values['logo-alt'] !== undefined && !values.logo)
+    throw new UsageError('--logo-alt är alternativtexten till en logotyp: ange bilden med --logo, t.ex. --logo logga.png.');
+  const logo = values.logo ? await readLogo(values.logo, values['logo-alt']) : undefined;
   const { host } = await openWorkbook(file);
   // --exact-pages: the contents' page numbers from docx's layout engine, as Word lays the pages out (seconds)
-  const report = await loadGenerate().generateReport(host, { pageNumbers: values['exact-pages'] ? 'layout' : 'estimate' });
+  const report = await loadGenerate().generateReport(host, { pageNumbers: values['exact-pages'] ? 'layout' : 'estimate', logo });
   if (!report.validation.reading.isTemplate) {
     out.error(notATemplate(file));
     return 2;

@@ -5,9 +5,9 @@
  * Every text row and every table of the workbook ends up in the report. The blocks are built
  * in report/blocks/ (one file each); this file only assembles them.
  */
-import type { DocumentKind, Plan } from '../model/plan';
+import type { DocumentKind, Plan, PlanDocumentInfo } from '../model/plan';
 import { oneLine } from '../values/text';
-import type { Block, ReportModel, Section } from './model';
+import type { Block, Frame, ReportModel, Section } from './model';
 import { documentOutline } from './outline';
 import { documentTitle } from './title';
 import { placeDriftbudget } from './blocks/driftbudget';
@@ -15,6 +15,7 @@ import { FreeTables } from './blocks/freeTables';
 import { goalTree, legend } from './blocks/goalTree';
 import { placePlanBudget } from './blocks/planBudget';
 import { addAlwaysSections, partNamed, placeTexts, type Part } from './blocks/textSections';
+import { figures } from './figures';
 
 /** Heading levels from the top: a child one level below its parent (or `depth` levels), a goal at its own level. */
 function fixLevels(s: Section, level: number): void {
@@ -36,9 +37,9 @@ export function buildReport(plan: Plan): ReportModel {
 
   // the driftbudget and the budget by kostnadsslag where the outline has them, the free tables
   // under the sections (or driftbudget lines) they name, the rest at the end of the economy
-  const tables = new FreeTables(plan.tables);
+  const tables = new FreeTables(plan.tables, figures(plan.info.signs));
   const driftbudget = outline.economy.sections.find((s) => s.holds === 'driftbudget');
-  if (driftbudget && plan.budget.length) placeDriftbudget(economy, driftbudget.heading, kind, plan.info.tertial, plan.budget, tables);
+  if (driftbudget && plan.budget.length) placeDriftbudget(economy, driftbudget.heading, kind, plan.info.tertial, plan.budget, tables, figures(plan.info.signs));
   const planBudget = outline.economy.sections.find((s) => s.holds === 'planBudget');
   if (planBudget && plan.planBudget.length) placePlanBudget(economy, planBudget, plan);
   parts.forEach((p) => tables.attachTo(p.section));
@@ -89,9 +90,31 @@ export function buildReport(plan: Plan): ReportModel {
       phone: plan.info.phone ? oneLine(plan.info.phone) : undefined,
       to: plan.info.to ? oneLine(plan.info.to) : undefined,
       date: plan.info.date,
+      frame: frameOf(plan.info),
     },
     frontSections: front,
     attachments,
     body,
   };
+}
+
+/** Page 1's frame from the Dokument fields: nothing for a field left empty (Avsändare falls back to Förvaltning). */
+export function frameOf(info: PlanDocumentInfo): Frame {
+  const lines = (text: string | undefined) =>
+    (text ?? '')
+      .split(/\r?\n|\v/)
+      .map(oneLine)
+      .filter(Boolean);
+  const sender = lines(info.sender).length ? lines(info.sender) : lines(info.administration).slice(0, 1);
+  const prefixed = (prefix: string, text: string | undefined) => {
+    const t = oneLine(text ?? '');
+    if (!t) return [];
+    return [new RegExp(`^${prefix}\\b`, 'i').test(t) ? t : `${prefix} ${t}`];
+  };
+  const marks = [...prefixed('Bilaga', info.attachment), ...prefixed('Dnr', info.dnr), ...(info.date ? [info.date] : [])];
+  const labelled = (label: string, text: string | undefined) => (oneLine(text ?? '') ? [`${label} ${oneLine(text ?? '')}`] : []);
+  const first = [...labelled('Postadress', info.postalAddress)];
+  const second = [...labelled('Telefon', info.switchboard), ...labelled('E-post', info.email), ...(oneLine(info.web ?? '') ? [oneLine(info.web ?? '')] : [])];
+  const address = first.length || second.length ? [[...sender.slice(0, 1), ...first].join(' \u00b7 '), second.join(' \u00b7 ')].filter(Boolean) : [];
+  return { sender, marks, address };
 }

@@ -20,7 +20,17 @@ export const PAGE = {
   width: mm(210),
   height: mm(297),
   margin: mm(20),
+  /** From the paper's edge to the header and footer. */
+  header: mm(10),
+  footer: mm(10),
 };
+
+/** A logo's height on page 1, in pixels (96 to the inch): 1 cm; and the space under it, in twips. */
+export const LOGO_HEIGHT = 38;
+export const LOGO_AFTER = 60;
+
+/** The header's and footer's lines: 8 pt, single spaced. */
+export const FRAME_LINE = { size: SIZE.header, line: 240 } as const;
 
 /** Twips available for text across the page and down it. */
 export const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
@@ -148,4 +158,15 @@ export function lineHeight(m: Pick<ParagraphMetrics, 'size' | 'line'>): number {
 /** What multiple line spacing adds below a line's text: Word lets it go below the bottom of a page. */
 export function lineHang(m: Pick<ParagraphMetrics, 'size' | 'line'>): number {
   return Math.max(0, lineHeight(m) - lineHeight({ size: m.size, line: 240 }));
+}
+
+/**
+ * How far page 1's header and footer reach into its text area: Word moves the text down (and its
+ * bottom up) for a header or footer taller than the room between the paper's edge and the margin.
+ */
+export function firstPageFrameIntrusion(frame: { headerLines: number; footerLines: number; logo: boolean }): number {
+  const line = lineHeight(FRAME_LINE);
+  const header = (frame.logo ? LOGO_HEIGHT * 15 + LOGO_AFTER : 0) + frame.headerLines * line;
+  const footer = frame.footerLines * line;
+  return Math.max(0, header - (PAGE.margin - PAGE.header)) + Math.max(0, footer - (PAGE.margin - PAGE.footer));
 }

@@ -26,3 +26,10 @@ export function stripInvalidCharacters(text: string): string {
 export function oneLine(text: string): string {
   return stripInvalidCharacters(text).replace(/\s+/g, ' ').trim();
 }
+
+/** One line as `oneLine` makes it, but no-break spaces stay (a figure and its unit: "50 %", "1 050 st"). */
+export function oneLineKeepingNoBreaks(text: string): string {
+  return stripInvalidCharacters(text)
+    .replace(/[^\S\u00a0\u202f]+/g, ' ')
+    .trim();
+}

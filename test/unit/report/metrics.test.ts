@@ -17,7 +17,13 @@ import {
 
 describe('page metrics', () => {
   test('A4 with 2 cm margins, in twips as Word (and docx) convert millimetres', () => {
-    expect(PAGE).toEqual({ width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297), margin: convertMillimetersToTwip(20) });
+    expect(PAGE).toEqual({
+      width: convertMillimetersToTwip(210),
+      height: convertMillimetersToTwip(297),
+      margin: convertMillimetersToTwip(20),
+      header: convertMillimetersToTwip(10),
+      footer: convertMillimetersToTwip(10),
+    });
     expect([TEXT_WIDTH, TEXT_HEIGHT]).toEqual([PAGE.width - 2 * PAGE.margin, PAGE.height - 2 * PAGE.margin]);
   });
 

@@ -26,13 +26,15 @@ import {
   type FileChild,
   type PageNumberEstimator,
   Bookmark,
+  ImageRun,
+  TabStopType,
 } from 'docx';
 import { OUTLINES } from '../outline';
 import { visitBlock, type Block, type BlockVisitor, type ReportModel, type Section } from '../model';
 // docx's layout engine (large; the task pane's bundle leaves it out, see webpack.config.js)
 import { estimatePageNumbersWith } from 'docx/layout';
 import { NUMBERING, STYLES, COLORS } from './style';
-import { METRICS, PAGE, SIZE, TEXT_WIDTH } from '../metrics';
+import { FRAME_LINE, LOGO_AFTER, LOGO_HEIGHT, METRICS, PAGE, SIZE, TEXT_WIDTH } from '../metrics';
 import { estimateTocPages, headingText, tocSections } from '../pages/pager';
 import { boundedEstimator, LONG_WORDS } from '../pages/longWords';
 import { activityTable, budgetTable, freeTable, indicatorTable } from './tables';
@@ -145,6 +147,76 @@ export interface RenderOptions {
   pageNumbers?: 'estimate' | 'layout' | 'none';
   /** docx's layout engine, for `layout` (loaded by packReport only when asked for). */
   layoutEngine?: PageNumberEstimator;
+  /** A logo for the top left of page 1, with its alternative text. */
+  logo?: Logo;
+}
+
+export interface Logo {
+  data: Uint8Array;
+  type: 'png' | 'jpg';
+  /** Its size in pixels (96 to the inch); printed scaled to LOGO_HEIGHT. */
+  width: number;
+  height: number;
+  /** Its alternative text; default "Logotyp för <the sender or organisation>". */
+  alt?: string;
+}
+
+/** "Sid 3 (60)", as the city's documents number their pages. */
+const pageOfPages = () => new TextRun({ children: ['Sid ', PageNumber.CURRENT, ' (', PageNumber.TOTAL_PAGES, ')'], size: SIZE.header, color: COLORS.muted });
+
+/**
+ * The frame of a Stockholm tjänsteutlåtande: page 1 with the sender top left and Bilaga, Dnr,
+ * date and "Sid 1 (N)" top right, the address block in its footer; later pages with the
+ * document's name and "Sid x (N)" in the header. No table: lines with a right tab stop.
+ */
+function frame(model: ReportModel, logo: Logo | undefined) {
+  const { sender, marks, address } = model.front.frame;
+  const small = (text: string) => new TextRun({ text, size: SIZE.header, color: COLORS.muted });
+  const tabs = [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }];
+  const right: TextRun[] = [...marks.map(small), pageOfPages()];
+  const lines = Math.max(sender.length, right.length);
+  const firstLines = Array.from({ length: lines }, (_, i) => {
+    const r = right[i];
+    return new Paragraph({
+      tabStops: tabs,
+      spacing: { before: 0, after: 0, line: FRAME_LINE.line, lineRule: LineRuleType.AUTO },
+      children: [...(sender[i] ? [small(sender[i]!)] : []), ...(r ? [new TextRun({ text: '\t', size: SIZE.header }), r] : [])],
+    });
+  });
+  const alt = logo?.alt?.trim() || `Logotyp för ${sender[0] ?? model.subtitle ?? model.title}`;
+  const logoParagraph = logo
+    ? [
+        new Paragraph({
+          spacing: { before: 0, after: LOGO_AFTER, line: FRAME_LINE.line, lineRule: LineRuleType.AUTO },
+          children: [
+            new ImageRun({
+              type: logo.type,
+              data: logo.data,
+              transformation: { width: Math.round((logo.width * LOGO_HEIGHT) / logo.height), height: LOGO_HEIGHT },
+              altText: { name: 'Logotyp', title: alt, description: alt },
+            }),
+          ],
+        }),
+      ]
+    : [];
+  const first = new Header({ children: [...logoParagraph, ...firstLines] });
+  const pageHeader = new Header({
+    children: [new Paragraph({ tabStops: tabs, children: [small(model.header), new TextRun({ text: '\t', size: SIZE.header }), pageOfPages()] })],
+  });
+  const firstFooter = new Footer({
+    children: address.length
+      ? address.map(
+          (line) =>
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              spacing: { before: 0, after: 0, line: FRAME_LINE.line, lineRule: LineRuleType.AUTO },
+              children: [small(line)],
+            }),
+        )
+      : [new Paragraph('')],
+  });
+  const pageFooter = new Footer({ children: [new Paragraph('')] });
+  return { first, pageHeader, pageFooter, firstFooter };
 }
 
 /** A table of contents whose page numbers sit at the right margin of our text width. */
@@ -159,7 +231,9 @@ function tableOfContents(model: ReportModel, options: RenderOptions, ctx: Render
   const fieldOptions = { hyperlink: true, headingStyleRange: `1-${maxLevel}`, tabLeader: LeaderType.DOT } as const;
   if (options.pageNumbers === 'layout') return new ReportTableOfContents('Innehållsförteckning', fieldOptions);
   const entries =
-    options.pageNumbers === 'none' ? tocSections(model, maxLevel).map((section) => ({ section, page: undefined })) : estimateTocPages(model, maxLevel);
+    options.pageNumbers === 'none'
+      ? tocSections(model, maxLevel).map((section) => ({ section, page: undefined }))
+      : estimateTocPages(model, maxLevel, { logo: options.logo !== undefined });
   if (!entries.length) return new Paragraph('');
   return new ReportTableOfContents('Innehållsförteckning', {
     ...fieldOptions,
@@ -196,18 +270,7 @@ export function renderReport(model: ReportModel, options: RenderOptions = {}): D
     ...(model.attachments.length ? [new Paragraph({ style: 'FrontHeading', text: 'Bilagor' }), ...richText(model.attachments, ctx)] : []),
   ];
   const body = model.body.flatMap((s) => section(s, ctx));
-  const pageHeader = new Header({
-    children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: model.header, size: SIZE.header, color: COLORS.muted })] })],
-  });
-  const pageFooter = () =>
-    new Footer({
-      children: [
-        new Paragraph({
-          alignment: AlignmentType.CENTER,
-          children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES], size: SIZE.header, color: COLORS.muted })],
-        }),
-      ],
-    });
+  const { first, pageHeader, pageFooter, firstFooter } = frame(model, options.logo);
   return new Document({
     creator: 'Planrapport',
     title: model.title,
@@ -224,11 +287,11 @@ export function renderReport(model: ReportModel, options: RenderOptions = {}): D
           titlePage: true,
           page: {
             size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 },
+            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: PAGE.header, footer: PAGE.footer },
           },
         },
-        headers: { default: pageHeader, first: new Header({ children: [new Paragraph('')] }) },
-        footers: { default: pageFooter(), first: pageFooter() },
+        headers: { default: pageHeader, first },
+        footers: { default: pageFooter, first: firstFooter },
         children: [...front, ...body],
       },
     ],

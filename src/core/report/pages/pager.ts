@@ -6,7 +6,18 @@
  */
 import { isShortAnalysis, visitBlock, type Block, type BlockOf, type BlockVisitor, type ReportModel, type Section, type TableColumn } from '../model';
 import type { RichBlock } from '../richText';
-import { METRICS, SIZE, TEXT_HEIGHT, TEXT_WIDTH, columnTwips, countLines, lineHang, lineHeight, type ParagraphMetrics } from '../metrics';
+import {
+  METRICS,
+  SIZE,
+  TEXT_HEIGHT,
+  TEXT_WIDTH,
+  columnTwips,
+  countLines,
+  firstPageFrameIntrusion,
+  lineHang,
+  lineHeight,
+  type ParagraphMetrics,
+} from '../metrics';
 
 /** Where the layout is: the page and how far down it. */
 export class Flow {
@@ -174,9 +185,9 @@ function analysisRow(blocks: readonly RichBlock[]): Row | undefined {
   return { height: 0, lines: { count, height: line } };
 }
 
-function dataRow(columns: TableColumn[], cells: string[], bold = false): Row {
+function dataRow(columns: TableColumn[], cells: (string | string[])[], bold = false): Row {
   const widths = columnTwips(columns);
-  const height = Math.max(...cells.map((t, i) => cellHeight([t], widths[i]!, SIZE.table, bold)));
+  const height = Math.max(...cells.map((t, i) => cellHeight(Array.isArray(t) ? t : [t], widths[i]!, SIZE.table, bold)));
   const line = lineHeight({ size: SIZE.table, line: METRICS.tableText.line });
   return { height, cellLines: { count: Math.round((height - METRICS.cell.top - METRICS.cell.bottom) / line), height: line } };
 }
@@ -185,9 +196,12 @@ function dataRow(columns: TableColumn[], cells: string[], bold = false): Row {
 function namedRows(b: BlockOf<'indicatorTable'> | BlockOf<'activityTable'>): Row[] {
   const rows: Row[] = [];
   for (const r of b.rows) {
-    const prefix = 'flag' in r && r.flag ? `${r.flag} ` : 'status' in r && r.status ? `${r.status.symbol} ` : '';
+    const prefix = 'flag' in r && r.flag ? `${r.flag} ` : '';
+    // a status or assessment goes on a line of its own under the name
+    const mark = 'mark' in r ? r.mark : 'status' in r ? r.status : undefined;
+    const name = mark ? [`${prefix}${r.name}`, `${mark.symbol} ${mark.label}`] : `${prefix}${r.name}`;
     const a = analysisRow(r.analysis);
-    rows.push({ ...dataRow(b.columns, [`${prefix}${r.name}`, ...r.cells]), keepWithNext: a !== undefined });
+    rows.push({ ...dataRow(b.columns, [name, ...r.cells]), keepWithNext: a !== undefined });
     if (a) rows.push(a);
   }
   return rows;
@@ -326,10 +340,12 @@ export function tocSections(model: ReportModel, maxLevel: number): Section[] {
 }
 
 /** Lays the whole report out and returns the page of every section listed in the table of contents. */
-export function estimateTocPages(model: ReportModel, maxLevel: number): EstimatedEntry[] {
+export function estimateTocPages(model: ReportModel, maxLevel: number, options: { logo?: boolean } = {}): EstimatedEntry[] {
   const flow = new Flow();
   const entries = tocSections(model, maxLevel);
-  // front page
+  // front page: below a header (or above a footer) taller than the margin leaves room for
+  const { sender, marks, address } = model.front.frame;
+  flow.y += firstPageFrameIntrusion({ headerLines: Math.max(sender.length, marks.length + 1), footerLines: address.length, logo: options.logo === true });
   const { handler, phone, to, date } = model.front;
   if (handler || phone || to || date) {
     const left = (handler ? 2 : 0) + (phone ? 1 : 0);
