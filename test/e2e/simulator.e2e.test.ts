@@ -287,7 +287,12 @@ describeWithEngine('Chromium', ['chromium', 'chromium-browser'], (command) => {
         await state(switched ? 'mallar-skapade-efter-flikbyte' : 'mallar-skapade');
         expect(await cellValue('Dokument', 'B3')).toBe(2019);
 
-        // values typed in the grid: a goal, and an indicator whose outcome is not a number
+        // values typed in the grid: a text, an assessed goal, and an indicator whose outcome is not a number
+        for (const [address, value] of [
+          ['A2', 'Sammanfattning'],
+          ['B2', 'Verksamheten följer planen.'],
+        ] as const)
+          await typeCell('Texter', address, value);
         for (const [address, value] of [
           ['A2', '1'],
           ['B2', 'KF:s inriktningsmål'],
@@ -314,8 +319,12 @@ describeWithEngine('Chromium', ['chromium', 'chromium-browser'], (command) => {
         await state('validera');
         await pane().getByRole('button', { name: 'Validera', exact: true }).click();
         await switchAway('Validera', 'Word');
-        // PANE-MARKUP: a finding is a button named by its message
-        const finding = pane().getByRole('button', { name: /"hög" är inget tal/ });
+        // a finding is a button or a link named by its message (straight or Swedish quotes)
+        const message = /["”]hög["”] är inget tal/;
+        const finding = pane()
+          .getByRole('button', { name: message })
+          .or(pane().getByRole('link', { name: message }))
+          .first();
         const kept = await finding
           .waitFor({ timeout: 10_000 })
           .then(() => true)
@@ -342,8 +351,8 @@ describeWithEngine('Chromium', ['chromium', 'chromium-browser'], (command) => {
         // fixed, validated again: ready
         await typeCell('Indikatorer', 'F2', '80');
         await pane().getByRole('button', { name: 'Validera', exact: true }).click();
-        // PANE-MARKUP: the readiness message
-        await pane().getByText('Klar att lämna in').first().waitFor({ timeout: 30_000 });
+        // the readiness message (exact: "Inte klar att lämna in" must not pass for it)
+        await pane().getByText('Klar att lämna in', { exact: true }).first().waitFor({ timeout: 30_000 });
         expect(await finding.count()).toBe(0);
         await state('klar-att-lamna-in');
 
@@ -394,7 +403,9 @@ describeWithEngine('Chromium', ['chromium', 'chromium-browser'], (command) => {
         expect((await JSZip.loadAsync(bytes)).file('word/document.xml')).toBeTruthy();
         if (requireEngine('soffice', 'LibreOffice-konvertering av den nedladdade .docx')) {
           const pdf = (await convertAsync(docx, 'pdf', path.join(work, `pdf-${width}`))).output;
-          expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+          const pdfBytes = readFileSync(pdf);
+          expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+          expect(pdfBytes.length).toBeGreaterThan(10_000);
         }
         expect(errors).toEqual([]);
       }),
