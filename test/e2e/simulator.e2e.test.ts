@@ -364,7 +364,7 @@ describeWithEngine('Chromium', ['chromium', 'chromium-browser'], (command) => {
         expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['xl/workbook.xml']));
         expect(errors).toEqual([]);
       }),
-      180_000,
+      300_000,
     );
 
     test(
@@ -409,7 +409,7 @@ describeWithEngine('Chromium', ['chromium', 'chromium-browser'], (command) => {
         }
         expect(errors).toEqual([]);
       }),
-      180_000,
+      300_000,
     );
   });
 
