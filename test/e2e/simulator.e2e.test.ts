@@ -112,7 +112,7 @@ describeWithEngine('Chromium', ['chromium', 'chromium-browser'], (command) => {
     ]);
     server = await startSimulator({ paneDir, pageDir, demos: [demo], port: 0 });
     browser = await chromium.launch({ executablePath: executable(command), headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
-  }, 240_000);
+  }, 360_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => undefined);
