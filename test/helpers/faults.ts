@@ -66,6 +66,12 @@ export const FAULTS: FaultCase[] = [
   { rule: 'text.markup', cells: { 'Texter!B3': '<p>Nämnden</p><span>bedöms</span> nå sina mål.' }, sheet: 'Texter', cell: 'B3' },
   { rule: 'text.control-characters', cells: { 'Texter!B3': `Nämnden${CONTROL_CHARACTER} bedöms nå sina mål.` }, sheet: 'Texter', cell: 'B3' },
   { rule: 'text.draft-note', cells: { 'Texter!B3': 'Nämnden bedöms nå sina mål. (Anneli)\nNästa stycke.' }, sheet: 'Texter', cell: 'B3' },
+  {
+    rule: 'text.draft-name',
+    cells: { 'Texter!B3': 'Susanne\nNämnden bedöms nå sina mål under året och arbetet fortsätter enligt planen.' },
+    sheet: 'Texter',
+    cell: 'B3',
+  },
   { rule: 'text.too-long', cells: { 'Texter!B3': 'Lång text. '.repeat(4000) }, sheet: 'Texter', cell: 'B3' },
   { rule: 'goal.id-missing', cells: { 'Mål!A5': null }, sheet: 'Mål', cell: 'A5' },
   { rule: 'goal.duplicate-id', cells: { 'Mål!A5': 'N1' }, sheet: 'Mål', cell: 'A5' },

@@ -41,6 +41,7 @@ export const RULES = {
   'text.duplicate-heading': { severity: 'warning', description: 'Två textavsnitt har samma rubrik.' },
   'text.markup': { severity: 'warning', description: 'HTML-taggar eller främmande koder i texten.' },
   'text.draft-note': { severity: 'warning', description: 'En kommentar med ett namn, som från ett utkast, står i texten.' },
+  'text.draft-name': { severity: 'warning', description: 'Ett förnamn står ensamt på en rad i en text, som en anteckning från ett utkast.' },
   'text.control-characters': { severity: 'warning', description: 'Osynliga styrtecken i texten.' },
   'text.too-long': { severity: 'warning', description: 'Texten är längre än vad Excel kan visa i en cell.' },
   // Mål
