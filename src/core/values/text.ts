@@ -26,3 +26,11 @@ export function stripInvalidCharacters(text: string): string {
 export function oneLine(text: string): string {
   return stripInvalidCharacters(text).replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Swedish quotation marks for a text shown to a user: straight double quotes become ”, the
+ * mark Swedish uses both before and after a quotation (”Skapa mallar”).
+ */
+export function swedishQuotes(text: string): string {
+  return text.replace(/"/g, '”');
+}
