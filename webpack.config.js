@@ -195,6 +195,15 @@ module.exports = async (env = {}, argv = {}) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
       }),
+      // help.html: the manifest's SupportUrl and "Kom igång" link. Rendered at build time from
+      // src/help/helpPage.ts (the layout, the outline and the rule catalog); static, no scripts.
+      new HtmlWebpackPlugin({
+        filename: 'help.html',
+        template: './src/help/template.ts',
+        templateParameters: { version: require('./package.json').version },
+        inject: false,
+        chunks: [],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*', to: 'assets/[name][ext]' },

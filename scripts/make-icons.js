@@ -240,14 +240,10 @@ function render(size) {
 function main() {
   const outDir = path.resolve(process.argv[2] || path.join(__dirname, '..', 'assets'));
   fs.mkdirSync(outDir, { recursive: true });
-  const targets = [
-    ['icon-16.png', 16],
-    ['icon-32.png', 32],
-    ['icon-64.png', 64],
-    ['icon-80.png', 80],
-    ['icon-128.png', 128],
-    ['logo-filled.png', 256],
-  ];
+  // Knappen i menyfliksområdet: 16, 32 och 80 px krävs, 20, 24, 40, 48 och 64 px stöds (för
+  // skärmskalning 100–250 %); tilläggets ikon (IconUrl, HighResolutionIconUrl): 32 och 64 px;
+  // 128 px för en katalog- eller administrationslistning.
+  const targets = [...[16, 20, 24, 32, 40, 48, 64, 80, 128].map((size) => [`icon-${size}.png`, size]), ['logo-filled.png', 256]];
   for (const [name, size] of targets) {
     const png = encodePng(size, size, render(size));
     fs.writeFileSync(path.join(outDir, name), png);

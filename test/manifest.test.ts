@@ -75,9 +75,35 @@ describe('manifest.xml', () => {
   it('är på svenska och heter Planrapport', () => {
     expect(single(NS.app, 'DefaultLocale').textContent?.trim()).toBe('sv-SE');
     expect(single(NS.app, 'DisplayName').getAttribute('DefaultValue')).toBe('Planrapport');
-    expect(single(NS.app, 'ProviderName').textContent?.trim()).toBe('Planrapport');
     expect(single(NS.app, 'Id').textContent?.trim()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
-    expect(single(NS.app, 'Version').textContent?.trim()).toBe('1.0.0.0');
+  });
+
+  it('har package.jsons version, med den fjärde del Office vill ha (0.1.0 → 0.1.0.0)', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const [, core] = /^(\d+\.\d+\.\d+)(?:[-+].*)?$/.exec(version) ?? [];
+    expect(core).toBeDefined();
+    expect(single(NS.app, 'Version').textContent?.trim()).toBe(`${core}.0`);
+  });
+
+  it('har en neutral utgivare, ingen person', () => {
+    expect(single(NS.app, 'ProviderName').textContent?.trim()).toBe('Planrapport');
+  });
+
+  it('pekar SupportUrl och Kom igång-länken på hjälpsidan, på aktivitetsfönstrets ursprung', () => {
+    const support = single(NS.app, 'SupportUrl').getAttribute('DefaultValue') ?? '';
+    const learnMoreId = single(NS.ov, 'LearnMoreUrl').getAttribute('resid');
+    const learnMore =
+      elements(NS.bt, 'Url')
+        .find((u) => u.getAttribute('id') === learnMoreId)
+        ?.getAttribute('DefaultValue') ?? '';
+    const taskpane = new URL(single(NS.app, 'SourceLocation').getAttribute('DefaultValue') ?? '');
+    for (const url of [support, learnMore].map((u) => new URL(u))) {
+      expect(url.origin).toBe(taskpane.origin);
+      expect(url.pathname).toBe('/help.html');
+    }
+    expect(new URL(learnMore).hash).toBe('#kom-igang');
+    // the page is built from src/help (test/help/helpBundle.test.ts builds it and follows the links)
+    expect(existsSync(join(ROOT, 'src', 'help', 'template.ts'))).toBe(true);
   });
 
   it('har en knapp på fliken Start som öppnar aktivitetsfönstret', () => {
@@ -131,7 +157,11 @@ describe('manifest.xml', () => {
       if (!existsSync(file)) throw new Error(`${url} pekar på ${file}, som inte finns`);
       if (size !== undefined) expect({ url, ...pngSize(file) }).toEqual({ url, width: size, height: size });
     }
-    // Knappens ikoner ska finnas i storlekarna 16, 32 och 80.
-    expect([...new Set(sizeById.values())].sort((a, b) => a - b)).toEqual([16, 32, 80]);
+    // Knappens ikoner i alla storlekar Office använder: 16, 32 och 80 krävs, 20, 24, 40, 48 och 64 stöds.
+    expect([...new Set(sizeById.values())].sort((a, b) => a - b)).toEqual([16, 20, 24, 32, 40, 48, 64, 80]);
+    for (const icon of Array.from(doc.getElementsByTagNameNS(NS.ov, 'Icon'))) {
+      const sizes = Array.from(icon.getElementsByTagNameNS(NS.bt, 'Image')).map((i) => Number(i.getAttribute('size')));
+      expect(sizes).toEqual([16, 20, 24, 32, 40, 48, 64, 80]);
+    }
   });
 });

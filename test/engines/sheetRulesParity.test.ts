@@ -13,7 +13,7 @@ import path from 'node:path';
 import { DRIFTBUDGET, INDIKATORER, KOSTNADSSLAG, SHEETS, type TableSheetSpec } from '../../src/core/layout/layout';
 import { expandFormula } from '../../src/core/layout/formulas';
 import { BUDGET_AMOUNT_KEYS, type DocumentKind } from '../../src/core/model/plan';
-import { genderCheck, suggestion } from '../../src/core/rules/assessment';
+import { genderCheck, suggestion } from '../../src/core/derive/assessment';
 import { validate } from '../../src/core/rules/validate';
 import { cellAddress } from '../../src/core/cells/address';
 import type { SheetRecord } from '../../src/core/workbook/writeRecords';
@@ -31,22 +31,24 @@ function indicatorBranches(): SheetRecord[] {
   const forecasts = [0.6, 0.4, 0.5, null, 'i.u.'];
   const outcomes = [0.55, 0.45, null];
   let i = 0;
-  for (const Riktning of directions)
-    for (const Årsmål of targets)
-      for (const forecast of forecasts)
-        for (const outcome of outcomes)
-          rows.push({
-            'Mål-id': 'N1',
-            Indikator: `Bedömning ${++i}`,
-            Enhet: '%',
-            Riktning,
-            Periodicitet: 'År',
-            'Periodens utfall': outcome,
-            'Prognos helår': forecast,
-            Årsmål,
-            Period: '2019',
-            Analys: i % 3 === 0 ? 'Analys finns.' : null,
-          });
+  // a yearly indicator with an outcome is assessed on it; others on the forecast first
+  for (const Periodicitet of ['År', 'Tertial'])
+    for (const Riktning of directions)
+      for (const Årsmål of targets)
+        for (const forecast of forecasts)
+          for (const outcome of outcomes)
+            rows.push({
+              'Mål-id': 'N1',
+              Indikator: `Bedömning ${++i}`,
+              Enhet: '%',
+              Riktning,
+              Periodicitet,
+              'Periodens utfall': outcome,
+              'Prognos helår': forecast,
+              Årsmål,
+              Period: '2019',
+              Analys: i % 3 === 0 ? 'Analys finns.' : null,
+            });
   const gender: [string | null, number | null, number | null, number | null][] = [
     ['st', 25, 15, 10],
     ['st', 25, 15, 11],

@@ -35,6 +35,8 @@ export const CONTROL_CHARACTER = '\u0007';
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** A free column right of Indikatorer's (whatever columns the layout adds). */
 const BEYOND = columnLetter(INDIKATORER.columns.length + 2);
+/** Indikatorer's Bedömning column. */
+const ASSESSMENT = columnLetter(INDIKATORER.columns.findIndex((c) => c.key === 'assessment') + 1);
 
 export const FAULTS: FaultCase[] = [
   { rule: 'sheet.missing', removeSheet: 'Aktiviteter', sheet: 'Aktiviteter', cell: '' },
@@ -102,6 +104,8 @@ export const FAULTS: FaultCase[] = [
   { rule: 'indicator.gender-sum', cells: { 'Indikatorer!G3': 14 }, sheet: 'Indikatorer', cell: 'F3' },
   { rule: 'indicator.gender-range', cells: { 'Indikatorer!G2': 0.7 }, sheet: 'Indikatorer', cell: 'F2' },
   { rule: 'indicator.analysis-required', cells: { 'Indikatorer!J2': 0.5 }, sheet: 'Indikatorer', cell: 'N2' },
+  { rule: 'indicator.assessment-missing', cells: { 'Indikatorer!D2': null }, sheet: 'Indikatorer', cell: `${ASSESSMENT}2` },
+  { rule: 'indicator.assessment-unlike-figures', cells: { [`Indikatorer!${ASSESSMENT}2`]: 'Uppfylls inte' }, sheet: 'Indikatorer', cell: `${ASSESSMENT}2` },
   { rule: 'indicator.period', cells: { 'Indikatorer!M2': 'Tertial 1 2019' }, sheet: 'Indikatorer', cell: 'M2' },
   { rule: 'indicator.period-year', cells: { 'Indikatorer!M2': 'Tertial 2 2018' }, sheet: 'Indikatorer', cell: 'M2' },
   { rule: 'indicator.target-less-ambitious', cells: { 'Indikatorer!K2': 0.45 }, sheet: 'Indikatorer', cell: 'K2' },

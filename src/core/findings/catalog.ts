@@ -68,6 +68,14 @@ export const RULES = {
   'indicator.gender-sum': { severity: 'error', description: 'Män + kvinnor ska vara totalen för antal (st).' },
   'indicator.gender-range': { severity: 'warning', description: 'Totalen för en andel ska ligga mellan män och kvinnor.' },
   'indicator.analysis-required': { severity: 'error', description: 'Årsmålet nås inte och analys saknas.' },
+  'indicator.assessment-missing': {
+    severity: 'warning',
+    description: 'Indikatorn har årsmål och värde men varken Riktning eller Bedömning: rapporten kan inte visa om målet nås.',
+  },
+  'indicator.assessment-unlike-figures': {
+    severity: 'warning',
+    description: 'Indikatorns Bedömning säger emot prognos eller utfall mot årsmålet, och analys saknas.',
+  },
   'indicator.period': { severity: 'warning', description: 'Perioden stämmer inte med periodicitet och dokumentets tertial.' },
   'indicator.period-year': { severity: 'error', description: 'Perioden gäller ett annat år än dokumentet.' },
   'indicator.target-less-ambitious': { severity: 'warning', description: 'Årsmålet är lägre ställt än KF:s årsmål.' },

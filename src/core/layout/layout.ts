@@ -13,6 +13,7 @@ import {
   GOAL_LEVELS,
   PERIODICITIES,
   PLAN_BUDGET_ROW_TYPES,
+  SIGN_STYLE_LABEL,
 } from '../model/plan';
 import type { RuleId } from '../findings/catalog';
 import { NO_VALUE_TEXTS, TARGET_PREFIXES, TARGET_TEXTS } from '../values/noValue';
@@ -48,6 +49,7 @@ export const LISTS = {
   flag: { key: 'flag', header: 'Flagga', values: ['♀', '§', '—'], strict: false },
   tableRowType: { key: 'tableRowType', header: 'Tabellrad', values: FREE_TABLE_ROW_KINDS, strict: true },
   costRowType: { key: 'costRowType', header: 'Kostnadsslagsrad', values: PLAN_BUDGET_ROW_TYPES, strict: true },
+  signs: { key: 'signs', header: 'Tecken i tal', values: Object.values(SIGN_STYLE_LABEL), strict: true },
 } as const satisfies Record<string, ListSpec>;
 
 export type ListKey = keyof typeof LISTS;
@@ -205,6 +207,14 @@ export const DOKUMENT: FieldSheetSpec = {
     { key: 'date', label: 'Datum', kind: 'date', contract: true, prompt: 'Sammanträdes- eller dokumentdatum, ÅÅÅÅ-MM-DD.' },
     { key: 'administration', label: 'Förvaltning', kind: 'text', contract: false, prompt: 'Förvaltningen, t.ex. i sidhuvud och budgetblock (frivilligt).' },
     { key: 'unitHead', label: 'Enhetschef', kind: 'text', contract: false, prompt: 'Enhetschefen, för verksamhetsplanens budgetblock (frivilligt).' },
+    {
+      key: 'signs',
+      label: 'Tecken i tal',
+      kind: 'choice',
+      list: 'signs',
+      contract: false,
+      prompt: 'Frivilligt. Tomt: minus som förlagorna (-4,3, går att klistra tillbaka i Excel) och inget plus. Eller plus och typografiskt minus (+2,5, −4,3).',
+    },
   ],
 };
 
@@ -308,11 +318,12 @@ const indicatorValue = <K extends string>(key: K, header: string, extra: Partial
   c({ key, header, kind: 'value', width: 14, contract: true, check: NUMBER_CHECK, ...extra });
 
 /**
- * Bedömning (förslag): the forecast (tertialrapport) or the outcome (verksamhetsberättelse)
+ * Bedömning (förslag): the forecast (tertialrapport; the outcome of a yearly indicator that has one) or the outcome (verksamhetsberättelse)
  * against Årsmål by Riktning; "" when there is nothing to compare. Same logic as
- * rules/assessment.ts.
+ * derive/assessment.ts.
  */
-const BASIS = 'IF({doc:kind}="Verksamhetsberättelse",IF(ISNUMBER({outcome}),{outcome},{forecast}),IF(ISNUMBER({forecast}),{forecast},{outcome}))';
+const BASIS =
+  'IF(OR({doc:kind}="Verksamhetsberättelse",AND({periodicity}="År",ISNUMBER({outcome}))),IF(ISNUMBER({outcome}),{outcome},{forecast}),IF(ISNUMBER({forecast}),{forecast},{outcome}))';
 const SIGN = 'IF({direction}="Lägre är bättre",-1,1)';
 const SUGGESTION =
   `=IF(OR({doc:kind}="Verksamhetsplan",AND({direction}<>"Högre är bättre",{direction}<>"Lägre är bättre"),NOT(ISNUMBER({annualTarget})),AND(NOT(ISNUMBER({forecast})),NOT(ISNUMBER({outcome})))),"",` +
@@ -382,6 +393,15 @@ export const INDIKATORER = table({
       contract: false,
       numberFormat: NUMBER_FORMATS.text,
       prompt: 'Frivilligt: nyckeltalets id i Kolada, t.ex. N00945, så att utfallen kan hämtas därifrån.',
+    }),
+    c({
+      key: 'assessment',
+      header: 'Bedömning',
+      kind: 'choice',
+      list: 'assessment',
+      width: 16,
+      contract: false,
+      prompt: 'Frivilligt: din bedömning. Tom: rapporten använder Bedömning (förslag), prognos eller utfall mot årsmålet.',
     }),
     c({ key: 'suggestion', header: 'Bedömning (förslag)', kind: 'derived', width: 16, contract: false, formula: SUGGESTION }),
     c({ key: 'check', header: 'Kontroll', kind: 'derived', width: 24, contract: false, formula: GENDER_CHECK }),

@@ -38,7 +38,15 @@ export interface PlanDocumentInfo {
   date?: IsoDate; // Datum
   administration?: string; // Förvaltning (extension)
   unitHead?: string; // Enhetschef (extension)
+  signs?: SignStyle; // Tecken i tal (extension); default: as the reference documents print them
 }
+
+/** How the report writes signs: as the reference documents (-4,3 and 2,5) or with plus and a typographic minus (+2,5 and −4,3). */
+export type SignStyle = 'asOriginals' | 'explicit';
+export const SIGN_STYLE_LABEL: Record<SignStyle, string> = {
+  asOriginals: 'Som förlagorna (-4,3 och 2,5)',
+  explicit: 'Med plus och minus (+2,5 och −4,3)',
+};
 
 export interface TextSection {
   heading: string; // Avsnitt
@@ -97,10 +105,11 @@ export interface Indicator {
   analysis?: string;
   flag?: string; // Flagga: ♀, §, — (extension)
   koladaId?: string; // Kolada-id: the KPI's id in Kolada (extension)
+  assessment?: Assessment; // Bedömning, set by the controller (extension); blank: the sheet's suggestion
   source: SourceRef;
 }
 
-export const ACTIVITY_STATUSES = ['Ej påbörjad', 'Pågående', 'Avslutad', 'Avbruten'] as const;
+export const ACTIVITY_STATUSES = ['Ej påbörjad', 'Pågående', 'Försenad', 'Pausad', 'Avslutad', 'Avbruten'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 export interface Activity {

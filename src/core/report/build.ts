@@ -15,6 +15,7 @@ import { FreeTables } from './blocks/freeTables';
 import { goalTree, legend } from './blocks/goalTree';
 import { placePlanBudget } from './blocks/planBudget';
 import { addAlwaysSections, partNamed, placeTexts, type Part } from './blocks/textSections';
+import { figures } from './figures';
 
 /** Heading levels from the top: a child one level below its parent (or `depth` levels), a goal at its own level. */
 function fixLevels(s: Section, level: number): void {
@@ -36,9 +37,9 @@ export function buildReport(plan: Plan): ReportModel {
 
   // the driftbudget and the budget by kostnadsslag where the outline has them, the free tables
   // under the sections (or driftbudget lines) they name, the rest at the end of the economy
-  const tables = new FreeTables(plan.tables);
+  const tables = new FreeTables(plan.tables, figures(plan.info.signs));
   const driftbudget = outline.economy.sections.find((s) => s.holds === 'driftbudget');
-  if (driftbudget && plan.budget.length) placeDriftbudget(economy, driftbudget.heading, kind, plan.info.tertial, plan.budget, tables);
+  if (driftbudget && plan.budget.length) placeDriftbudget(economy, driftbudget.heading, kind, plan.info.tertial, plan.budget, tables, figures(plan.info.signs));
   const planBudget = outline.economy.sections.find((s) => s.holds === 'planBudget');
   if (planBudget && plan.planBudget.length) placePlanBudget(economy, planBudget, plan);
   parts.forEach((p) => tables.attachTo(p.section));

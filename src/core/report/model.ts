@@ -14,18 +14,27 @@ export interface TableColumn {
   align: TableCellAlign;
 }
 
+/** A symbol printed with its words under a row's name ("◆ Uppfylls delvis", "❗ Försenad"): never a symbol alone. */
+export interface RowMark {
+  symbol: string;
+  color: string;
+  label: string;
+}
+
 export interface IndicatorRow {
   name: string;
   /** ♀, § or — as the reference documents print them before the name. */
   flag?: string;
+  /** The indicator's assessment in follow-ups (the controller's, else the sheet's suggestion). */
+  mark?: RowMark;
   cells: string[];
   analysis: RichBlock[];
 }
 
 export interface ActivityRow {
   name: string;
-  /** A status symbol printed before the name in follow-ups (✓ ▶ ○ ✕). */
-  status?: { symbol: string; label: string };
+  /** The activity's status in follow-ups, symbol and words. */
+  status?: RowMark;
   cells: string[];
   analysis: RichBlock[];
 }
@@ -104,7 +113,7 @@ export interface ReportModel {
 /** Bedömning symbols and colours (green ●, yellow ◆, red ■, grey —). */
 export const ASSESSMENT_STYLE: Record<Assessment, { symbol: string; color: string }> = {
   'Uppfylls helt': { symbol: '●', color: '2E7D32' },
-  'Uppfylls delvis': { symbol: '◆', color: 'D9A400' },
+  'Uppfylls delvis': { symbol: '◆', color: 'B07D00' },
   'Uppfylls inte': { symbol: '■', color: 'C62828' },
   Ingen: { symbol: '—', color: '757575' },
 };

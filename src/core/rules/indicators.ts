@@ -3,7 +3,7 @@ import { isFollowUp, type Goal, type Indicator, type Plan } from '../model/plan'
 import { formatValue, numberOf, type Value } from '../values/swedish';
 import { isNoValueText, isTargetText } from '../values/noValue';
 import { INDICATOR_VALUE_KEYS, PREVIOUS_OUTCOME_PATTERN, INDIKATORER, header } from '../layout/layout';
-import { assessIndicator, genderCheck, suggestion } from './assessment';
+import { assessIndicator, genderCheck, suggestion } from '../derive/assessment';
 import { cellAddress } from '../cells/address';
 import { quote, type RuleContext } from './context';
 import { TOLERANCE } from '../values/limits';
@@ -172,6 +172,31 @@ function followUpRules(ctx: RuleContext, ind: Indicator, name: Label) {
       ind.source,
       'analysis',
       `${ctx.where(ind.source, 'analysis')}: ${basis} ${formatValue(assessment.value, ind.unit)} når inte årsmålet ${formatValue(ind.annualTarget, ind.unit)} för ${name} (${ind.direction?.toLowerCase()}). Skriv en analys: varför, och vad som görs.`,
+    );
+  }
+
+  // a target and a figure to compare, but no Riktning to compare by: the controller assesses it
+  const comparable = ind.annualTarget.kind === 'number' && (ind.forecast.kind === 'number' || ind.outcome.kind === 'number');
+  if (comparable && !ind.direction && !ind.assessment && kind !== 'verksamhetsplan') {
+    ctx.report(
+      'indicator.assessment-missing',
+      ind.source,
+      'assessment',
+      `${ctx.where(ind.source, 'assessment')}: ${name} har årsmål och utfall eller prognos men ingen Riktning, så ingen bedömning kan föreslås. Välj Bedömning (eller Riktning) så att rapporten visar om målet nås.`,
+    );
+  }
+
+  // the controller's Bedömning against the figures: "helt" where they miss the target, or "inte" where they reach it
+  const said = ind.assessment;
+  const figures = suggestion(ind, kind);
+  const contradicts = (said === 'Uppfylls helt' && figures === 'Uppfylls inte') || (said === 'Uppfylls inte' && figures === 'Uppfylls');
+  if (assessment && contradicts && !ind.analysis) {
+    const basis = assessment.basis === 'forecast' ? 'prognosen' : 'utfallet';
+    ctx.report(
+      'indicator.assessment-unlike-figures',
+      ind.source,
+      'assessment',
+      `${ctx.where(ind.source, 'assessment')}: Bedömning ”${said}” för ${name}, men ${basis} ${formatValue(assessment.value, ind.unit)} ${figures === 'Uppfylls' ? 'når' : 'når inte'} årsmålet ${formatValue(ind.annualTarget, ind.unit)}. Rätta bedömningen eller förklara den i Analys.`,
     );
   }
 

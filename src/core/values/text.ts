@@ -34,3 +34,10 @@ export function oneLine(text: string): string {
 export function swedishQuotes(text: string): string {
   return text.replace(/"/g, '”');
 }
+
+/** One line as `oneLine` makes it, but no-break spaces stay (a figure and its unit: "50 %", "1 050 st"). */
+export function oneLineKeepingNoBreaks(text: string): string {
+  return stripInvalidCharacters(text)
+    .replace(/[^\S\u00a0\u202f]+/g, ' ')
+    .trim();
+}

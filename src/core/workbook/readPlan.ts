@@ -21,6 +21,7 @@ import {
   type ListKey,
   type TableSheetSpec,
 } from '../layout/layout';
+import { SIGN_STYLE_LABEL } from '../model/plan';
 import {
   BUDGET_AMOUNT_KEYS,
   DOCUMENT_KIND_LABEL,
@@ -43,6 +44,7 @@ import {
   type PlanBudgetRow,
   type PlanBudgetRowType,
   type PlanDocumentInfo,
+  type SignStyle,
   type TextSection,
 } from '../model/plan';
 import { finding, type Finding } from '../findings/finding';
@@ -439,6 +441,18 @@ function readInfo(snapshot: WorkbookSnapshot, out: ReadResult): PlanDocumentInfo
       case 'unitHead':
         info.unitHead = text;
         break;
+      case 'signs': {
+        const label = choiceOf('signs', text);
+        const style = (Object.keys(SIGN_STYLE_LABEL) as SignStyle[]).find((s) => SIGN_STYLE_LABEL[s] === label);
+        if (style) info.signs = style;
+        else
+          bad(
+            f.row,
+            'value.choice',
+            `Dokument!${at(f.row)}: "${shown(text)}" är inget val för ${spec.label}. Välj ${Object.values(SIGN_STYLE_LABEL).join(' eller ')}.`,
+          );
+        break;
+      }
     }
   }
   return info;
@@ -499,6 +513,7 @@ function readIndicators(ctx: SheetContext<ColumnKey<typeof INDIKATORER>> | undef
       analysis: reader.optionalText(rec, 'analysis'),
       flag: reader.choice<string>(rec, 'flag', 'flag'),
       koladaId: reader.optionalText(rec, 'koladaId'),
+      assessment: reader.choice<Assessment>(rec, 'assessment', 'assessment'),
       source: { sheet: INDIKATORER.name, row: rec.row },
     };
   });

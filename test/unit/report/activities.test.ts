@@ -35,6 +35,6 @@ describe('activity tables', () => {
   });
 
   test('every status has its symbol', () => {
-    expect(STATUS_SYMBOL).toEqual({ Avslutad: '✓', Pågående: '▶', 'Ej påbörjad': '○', Avbruten: '✕' });
+    expect(STATUS_SYMBOL).toEqual({ Avslutad: '✓', Pågående: '▶', 'Ej påbörjad': '○', Försenad: '❗', Pausad: '⏸', Avbruten: '✕' });
   });
 });

@@ -1,5 +1,6 @@
 /** The driftbudget builder and its placement (report/blocks/driftbudget.ts). */
-import { budgetBlock, formatDeviation, placeDriftbudget } from '../../../src/core/report/blocks/driftbudget';
+import { budgetBlock, placeDriftbudget } from '../../../src/core/report/blocks/driftbudget';
+import { figures } from '../../../src/core/report/figures';
 import { FreeTables } from '../../../src/core/report/blocks/freeTables';
 import type { Section } from '../../../src/core/report/model';
 import { budgetRow, outlineOf, table } from './plans';
@@ -7,9 +8,16 @@ import { budgetRow, outlineOf, table } from './plans';
 const economy = (...children: Section[]): Section => ({ heading: 'Uppföljning av ekonomi', level: 1, blocks: [], children });
 
 describe('the driftbudget table', () => {
-  test('deviations carry their sign; a deviation that rounds to zero has none', () => {
-    expect([2.54, -4.3, 0, 0.04, -0.04].map(formatDeviation)).toEqual(['+2,5', '−4,3', '0,0', '0,0', '0,0']);
-    expect(formatDeviation(1299.06)).toBe('+1\u00a0299,1');
+  test('figures as the reference documents print them: a hyphen-minus and no plus sign', () => {
+    const fig = figures();
+    expect([2.54, -4.3, 0, 0.04, -0.04].map(fig.deviation)).toEqual(['2,5', '-4,3', '0,0', '0,0', '0,0']);
+    expect(fig.deviation(1299.06)).toBe('1\u00a0299,1');
+  });
+
+  test('with "Tecken i tal" set to plus and minus: deviations carry their sign; a deviation that rounds to zero has none', () => {
+    const fig = figures('explicit');
+    expect([2.54, -4.3, 0, 0.04, -0.04].map(fig.deviation)).toEqual(['+2,5', '−4,3', '0,0', '0,0', '0,0']);
+    expect(fig.deviation(1299.06)).toBe('+1\u00a0299,1');
   });
 
   test('the outcome column is named by the period; rows by their type; amounts in mnkr with one decimal', () => {
@@ -34,8 +42,9 @@ describe('the driftbudget table', () => {
     expect(budgetBlock('tertialrapport', 2, rows).columns[1]!.header).toBe('Utfall per aug');
     expect(budgetBlock('verksamhetsberattelse', undefined, rows).columns[1]!.header).toBe('Utfall');
     expect(t1.rows.map((r) => r.style)).toEqual(['line', 'part', 'sum', 'adjustment', 'total', 'line']);
-    expect(t1.rows[0]!.cells).toEqual(['10,0', '20,0', '19,5', '+0,5', '−0,2', '+0,3']);
-    expect(t1.rows[2]!.cells).toEqual(['', '25,0', '', '−1,0', '', '']);
+    expect(t1.rows[0]!.cells).toEqual(['10,0', '20,0', '19,5', '0,5', '-0,2', '0,3']);
+    expect(t1.rows[2]!.cells).toEqual(['', '25,0', '', '-1,0', '', '']);
+    expect(budgetBlock('tertialrapport', 1, rows, figures('explicit')).rows[0]!.cells).toEqual(['10,0', '20,0', '19,5', '+0,5', '−0,2', '+0,3']);
     expect(t1.note).toBe('Positiv avvikelse = överskott.');
   });
 });

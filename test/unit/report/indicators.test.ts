@@ -41,14 +41,14 @@ describe('indicator tables', () => {
       {
         name: 'Andel nöjda',
         flag: '♀',
-        cells: ['50 %', '', '', '', 'Tas fram av nämnd', '55 %', '', 'T2'],
+        cells: ['50\u00a0%', '', '', '', 'Tas fram av nämnd', '55\u00a0%', '', 'T2'],
         analysis: [
           { kind: 'paragraph', runs: [{ text: 'Bra.' }] },
           { kind: 'bullet', runs: [{ text: 'punkt' }] },
         ],
       },
     ]);
-    expect(indicatorBlock('verksamhetsplan', 2025, [ind]).rows[0]!.cells).toEqual(['55 %', '', 'Tertial']);
+    expect(indicatorBlock('verksamhetsplan', 2025, [ind]).rows[0]!.cells).toEqual(['55\u00a0%', '', 'Tertial']);
   });
 
   test('fitting: every table of the document gets the same columns, wide enough for its figures, the names keep room', () => {
@@ -69,5 +69,31 @@ describe('indicator tables', () => {
     const sections: Section[] = [{ heading: 'A', level: 1, blocks: [], children: [] }];
     fitIndicatorColumns(sections);
     expect(sections).toEqual([{ heading: 'A', level: 1, blocks: [], children: [] }]);
+  });
+});
+
+describe('the assessment on every indicator row (follow-ups)', () => {
+  const row = (extra: Parameters<typeof indicator>[2], kind: 'tertialrapport' | 'verksamhetsplan' = 'tertialrapport') =>
+    indicatorBlock(kind, 2019, [
+      indicator('N1', 'Andel', { unit: '%', direction: 'Högre är bättre', periodicity: 'Tertial', annualTarget: num(0.7), ...extra }),
+    ]).rows[0]!;
+
+  test("the sheet's suggestion when the controller has set none: symbol and words", () => {
+    expect(row({ forecast: num(0.6) }).mark).toEqual({ symbol: '■', color: expect.any(String), label: 'Uppfylls inte' });
+    expect(row({ forecast: num(0.8) }).mark).toMatchObject({ symbol: '●', label: 'Uppfylls helt' });
+    expect(row({}).mark).toBeUndefined(); // nothing to assess
+  });
+
+  test("the controller's Bedömning wins", () => {
+    expect(row({ forecast: num(0.6), assessment: 'Uppfylls delvis' }).mark).toMatchObject({ symbol: '◆', label: 'Uppfylls delvis' });
+    expect(row({ assessment: 'Ingen' }).mark).toMatchObject({ label: 'Ingen bedömning' });
+  });
+
+  test('a yearly indicator is assessed on its outcome (55 % against 70 % is not met, whatever the forecast says)', () => {
+    expect(row({ periodicity: 'År', outcome: num(0.55), forecast: num(0.7) }).mark).toMatchObject({ label: 'Uppfylls inte' });
+  });
+
+  test('plans carry no assessment', () => {
+    expect(row({ forecast: num(0.6), assessment: 'Uppfylls helt' }, 'verksamhetsplan').mark).toBeUndefined();
   });
 });

@@ -60,7 +60,7 @@ const ONE_OF_EACH: Block[] = [
   {
     kind: 'activityTable',
     columns: [{ header: 'Aktivitet', width: 100, align: 'left' }],
-    rows: [{ name: 'Akt', status: { symbol: '✓', label: 'Avslutad' }, cells: [], analysis: [] }],
+    rows: [{ name: 'Akt', status: { symbol: '✓', color: '0B3F73', label: 'Avslutad' }, cells: [], analysis: [] }],
   },
   {
     kind: 'budgetTable',

@@ -62,7 +62,13 @@ describe('findings in the order a user works through them', () => {
     const records = plan('t2', {
       Indikatorer: [indicatorRecord({ Riktning: 'Uppåt', 'Periodens utfall': '17' }), indicatorRecord({ Indikator: 'B', 'Mål-id': 'X' })],
     });
-    expect(where(records)).toEqual(['value.choice Indikatorer!D2', 'indicator.number-as-text Indikatorer!F2', 'indicator.goal-missing Indikatorer!A3']);
+    expect(where(records)).toEqual([
+      'value.choice Indikatorer!D2',
+      'indicator.number-as-text Indikatorer!F2',
+      // the invalid Riktning counts as none: the assessment must then be chosen by hand
+      'indicator.assessment-missing Indikatorer!Q2',
+      'indicator.goal-missing Indikatorer!A3',
+    ]);
   });
 });
 

@@ -10,8 +10,13 @@ export const STATUS_SYMBOL: Record<ActivityStatus, string> = {
   Avslutad: '✓',
   Pågående: '▶',
   'Ej påbörjad': '○',
+  Försenad: '❗',
+  Pausad: '⏸',
   Avbruten: '✕',
 };
+
+/** The colour of status symbols (the words beside them carry the meaning). */
+export const STATUS_COLOR = '0B3F73';
 
 /** A column after the name: header, share of the width, and what its cell shows of an activity. */
 interface ValueColumn extends TableColumn {
@@ -50,7 +55,7 @@ export function activityBlock(kind: DocumentKind, activities: readonly Activity[
     columns: [name, ...values.map(({ header, width, align }) => ({ header, width, align }))],
     rows: activities.map((a) => ({
       name: oneLine(a.name),
-      status: followUp && a.status ? { symbol: STATUS_SYMBOL[a.status], label: a.status } : undefined,
+      status: followUp && a.status ? { symbol: STATUS_SYMBOL[a.status], color: STATUS_COLOR, label: a.status } : undefined,
       cells: values.map((c) => c.cell(a)),
       analysis: parseRichText(a.analysis),
     })),

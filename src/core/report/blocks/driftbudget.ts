@@ -3,19 +3,13 @@
  * outline's driftbudget section, and under it each line's analysis and tables.
  */
 import type { BudgetAmountKey, BudgetRow, DocumentKind } from '../../model/plan';
-import { formatMnkr } from '../../values/swedish';
+import { figures, type Figures } from '../figures';
 import { oneLine } from '../../values/text';
 import type { BlockOf, BudgetRowStyle, Section, TableColumn } from '../model';
 import { sectionKey } from '../outline';
 import { insertAfterIntroduction, type FreeTables } from './freeTables';
 import { textBlocks } from './textSections';
 import { columnOf, DRIFTBUDGET, header } from '../../layout/layout';
-
-/** A deviation with its sign: "+2,5", "−4,3", "0,0". */
-export function formatDeviation(n: number): string {
-  const text = formatMnkr(n);
-  return n > 0 && text !== formatMnkr(0) ? `+${text}` : text;
-}
 
 /** An amount column: header, share of the width, the amount it shows, and whether with its sign. */
 interface AmountColumn {
@@ -55,7 +49,7 @@ function rowStyle(row: BudgetRow): BudgetRowStyle {
   }
 }
 
-export function budgetBlock(kind: DocumentKind, tertial: number | undefined, rows: readonly BudgetRow[]): BlockOf<'budgetTable'> {
+export function budgetBlock(kind: DocumentKind, tertial: number | undefined, rows: readonly BudgetRow[], fig: Figures = figures()): BlockOf<'budgetTable'> {
   const outcomeHeader = kind === 'tertialrapport' ? (tertial === 1 ? 'Utfall per april' : 'Utfall per aug') : 'Utfall';
   const amounts = amountColumns(outcomeHeader);
   const columns: TableColumn[] = [
@@ -71,7 +65,7 @@ export function budgetBlock(kind: DocumentKind, tertial: number | undefined, row
       cells: amounts.map(({ key, signed }) => {
         const v = row.amounts[key];
         if (v === undefined) return '';
-        return signed ? formatDeviation(v) : formatMnkr(v);
+        return signed ? fig.deviation(v) : fig.mnkr(v);
       }),
     })),
     note: 'Positiv avvikelse = överskott.',
@@ -90,11 +84,12 @@ export function placeDriftbudget(
   tertial: number | undefined,
   rows: readonly BudgetRow[],
   tables: FreeTables,
+  fig: Figures = figures(),
 ): void {
   const key = sectionKey(heading);
   const section = economy.children.find((s) => sectionKey(s.heading) === key) ?? { heading, level: 2, blocks: [], children: [] };
   if (!economy.children.includes(section)) economy.children.unshift(section);
-  section.blocks.push(budgetBlock(kind, tertial, rows));
+  section.blocks.push(budgetBlock(kind, tertial, rows, fig));
   for (const row of rows) {
     const analysis = textBlocks(row.analysis);
     const rowTables = tables.take(row.label);

@@ -4,11 +4,11 @@
  * no section of the document go together at the end of the economy.
  */
 import type { FreeTable } from '../../model/plan';
-import { formatNumber } from '../../values/swedish';
 import { oneLine } from '../../values/text';
 import { contentWidths } from '../columns';
 import type { Block, BlockOf, Section, TableColumn } from '../model';
 import { sectionKey } from '../outline';
+import { figures, type Figures } from '../figures';
 
 /**
  * Decimals a free table's numbers are printed with: as many as its most precise number
@@ -38,7 +38,7 @@ function isValueColumn(rows: { cells: string[] }[], texts: FreeTable['rows'], c:
 }
 
 /** A free table as printed under a section (its caption left out when the heading or the first column already says it). */
-export function freeTableBlock(table: FreeTable, sectionHeading?: string): BlockOf<'freeTable'> {
+export function freeTableBlock(table: FreeTable, sectionHeading?: string, fig: Figures = figures()): BlockOf<'freeTable'> {
   const width = Math.max(table.header.length, ...table.rows.map((r) => r.cells.length), 1);
   const decimals = tableDecimals(table.rows);
   const rows = table.rows.map((row) => ({
@@ -46,7 +46,7 @@ export function freeTableBlock(table: FreeTable, sectionHeading?: string): Block
     cells: Array.from({ length: width }, (_, c) => {
       const v = row.cells[c];
       if (v === undefined) return '';
-      return typeof v === 'number' ? formatNumber(v, decimals, decimals) : oneLine(v);
+      return typeof v === 'number' ? fig.number(v, decimals, decimals) : oneLine(v);
     }),
   }));
   const header = Array.from({ length: width }, (_, c) => oneLine(table.header[c] ?? ''));
@@ -91,14 +91,17 @@ export function insertAfterIntroduction(section: Section, blocks: Block[]): void
 export class FreeTables {
   private readonly placed = new Set<FreeTable>();
 
-  constructor(private readonly tables: readonly FreeTable[]) {}
+  constructor(
+    private readonly tables: readonly FreeTable[],
+    private readonly fig: Figures = figures(),
+  ) {}
 
   /** The tables not placed yet whose Avsnitt names `name`, as blocks under that name; they count as placed. */
   take(name: string): BlockOf<'freeTable'>[] {
     const key = sectionKey(name);
     const tables = this.tables.filter((t) => t.section && sectionKey(t.section) === key && !this.placed.has(t));
     tables.forEach((t) => this.placed.add(t));
-    return tables.map((t) => freeTableBlock(t, name));
+    return tables.map((t) => freeTableBlock(t, name, this.fig));
   }
 
   /** Puts the tables that name the section, or a section below it, there. */
@@ -110,6 +113,6 @@ export class FreeTables {
 
   /** The tables placed nowhere, as blocks. */
   rest(): BlockOf<'freeTable'>[] {
-    return this.tables.filter((t) => !this.placed.has(t)).map((t) => freeTableBlock(t));
+    return this.tables.filter((t) => !this.placed.has(t)).map((t) => freeTableBlock(t, undefined, this.fig));
   }
 }

@@ -7,10 +7,12 @@
 import { isFollowUp, type ActivityStatus, type DocumentKind, type Goal, type GoalLevel, type GoalTexts, type Plan } from '../../model/plan';
 import { oneLine } from '../../values/text';
 import { ASSESSMENT_STYLE, type Block, type BlockOf, type Section } from '../model';
-import { activityBlock, STATUS_SYMBOL } from './activities';
+import { activityBlock, STATUS_COLOR, STATUS_SYMBOL } from './activities';
 import { fitIndicatorColumns, indicatorBlock } from './indicators';
 import { textBlocks } from './textSections';
 import { header, MAL, type ColumnKey } from '../../layout/layout';
+import { figures } from '../figures';
+import { indicatorAssessment } from './indicators';
 
 const GOAL_LABEL: Record<GoalLevel, string> = {
   'KF:s inriktningsmål': 'KF:s inriktningsmål:',
@@ -77,7 +79,7 @@ function goalSection(node: GoalNode, plan: Plan, kind: DocumentKind, base: numbe
   const activities = plan.activities.filter((a) => a.goalId === goal.id && goal.id);
   indicators.forEach((i) => used.add(i));
   activities.forEach((a) => used.add(a));
-  if (indicators.length) blocks.push(indicatorBlock(kind, plan.info.year, indicators));
+  if (indicators.length) blocks.push(indicatorBlock(kind, plan.info.year, indicators, figures(plan.info.signs)));
   if (activities.length) blocks.push(activityBlock(kind, activities));
   return {
     heading: oneLine(goal.title) || `(mål ${goal.id || 'utan id'})`,
@@ -103,7 +105,7 @@ export function goalTree(plan: Plan, kind: DocumentKind, base: number, orphansHe
       heading: orphansHeading,
       level: base,
       blocks: [
-        ...(orphanIndicators.length ? [indicatorBlock(kind, plan.info.year, orphanIndicators)] : []),
+        ...(orphanIndicators.length ? [indicatorBlock(kind, plan.info.year, orphanIndicators, figures(plan.info.signs))] : []),
         ...(orphanActivities.length ? [activityBlock(kind, orphanActivities)] : []),
       ],
       children: [],
@@ -120,8 +122,16 @@ export function legend(plan: Plan): BlockOf<'legend'> | undefined {
     if (plan.goals.some((g) => g.assessment === a))
       items.push({ symbol: ASSESSMENT_STYLE[a].symbol, color: ASSESSMENT_STYLE[a].color, text: a === 'Ingen' ? 'Ingen bedömning' : a });
   }
+  // indicators' assessments (follow-ups) that no goal uses already
+  const kind = plan.info.kind ?? 'verksamhetsplan';
+  for (const a of ['Uppfylls helt', 'Uppfylls delvis', 'Uppfylls inte', 'Ingen'] as const) {
+    const used = plan.indicators.some((i) => indicatorAssessment(i, kind) === a);
+    if (used && !items.some((it) => it.symbol === ASSESSMENT_STYLE[a].symbol))
+      items.push({ symbol: ASSESSMENT_STYLE[a].symbol, color: ASSESSMENT_STYLE[a].color, text: a === 'Ingen' ? 'Ingen bedömning' : a });
+  }
   for (const [status, symbol] of Object.entries(STATUS_SYMBOL) as [ActivityStatus, string][]) {
-    if (plan.activities.some((a) => a.status === status)) items.push({ symbol, color: '0B3F73', text: `aktivitet ${status.toLowerCase()}` });
+    if (isFollowUp(kind) && plan.activities.some((a) => a.status === status))
+      items.push({ symbol, color: STATUS_COLOR, text: `aktivitet ${status.toLowerCase()}` });
   }
   return items.length ? { kind: 'legend', items } : undefined;
 }

@@ -1,11 +1,12 @@
 /** The indicator table of a goal: columns per kind, every figure formatted the Swedish way, the analysis under its row. */
-import { isFollowUp, type DocumentKind, type Indicator } from '../../model/plan';
-import { formatValue } from '../../values/swedish';
-import { oneLine } from '../../values/text';
+import { isFollowUp, type Assessment, type DocumentKind, type Indicator } from '../../model/plan';
+import { oneLine, oneLineKeepingNoBreaks } from '../../values/text';
 import { widenToFit } from '../columns';
-import type { BlockOf, Section, TableColumn } from '../model';
+import { ASSESSMENT_STYLE, type BlockOf, type RowMark, type Section, type TableColumn } from '../model';
 import { parseRichText } from '../richText';
 import { header, INDICATOR_VALUE_KEYS, INDIKATORER, type ColumnKey } from '../../layout/layout';
+import { figures, type Figures } from '../figures';
+import { suggestion } from '../../derive/assessment';
 
 export type IndicatorTable = BlockOf<'indicatorTable'>;
 
@@ -16,11 +17,11 @@ interface ValueColumn extends TableColumn {
 
 type ValueKey = (typeof INDICATOR_VALUE_KEYS)[number];
 /** Headers are the sheet's (src/core/layout), for the document's year. */
-const value = (key: ValueKey, width: number, year: number | undefined): ValueColumn => ({
+const value = (key: ValueKey, width: number, year: number | undefined, fig: Figures): ValueColumn => ({
   header: header(INDIKATORER, key, { year }),
   width,
   align: 'right',
-  cell: (ind) => formatValue(ind[key], ind.unit),
+  cell: (ind) => fig.value(ind[key], ind.unit),
 });
 const text = (key: ColumnKey<typeof INDIKATORER>, width: number, cell: (ind: Indicator) => string): ValueColumn => ({
   header: header(INDIKATORER, key),
@@ -30,23 +31,23 @@ const text = (key: ColumnKey<typeof INDIKATORER>, width: number, cell: (ind: Ind
 });
 
 /** The columns as the reference documents have them, one line each (widths in percent, before fitting). */
-function columnsFor(kind: DocumentKind, year: number | undefined): { name: TableColumn; values: ValueColumn[] } {
+function columnsFor(kind: DocumentKind, year: number | undefined, fig: Figures = figures()): { name: TableColumn; values: ValueColumn[] } {
   if (!isFollowUp(kind)) {
     return {
       name: { header: header(INDIKATORER, 'name'), width: 52, align: 'left' },
-      values: [value('annualTarget', 14, year), value('cityTarget', 20, year), text('periodicity', 14, (ind) => ind.periodicity ?? '')],
+      values: [value('annualTarget', 14, year, fig), value('cityTarget', 20, year, fig), text('periodicity', 14, (ind) => ind.periodicity ?? '')],
     };
   }
   return {
     name: { header: header(INDIKATORER, 'name'), width: 29, align: 'left' },
     values: [
-      value('outcome', 8, year),
-      value('outcomeMen', 8, year),
-      value('outcomeWomen', 8, year),
-      value('previousOutcome', 8, year),
-      value('forecast', 8, year),
-      value('annualTarget', 8, year),
-      value('cityTarget', 11, year),
+      value('outcome', 8, year, fig),
+      value('outcomeMen', 8, year, fig),
+      value('outcomeWomen', 8, year, fig),
+      value('previousOutcome', 8, year, fig),
+      value('forecast', 8, year, fig),
+      value('annualTarget', 8, year, fig),
+      value('cityTarget', 11, year, fig),
       text('period', 12, (ind) => oneLine(ind.period)),
     ],
   };
@@ -58,12 +59,30 @@ export function indicatorColumns(kind: DocumentKind, year: number | undefined): 
   return [name, ...values.map(({ header, width, align }) => ({ header, width, align }))];
 }
 
-export function indicatorBlock(kind: DocumentKind, year: number | undefined, indicators: readonly Indicator[]): IndicatorTable {
-  const { values } = columnsFor(kind, year);
+/**
+ * An indicator's assessment as follow-ups print it: the controller's Bedömning, else the
+ * sheet's suggestion (forecast or outcome against Årsmål by Riktning); none in a plan, and
+ * none when there is nothing to assess.
+ */
+export function indicatorAssessment(ind: Indicator, kind: DocumentKind): Assessment | undefined {
+  if (!isFollowUp(kind)) return undefined;
+  if (ind.assessment) return ind.assessment;
+  const s = suggestion(ind, kind);
+  return s === 'Uppfylls' ? 'Uppfylls helt' : s === 'Uppfylls inte' ? 'Uppfylls inte' : undefined;
+}
+
+function markOf(ind: Indicator, kind: DocumentKind): RowMark | undefined {
+  const a = indicatorAssessment(ind, kind);
+  return a ? { ...ASSESSMENT_STYLE[a], label: a === 'Ingen' ? 'Ingen bedömning' : a } : undefined;
+}
+
+export function indicatorBlock(kind: DocumentKind, year: number | undefined, indicators: readonly Indicator[], fig: Figures = figures()): IndicatorTable {
+  const { values } = columnsFor(kind, year, fig);
   const rows = indicators.map((ind) => ({
     name: oneLine(ind.name),
     flag: ind.flag,
-    cells: values.map((c) => oneLine(c.cell(ind))),
+    mark: markOf(ind, kind),
+    cells: values.map((c) => oneLineKeepingNoBreaks(c.cell(ind))),
     analysis: parseRichText(ind.analysis),
   }));
   return { kind: 'indicatorTable', columns: indicatorColumns(kind, year), rows };

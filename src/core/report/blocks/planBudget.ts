@@ -1,10 +1,10 @@
 /** The verksamhetsplan's budget by kostnadsslag (tkr): the facts above it and the table, under "Budget <år>". */
 import type { Plan, PlanBudgetRowType } from '../../model/plan';
-import { formatNumber } from '../../values/swedish';
 import { oneLine } from '../../values/text';
 import type { BlockOf, BudgetRowStyle, Section } from '../model';
 import { sectionKey } from '../outline';
 import { columnOf, header, KOSTNADSSLAG } from '../../layout/layout';
+import { figures } from '../figures';
 
 const PLAN_BUDGET_STYLE: Record<PlanBudgetRowType, BudgetRowStyle> = {
   Rubrik: 'heading',
@@ -31,7 +31,7 @@ export function planBudgetBlock(plan: Plan): BlockOf<'planBudget'> {
     rows: plan.planBudget.map((row) => ({
       label: oneLine(row.label),
       style: (row.rowType && PLAN_BUDGET_STYLE[row.rowType]) || 'line',
-      cells: [row.rowType === 'Rubrik' || row.amount === undefined ? '' : formatNumber(row.amount, 0, 0)],
+      cells: [row.rowType === 'Rubrik' || row.amount === undefined ? '' : figures(plan.info.signs).number(row.amount, 0, 0)],
     })),
   };
 }

@@ -17,7 +17,7 @@ import {
   WidthType,
   type ITableBordersOptions,
 } from 'docx';
-import { isShortAnalysis, type ActivityRow, type BudgetTableRow, type IndicatorRow, type TableColumn } from '../model';
+import { isShortAnalysis, type ActivityRow, type BudgetTableRow, type IndicatorRow, type RowMark, type TableColumn } from '../model';
 import { COLORS } from './style';
 import { METRICS, SIZE, TEXT_WIDTH, columnTwips, textWidth } from '../metrics';
 import { richText, symbolRun, type RenderContext } from './text';
@@ -46,6 +46,8 @@ interface CellOptions {
   indent?: number;
   size?: number;
   prefix?: TextRun[];
+  /** A line under the text: a status or assessment, symbol and words. */
+  mark?: RowMark;
 }
 
 function cell(text: string, column: TableColumn, width: number, o: CellOptions = {}): TableCell {
@@ -67,6 +69,17 @@ function cell(text: string, column: TableColumn, width: number, o: CellOptions =
         indent: o.indent ? { left: o.indent } : undefined,
         children: [...(o.prefix ?? []), new TextRun({ text, bold: o.bold, italics: o.italic, size: o.size ?? SIZE.table })],
       }),
+      ...(o.mark
+        ? [
+            new Paragraph({
+              style: 'TableText',
+              children: [
+                symbolRun(o.mark.symbol, o.mark.color, { size: SIZE.table }),
+                new TextRun({ text: `\u00a0${o.mark.label}`, size: SIZE.table, color: COLORS.muted }),
+              ],
+            }),
+          ]
+        : []),
     ],
   });
 }
@@ -140,7 +153,7 @@ function rowsWithAnalyses<R extends IndicatorRow | ActivityRow>(columns: TableCo
         cantSplit: true,
         keepNext: analysis !== undefined,
         children: [
-          cell(row.name, columns[0]!, widths[0]!, { prefix: prefixOf(row) }),
+          cell(row.name, columns[0]!, widths[0]!, { prefix: prefixOf(row), mark: 'mark' in row ? row.mark : 'status' in row ? row.status : undefined }),
           ...row.cells.map((text, i) => cell(text, columns[i + 1]!, widths[i + 1]!)),
         ],
       }),
@@ -155,12 +168,8 @@ export function indicatorTable(columns: TableColumn[], rows: IndicatorRow[], ctx
 }
 
 export function activityTable(columns: TableColumn[], rows: ActivityRow[], ctx: RenderContext): Table {
-  return rowsWithAnalyses(
-    columns,
-    rows,
-    ({ status }) => (status ? [symbolRun(status.symbol, COLORS.heading, { size: SIZE.table }), new TextRun({ text: '\u00a0', size: SIZE.table })] : []),
-    ctx,
-  );
+  // the status goes under the name, symbol and words (see cell's `mark`)
+  return rowsWithAnalyses(columns, rows, () => [], ctx);
 }
 
 export function budgetTable(columns: TableColumn[], rows: BudgetTableRow[]): Table {

@@ -174,9 +174,9 @@ function analysisRow(blocks: readonly RichBlock[]): Row | undefined {
   return { height: 0, lines: { count, height: line } };
 }
 
-function dataRow(columns: TableColumn[], cells: string[], bold = false): Row {
+function dataRow(columns: TableColumn[], cells: (string | string[])[], bold = false): Row {
   const widths = columnTwips(columns);
-  const height = Math.max(...cells.map((t, i) => cellHeight([t], widths[i]!, SIZE.table, bold)));
+  const height = Math.max(...cells.map((t, i) => cellHeight(Array.isArray(t) ? t : [t], widths[i]!, SIZE.table, bold)));
   const line = lineHeight({ size: SIZE.table, line: METRICS.tableText.line });
   return { height, cellLines: { count: Math.round((height - METRICS.cell.top - METRICS.cell.bottom) / line), height: line } };
 }
@@ -185,9 +185,12 @@ function dataRow(columns: TableColumn[], cells: string[], bold = false): Row {
 function namedRows(b: BlockOf<'indicatorTable'> | BlockOf<'activityTable'>): Row[] {
   const rows: Row[] = [];
   for (const r of b.rows) {
-    const prefix = 'flag' in r && r.flag ? `${r.flag} ` : 'status' in r && r.status ? `${r.status.symbol} ` : '';
+    const prefix = 'flag' in r && r.flag ? `${r.flag} ` : '';
+    // a status or assessment goes on a line of its own under the name
+    const mark = 'mark' in r ? r.mark : 'status' in r ? r.status : undefined;
+    const name = mark ? [`${prefix}${r.name}`, `${mark.symbol} ${mark.label}`] : `${prefix}${r.name}`;
     const a = analysisRow(r.analysis);
-    rows.push({ ...dataRow(b.columns, [`${prefix}${r.name}`, ...r.cells]), keepWithNext: a !== undefined });
+    rows.push({ ...dataRow(b.columns, [name, ...r.cells]), keepWithNext: a !== undefined });
     if (a) rows.push(a);
   }
   return rows;

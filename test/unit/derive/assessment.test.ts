@@ -1,4 +1,4 @@
-import { assessIndicator, genderCheck, suggestion } from '../../../src/core/rules/assessment';
+import { assessIndicator, genderCheck, suggestion } from '../../../src/core/derive/assessment';
 import type { Indicator } from '../../../src/core/model/plan';
 import { EMPTY, type Value } from '../../../src/core/values/swedish';
 

@@ -17,12 +17,15 @@ export interface IndicatorAssessment {
 
 /**
  * In a tertialrapport the forecast for the year is what counts (the outcome if there is no
- * forecast); in a verksamhetsberättelse the outcome (the forecast if there is no outcome).
- * Undefined when there is nothing to compare: no direction, no numeric target or value.
+ * forecast), except for a yearly indicator (Periodicitet År) that has its outcome: measured
+ * once a year (a survey), its outcome is the year's result. In a verksamhetsberättelse the
+ * outcome counts (the forecast if there is no outcome). Undefined when there is nothing to
+ * compare: no direction, no numeric target or value.
  */
 export function assessIndicator(ind: Indicator, kind: DocumentKind | undefined): IndicatorAssessment | undefined {
   if (!ind.direction || ind.annualTarget.kind !== 'number') return undefined;
-  const order: ('forecast' | 'outcome')[] = kind === 'verksamhetsberattelse' ? ['outcome', 'forecast'] : ['forecast', 'outcome'];
+  const outcomeFirst = kind === 'verksamhetsberattelse' || (ind.periodicity === 'År' && ind.outcome.kind === 'number');
+  const order: ('forecast' | 'outcome')[] = outcomeFirst ? ['outcome', 'forecast'] : ['forecast', 'outcome'];
   const basis = order.find((k) => ind[k].kind === 'number');
   if (!basis) return undefined;
   const value = ind[basis];
