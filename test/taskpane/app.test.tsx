@@ -47,6 +47,10 @@ describe('task pane', () => {
     expect(screen.getByRole('button', { name: 'Uppdatera mallar' })).toBeTruthy();
     expect(selectedTab()).toBe('Mallar');
     expect(danglingAriaReferences()).toEqual([]);
+    // the next step is one click away
+    fireEvent.click(screen.getByRole('button', { name: 'Gå till Validera' }));
+    expect(selectedTab()).toBe('Validera');
+    expect(await screen.findByRole('heading', { name: 'Inte klar att lämna in' })).toBeTruthy();
   });
 
   test('a Planrapport workbook opens on Validera and validates at once', async () => {

@@ -5,6 +5,7 @@ import { FakeWorkbook } from '../helpers/fakeExcel';
 import { GOAL_TREE, fillWorkbook, indicatorRecord, type SheetRecord } from '../helpers/records';
 import { announced, danglingAriaReferences, renderPane, servicesFor } from '../helpers/pane';
 import type { ValidationOutcome } from '../../src/taskpane/services';
+import type { StoreOptions } from '../../src/taskpane/state/store';
 
 const OPTIONS = { kind: 'tertialrapport', year: 2019, tertial: 2, organisation: 'Testnämnden' } as const;
 const TEXTS: SheetRecord[] = [{ Avsnitt: 'Sammanfattande analys', Text: 'Året har gått bra.' }];
@@ -26,8 +27,8 @@ async function workbook(indicators: SheetRecord[], { rows = 0, texts = TEXTS }: 
 }
 
 /** The pane opens a Planrapport workbook on Validera and validates: waits for the result. */
-async function opened(book: FakeWorkbook, services = servicesFor(book)) {
-  renderPane(services);
+async function opened(book: FakeWorkbook, services = servicesFor(book), storeOptions?: Partial<StoreOptions>) {
+  renderPane(services, { storeOptions });
   await screen.findByText(/^Validerat kl\./);
   return services;
 }
@@ -78,7 +79,7 @@ describe('Validera panel', () => {
     const book = await workbook([indicatorRecord()], { texts: [] });
     await opened(book);
     const group = screen.getByRole('region', { name: 'Texter' });
-    const item = within(group).getAllByRole('button', { name: /^Varning: – Avsnittet ”/ })[0]!;
+    const item = within(group).getAllByRole('button', { name: /^Varning: Avsnittet ”/ })[0]!;
     await act(async () => {
       fireEvent.click(item);
     });
@@ -126,7 +127,8 @@ describe('Validera panel', () => {
 
   test('the result goes stale when the workbook changes (Excel’s change event) and is validated again after a quiet moment', async () => {
     const book = await workbook([indicatorRecord()]);
-    const services = await opened(book);
+    // a quiet moment long enough to see the stale result on a busy machine
+    const services = await opened(book, servicesFor(book), { revalidateDelay: 250 });
     expect(status()).toBe('Klar att lämna in');
     const validate = jest.spyOn(services, 'validate');
     // let the pane register its change handlers

@@ -113,7 +113,17 @@ export function TemplatePanel() {
       {running && <p className={styles.progress}>{isTemplate ? 'Uppdaterar mallarna …' : 'Skapar mallarna …'}</p>}
       {otherRunning && !running && <p className={styles.hint}>Vänta tills valideringen eller Word-dokumentet är klart.</p>}
       {action.phase === 'done' && (
-        <Notice intent="success" title={templateDoneTitle(action.result)}>
+        <Notice
+          intent="success"
+          title={templateDoneTitle(action.result)}
+          actions={
+            action.result.created ? (
+              <Button size="small" onClick={() => store.selectTab('validate')}>
+                Gå till Validera
+              </Button>
+            ) : undefined
+          }
+        >
           {action.result.created && (
             <p className={styles.next}>
               <strong>Nästa steg: </strong>

@@ -50,6 +50,8 @@ const useStyles = makeStyles({
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, paddingTop: '1px' },
   message: { overflowWrap: 'anywhere', minWidth: 0 },
+  /** A finding about the whole sheet: its message takes the cell's place too. */
+  wide: { gridColumn: '2 / span 2' },
   hidden: {
     position: 'absolute',
     width: '1px',
@@ -188,8 +190,8 @@ function FindingLine({ item, onGo }: { item: Item; onGo: (target: { sheet: strin
     <>
       <Icon aria-hidden className={mergeClasses(styles.icon, isError ? styles.error : styles.warning)} />
       <span className={styles.hidden}>{isError ? 'Fel: ' : 'Varning: '}</span>
-      <span className={styles.cell}>{finding.cell || '–'}</span>
-      <span className={styles.message}>{shown.text}</span>
+      {finding.cell && <span className={styles.cell}>{finding.cell}</span>}
+      <span className={mergeClasses(styles.message, !finding.cell && styles.wide)}>{shown.text}</span>
     </>
   );
   const where = finding.cell ? `${finding.sheet}!${finding.cell}` : `fliken ${finding.sheet}`;

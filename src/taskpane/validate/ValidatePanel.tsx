@@ -19,7 +19,8 @@ const useStyles = makeStyles({
   when: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   stale: { color: tokens.colorPaletteDarkOrangeForeground1 },
   missing: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  missingItem: { textAlign: 'left' },
+  // a <button> is an inline block whose baseline is its last line: aligned at the top, the list's bullet stands by the first line of a wrapped item
+  missingItem: { textAlign: 'left', verticalAlign: 'top' },
   text: { margin: 0 },
 });
 
@@ -35,7 +36,10 @@ export function ValidatePanel() {
 
   return (
     <section className={styles.root} aria-label="Validera" aria-busy={running}>
-      <p className={styles.intro}>Kontrollera arbetsboken innan du lämnar in: obligatoriska uppgifter, tal och enheter, summor, mål och perioder.</p>
+      {/* the introduction until there is a result: then the result says it */}
+      {!shown && action.phase !== 'failed' && (
+        <p className={styles.intro}>Kontrollera arbetsboken innan du lämnar in: obligatoriska uppgifter, tal och enheter, summor, mål och perioder.</p>
+      )}
       <div className={styles.bar}>
         <Button
           appearance="primary"
