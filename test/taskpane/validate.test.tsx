@@ -68,6 +68,12 @@ describe('Validera panel', () => {
     expect(book.selected).toEqual({ sheet: 'Indikatorer', address: 'F2' });
     expect(book.active).toBe('Indikatorer');
     expect(within(group).getByText(/ska män \+ kvinnor vara totalen/)).toBeTruthy();
+    // the rule ids on request
+    const rules = screen.getByRole('button', { name: 'Regel-id' });
+    expect(rules.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(rules);
+    expect(rules.getAttribute('aria-pressed')).toBe('true');
+    expect(within(item).getByText('Regel: indicator.text-in-number')).toBeTruthy();
     // a group closes and opens
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('false');

@@ -1,8 +1,9 @@
 /**
  * The findings, compact: a filter (all, errors, warnings), a group per sheet that opens and
  * closes, and one line per finding: its cell and its message once (the location is the group
- * and the cell, presentFinding removes it from the text). The rule id is in the tooltip, for
- * support and for the CLI's output. A click selects the cell, or shows the sheet.
+ * and the cell, presentFinding removes it from the text). The rule id, for support and for the
+ * CLI's output, is in each line's tooltip and under each message after "Regel-id". A click
+ * selects the cell, or shows the sheet.
  */
 import { useId, useMemo, useState } from 'react';
 import { Button, ToggleButton, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
@@ -14,6 +15,15 @@ import { plural } from '../texts';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   filter: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  ruleToggle: { marginLeft: 'auto', fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
+  rule: {
+    gridColumn: '2 / span 2',
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase100,
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: 'anywhere',
+  },
   group: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   toggle: {
@@ -91,6 +101,8 @@ export function FindingList({ findings, onGo }: { findings: Finding[]; onGo(targ
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const [chosen, setFilter] = useState<Filter>('all');
+  // the rule ids are for support and the CLI's output: shown on request (and in each line's tooltip)
+  const [rules, setRules] = useState(false);
   // the filter shows only when there are both errors and warnings
   const filter = errors > 0 && warnings > 0 ? chosen : 'all';
   const visible = filter === 'all' ? items : items.filter((i) => i.finding.severity === filter);
@@ -114,17 +126,22 @@ export function FindingList({ findings, onGo }: { findings: Finding[]; onGo(targ
 
   return (
     <div className={styles.root}>
-      {errors > 0 && warnings > 0 && (
-        <div className={styles.filter} role="group" aria-label="Visa">
-          {filters.map(([value, label]) => (
-            <ToggleButton key={value} size="small" checked={filter === value} onClick={() => setFilter(value)}>
-              {label}
-            </ToggleButton>
-          ))}
-        </div>
-      )}
+      <div className={styles.filter}>
+        {errors > 0 && warnings > 0 && (
+          <div className={styles.filter} role="group" aria-label="Visa">
+            {filters.map(([value, label]) => (
+              <ToggleButton key={value} size="small" checked={filter === value} onClick={() => setFilter(value)}>
+                {label}
+              </ToggleButton>
+            ))}
+          </div>
+        )}
+        <ToggleButton className={styles.ruleToggle} size="small" appearance="subtle" checked={rules} onClick={() => setRules((r) => !r)}>
+          Regel-id
+        </ToggleButton>
+      </div>
       {groups.map(([sheet, list]) => (
-        <Group key={sheet} sheet={sheet} items={list} open={!closed.has(sheet)} onToggle={() => toggle(sheet)} onGo={onGo} />
+        <Group key={sheet} sheet={sheet} items={list} open={!closed.has(sheet)} onToggle={() => toggle(sheet)} onGo={onGo} rules={rules} />
       ))}
     </div>
   );
@@ -136,12 +153,14 @@ function Group({
   open,
   onToggle,
   onGo,
+  rules,
 }: {
   sheet: string;
   items: Item[];
   open: boolean;
   onToggle(): void;
   onGo: (target: { sheet: string; range: string }) => void;
+  rules: boolean;
 }) {
   const styles = useStyles();
   const id = useId();
@@ -167,7 +186,7 @@ function Group({
         <ul className={styles.list} id={id}>
           {shown.map((item, i) => (
             <li key={`${item.finding.rule}-${item.finding.cell}-${i}`}>
-              <FindingLine item={item} onGo={onGo} />
+              <FindingLine item={item} onGo={onGo} rules={rules} />
             </li>
           ))}
         </ul>
@@ -181,7 +200,7 @@ function Group({
   );
 }
 
-function FindingLine({ item, onGo }: { item: Item; onGo: (target: { sheet: string; range: string }) => void }) {
+function FindingLine({ item, onGo, rules }: { item: Item; onGo: (target: { sheet: string; range: string }) => void; rules: boolean }) {
   const styles = useStyles();
   const { finding, shown } = item;
   const isError = finding.severity === 'error';
@@ -192,6 +211,7 @@ function FindingLine({ item, onGo }: { item: Item; onGo: (target: { sheet: strin
       <span className={styles.hidden}>{isError ? 'Fel: ' : 'Varning: '}</span>
       {finding.cell && <span className={styles.cell}>{finding.cell}</span>}
       <span className={mergeClasses(styles.message, !finding.cell && styles.wide)}>{shown.text}</span>
+      {rules && <span className={styles.rule}>{`Regel: ${finding.rule}`}</span>}
     </>
   );
   const where = finding.cell ? `${finding.sheet}!${finding.cell}` : `fliken ${finding.sheet}`;
