@@ -46,6 +46,11 @@ function load<T>(loader: () => Promise<T>): Promise<T> {
   return p;
 }
 
+/** Loads every tab's panel (tests: the panels then show at once, without a state update after the render). */
+export async function preloadPanels(panels: PanelModules): Promise<void> {
+  await Promise.all(Object.values(panels).map((loader: () => Promise<unknown>) => load(loader)));
+}
+
 /** Starts loading a tab's panel ahead of its first showing; a failure shows when the tab is opened. */
 export function usePrefetchPanels(): (tabs: TabId[]) => void {
   const panels = useContext(PanelsContext);

@@ -7,7 +7,7 @@ import { configure, render } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
 import { ServicesContext, createServices, type ActionLoaders, type TaskpaneServices } from '../../src/taskpane/services';
-import { PanelsContext, type PanelModules } from '../../src/taskpane/panels';
+import { PanelsContext, preloadPanels, type PanelModules } from '../../src/taskpane/panels';
 import type { StoreOptions } from '../../src/taskpane/state/store';
 import { TemplatePanel } from '../../src/taskpane/template/TemplatePanel';
 import { ValidatePanel } from '../../src/taskpane/validate/ValidatePanel';
@@ -33,6 +33,9 @@ export const STATIC_PANELS: PanelModules = {
   validate: async () => ({ ValidatePanel }),
   word: async () => ({ GeneratePanel }),
 };
+
+// the panels are there before the first render, as they are in the browser once fetched
+beforeAll(() => preloadPanels(STATIC_PANELS));
 
 export function servicesFor(book: FakeWorkbook, load: Partial<ActionLoaders> = {}): TaskpaneServices {
   return createServices(new ExcelHost(book.run), describeExcelError, { load: { ...STATIC_ACTIONS, ...load } });
