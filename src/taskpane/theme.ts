@@ -35,6 +35,6 @@ export function themeKind(office: OfficeThemeInfo | undefined, forcedColors: boo
 
 export async function loadTheme(kind: ThemeKind): Promise<Theme> {
   if (kind === 'light') return webLightTheme;
-  const themes = await import('./themes.js');
+  const themes = await import(/* webpackChunkName: "themes" */ './themes.js');
   return kind === 'dark' ? themes.webDarkTheme : themes.teamsHighContrastTheme;
 }
