@@ -36,6 +36,18 @@ const useStyles = makeStyles({
     '@media (forced-colors: active)': { backgroundColor: 'Highlight', forcedColorAdjust: 'none' },
   },
   panel: { minWidth: 0 },
+  /** The panel's heading for screen readers' outline (h1 Planrapport, h2 the tab, h3 its results); the tab shows it. */
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
 });
 
 const TABS: { id: TabId; label: string }[] = [
@@ -110,8 +122,9 @@ function Pane({ platform }: { platform?: string }) {
                 </Tab>
               ))}
             </TabList>
-            {TABS.filter(({ id }) => visited.has(id)).map(({ id }) => (
+            {TABS.filter(({ id }) => visited.has(id)).map(({ id, label }) => (
               <div key={id} className={styles.panel} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={id !== tab}>
+                <h2 className={styles.hidden}>{label}</h2>
                 {id === 'template' && <LazyPanel<PanelOf<'template'>> tab="template" render={({ TemplatePanel }) => <TemplatePanel />} />}
                 {id === 'validate' && <LazyPanel<PanelOf<'validate'>> tab="validate" render={({ ValidatePanel }) => <ValidatePanel />} />}
                 {id === 'word' && (

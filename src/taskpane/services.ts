@@ -6,7 +6,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { PlanDocumentInfo } from '../core/model/plan';
-import { documentTitle } from '../core/report/title';
+import { documentTitle, periodText } from '../core/report/title';
 import type { Readiness } from '../core/rules/readiness';
 import type { TemplateOptions } from '../core/workbook/template';
 import { SHEET_NAMES } from '../core/layout/layout';
@@ -22,6 +22,8 @@ export interface DocumentStatus {
   isTemplate: boolean;
   info: PlanDocumentInfo;
   title: string;
+  /** The period a follow-up reports on ("januari–april 2025"), undefined for a plan. */
+  period?: string;
   /** Planrapport sheets the workbook lacks. */
   missingSheets: string[];
 }
@@ -103,7 +105,8 @@ export function createServices(
   return {
     async readStatus() {
       const reading = await readDocumentStatus(host);
-      return { isTemplate: reading.isTemplate, info: reading.info, title: documentTitle(reading.info), missingSheets: reading.missingSheets };
+      const { info } = reading;
+      return { isTemplate: reading.isTemplate, info, title: documentTitle(info), period: periodText(info), missingSheets: reading.missingSheets };
     },
     async createTemplate(options) {
       const { applyTemplate } = await load.template();

@@ -43,7 +43,7 @@ describe('task pane', () => {
     expect(book.syncs).toBeLessThanOrEqual(3 + 1 + 2);
     expect(book.sheet('Indikatorer')).toBeDefined();
     expect(book.sheet('Blad1')!.peek('A1')?.value).toBe('Mina egna siffror');
-    expect(screen.getByText('Hägersten-Liljeholmens stadsdelsnämnd')).toBeTruthy();
+    expect(screen.getByText('januari–april 2019 · Hägersten-Liljeholmens stadsdelsnämnd')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Uppdatera mallar' })).toBeTruthy();
     expect(selectedTab()).toBe('Mallar');
     expect(danglingAriaReferences()).toEqual([]);
@@ -76,6 +76,7 @@ describe('task pane', () => {
     expect(await screen.findByText('Mallarna är uppdaterade')).toBeTruthy();
     expect(screen.getByText('Dokument: År ändrades från ”2019” till ”2020”.')).toBeTruthy();
     expect(await screen.findByText('Tertialrapport 1 för 2020')).toBeTruthy();
+    expect(screen.getByText('januari–april 2020 · Testnämnden')).toBeTruthy();
     expect((screen.getByLabelText('År') as HTMLInputElement).value).toBe('2020');
     expect((screen.getByLabelText('Tertial') as HTMLSelectElement).value).toBe('1');
     const dokument = book.sheet('Dokument')!;
@@ -167,5 +168,10 @@ describe('task pane', () => {
     expect(within(list).getAllByRole('tab')).toHaveLength(3);
     const panel = screen.getByRole('tabpanel');
     expect(panel.getAttribute('aria-labelledby')).toBe(screen.getByRole('tab', { name: 'Validera' }).id);
+    // the outline: h1 Planrapport, h2 the tab, h3 its results, no level skipped
+    await screen.findByText(/^Validerat kl\./);
+    const levels = screen.getAllByRole('heading').map((h) => Number(h.tagName.slice(1)));
+    expect(levels.slice(0, 2)).toEqual([1, 2]);
+    levels.forEach((level, i) => expect(level - (levels[i - 1] ?? 0)).toBeLessThanOrEqual(1));
   });
 });

@@ -8,12 +8,23 @@ const useStyles = makeStyles({
   detail: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyMonospace },
 });
 
-export function ErrorNotice({ error, title = 'Det gick inte', onRetry }: { error: PaneError; title?: string; onRetry?: () => void }) {
+export function ErrorNotice({
+  error,
+  title = 'Det gick inte',
+  onRetry,
+  headingLevel,
+}: {
+  error: PaneError;
+  title?: string;
+  onRetry?: () => void;
+  headingLevel?: 2 | 3;
+}) {
   const styles = useStyles();
   return (
     <Notice
       intent="error"
       title={title}
+      headingLevel={headingLevel}
       actions={
         error.retry && onRetry ? (
           <Button size="small" icon={<ArrowClockwise16Regular />} onClick={onRetry}>

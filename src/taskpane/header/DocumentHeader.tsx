@@ -1,6 +1,6 @@
 /**
- * The pane's compact header: the open document (kind, period, year, organisation) in two
- * lines, or an invitation to create the template; what the document lacks; the first read's
+ * The pane's compact header: the open document in two lines (kind, tertial and year; the period
+ * and the organisation), or an invitation to create the template; what the document lacks; the first read's
  * error with "Försök igen".
  */
 import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
@@ -55,11 +55,13 @@ export function DocumentHeader({ status, onRetry, onEdit }: DocumentHeaderProps)
   const doc = status.phase === 'ready' ? status.document : undefined;
   const org = doc?.info.organisation;
   const missing = doc ? lacking(doc) : [];
+  // the period and the organisation, where the title does not say them
+  const sub = [doc?.period, org && !doc?.title.includes(org) ? org : undefined].filter(Boolean).join(' · ');
   return (
     <header className={styles.root}>
       <h1 className={styles.brand}>Planrapport</h1>
       {status.phase === 'loading' && <Spinner size="extra-tiny" label="Läser arbetsboken …" labelPosition="after" />}
-      {status.phase === 'failed' && <ErrorNotice error={status.error} title="Arbetsboken kunde inte läsas" onRetry={onRetry} />}
+      {status.phase === 'failed' && <ErrorNotice error={status.error} title="Arbetsboken kunde inte läsas" onRetry={onRetry} headingLevel={2} />}
       {doc && !doc.isTemplate && (
         <p className={styles.invite}>
           Arbetsboken har inga Planrapport-flikar ännu. Fyll i uppgifterna nedan och välj ”Skapa mallar” – flikarna läggs till och inget du redan har skrivit
@@ -80,7 +82,7 @@ export function DocumentHeader({ status, onRetry, onEdit }: DocumentHeaderProps)
               title="Ändra dokumentets uppgifter"
             />
           </div>
-          {org && !doc.title.includes(org) && <p className={styles.sub}>{org}</p>}
+          {sub && <p className={styles.sub}>{sub}</p>}
           {missing.length > 0 && <p className={styles.warn}>{`Fliken Dokument saknar ${list(missing)}.`}</p>}
           {doc.missingSheets.length > 0 && (
             <p className={styles.warn}>
