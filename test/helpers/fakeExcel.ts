@@ -20,6 +20,8 @@ export interface FakeValidation {
   ignoreBlanks?: boolean;
 }
 
+let sheetIds = 0;
+
 export class FakeSheet {
   cells = new Map<string, FakeCell>(); // "r,c" 1-based
   validations = new Map<string, FakeValidation>(); // by range address
@@ -28,6 +30,8 @@ export class FakeSheet {
   frozenRows = 0;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   bold = new Set<string>();
+  /** Worksheet.id: stays when the sheet is renamed. */
+  readonly id = `{fake-sheet-${++sheetIds}}`;
   constructor(public name: string) {}
 
   cell(row: number, column: number): FakeCell {
@@ -81,7 +85,33 @@ export class FakeWorkbook {
       throw new FakeError('ItemAlreadyExists', `Det finns redan ett blad med namnet ${name}.`);
     const s = new FakeSheet(name);
     this.sheets.push(s);
+    this.emit(this.handlers.added, { type: 'WorksheetAdded', worksheetId: s.id, source: 'Local' });
     return s;
+  }
+
+  deleteSheet(name: string) {
+    const s = this.sheet(name);
+    if (!s) throw new FakeError('ItemNotFound', `Bladet ${name} finns inte.`);
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.emit(this.handlers.deleted, { type: 'WorksheetDeleted', worksheetId: s.id, source: 'Local' });
+  }
+
+  /**
+   * Event handlers added through office-js (Worksheet.onChanged by sheet id, WorksheetCollection
+   * onAdded/onDeleted). Excel calls them after the change, asynchronously; so does the fake.
+   */
+  handlers = { changed: new Map<string, EventHandler[]>(), added: [] as EventHandler[], deleted: [] as EventHandler[] };
+
+  /** A user types into a cell (or clears it with null): the value changes and Worksheet.onChanged fires. */
+  edit(sheet: string, address: string, value: string | number | boolean | null) {
+    const s = this.sheet(sheet);
+    if (!s) throw new FakeError('ItemNotFound', `Bladet ${sheet} finns inte.`);
+    s.type(address, value);
+    this.emit(this.handlers.changed.get(s.id) ?? [], { type: 'WorksheetChanged', worksheetId: s.id, address, changeType: 'RangeEdited', source: 'Local' });
+  }
+
+  private emit(handlers: EventHandler[], args: Record<string, unknown>) {
+    for (const handler of handlers) setTimeout(() => void handler(args), 0);
   }
 
   sheet(name: string): FakeSheet | undefined {
@@ -108,6 +138,17 @@ export class FakeError extends Error {
 }
 
 type Op = () => void;
+type EventHandler = (args: Record<string, unknown>) => Promise<unknown>;
+
+/** OfficeExtension.EventHandlers: `add` registers at the next sync. */
+function eventHandlers(ctx: FakeContext, register: (handler: EventHandler) => void, unregister: (handler: EventHandler) => void) {
+  return {
+    add(handler: EventHandler) {
+      ctx.queue.push(() => register(handler));
+      return { remove: () => ctx.queue.push(() => unregister(handler)) };
+    },
+  };
+}
 
 class FakeContext {
   queue: Op[] = [];
@@ -179,6 +220,22 @@ class FakeWorksheetCollection extends Proxy {
     this.ctx.queue.push(() => void this.ctx.book.addSheet(name));
     return this.getItem(name);
   }
+  get onAdded() {
+    const list = this.ctx.book.handlers.added;
+    return eventHandlers(
+      this.ctx,
+      (h) => list.push(h),
+      (h) => list.splice(list.indexOf(h), 1),
+    );
+  }
+  get onDeleted() {
+    const list = this.ctx.book.handlers.deleted;
+    return eventHandlers(
+      this.ctx,
+      (h) => list.push(h),
+      (h) => list.splice(list.indexOf(h), 1),
+    );
+  }
 }
 
 class FakeWorksheet extends Proxy {
@@ -199,7 +256,7 @@ class FakeWorksheet extends Proxy {
   markLoaded(names: string[]) {
     const s = this.resolve();
     if (!s) return;
-    for (const n of names) if (n === 'name' || n === 'visibility') this.loaded.set(n, n === 'name' ? s.name : s.visibility);
+    for (const n of names) if (n === 'name' || n === 'visibility' || n === 'id') this.loaded.set(n, n === 'name' ? s.name : n === 'id' ? s.id : s.visibility);
   }
   load(spec?: string) {
     const wanted = props(spec);
@@ -208,6 +265,22 @@ class FakeWorksheet extends Proxy {
   }
   get name(): string {
     return this.read('name');
+  }
+  get id(): string {
+    return this.read('id');
+  }
+  get onChanged() {
+    const map = this.ctx.book.handlers.changed;
+    const id = () => this.target().id;
+    return eventHandlers(
+      this.ctx,
+      (h) => map.set(id(), [...(map.get(id()) ?? []), h]),
+      (h) =>
+        map.set(
+          id(),
+          (map.get(id()) ?? []).filter((x) => x !== h),
+        ),
+    );
   }
   get visibility(): string {
     return this.read('visibility');

@@ -16,6 +16,17 @@ export function documentTitle(info: PlanDocumentInfo): string {
   }
 }
 
+/**
+ * The period a follow-up reports on, as the pane's header shows it beside the title
+ * ("januari–april 2025"); undefined for a plan, or when the year or tertial is not known.
+ */
+export function periodText(info: PlanDocumentInfo): string | undefined {
+  if (info.year === undefined) return undefined;
+  if (info.kind === 'tertialrapport') return info.tertial ? `januari–${info.tertial === 1 ? 'april' : 'augusti'} ${info.year}` : undefined;
+  if (info.kind === 'verksamhetsberattelse') return `januari–december ${info.year}`;
+  return undefined;
+}
+
 export function kindLabel(info: PlanDocumentInfo): string {
   return info.kind ? DOCUMENT_KIND_LABEL[info.kind] : 'Okänd dokumenttyp';
 }

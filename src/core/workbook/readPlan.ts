@@ -641,3 +641,26 @@ export function readPlan(snapshot: WorkbookSnapshot): ReadResult {
 export function isPlanWorkbook(snapshot: WorkbookSnapshot): boolean {
   return CONTRACT_SHEETS.some((name) => snapshot.sheetNames.includes(name));
 }
+
+export interface DocumentReading {
+  info: PlanDocumentInfo;
+  /** false when none of Planrapport's sheets is in the workbook. */
+  isTemplate: boolean;
+  /** The sheets every Planrapport workbook has that this one lacks. */
+  missingSheets: string[];
+}
+
+/**
+ * The document alone (kind, year, tertial, organisation) from a snapshot that needs to hold
+ * only Dokument and the sheet names: what the task pane's header shows, read cheaply.
+ */
+export function readDocument(snapshot: WorkbookSnapshot): DocumentReading {
+  const out: ReadResult = {
+    plan: { info: {}, texts: [], goals: [], indicators: [], activities: [], budget: [], planBudget: [], tables: [] },
+    findings: [],
+    presentSheets: [],
+    columns: {},
+  };
+  const info = readInfo(snapshot, out);
+  return { info, isTemplate: isPlanWorkbook(snapshot), missingSheets: CONTRACT_SHEETS.filter((name) => !snapshot.sheetNames.includes(name)) };
+}
