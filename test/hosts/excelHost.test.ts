@@ -32,11 +32,11 @@ describe('office-js adapter against a fake Excel that counts context.sync()', ()
     });
     expect(ind.validations.get('F2:F2000')?.errorAlert).toMatchObject({ showAlert: true, style: 'Warning' });
     expect(ind.conditionalFormats).toEqual([
-      { range: 'N2:N2000', formula: '=AND($Q2="Uppfylls inte",LEN(TRIM(N2))=0)', fill: '#F8CBAD' },
-      { range: 'F2:F2000', formula: '=AND($R2<>"",$R2<>"OK")', fill: '#F8CBAD' },
+      { range: 'N2:N2000', formula: '=AND($R2="Uppfylls inte",LEN(TRIM(N2))=0)', fill: '#F8CBAD' },
+      { range: 'F2:F2000', formula: '=AND($S2<>"",$S2<>"OK")', fill: '#F8CBAD' },
     ]);
-    expect(ind.peek('Q2')?.formula).toMatch(/^=IF\(OR\(IFERROR\(INDEX\(Dokument!/);
-    expect(ind.peek('R201')?.formula).toMatch(/^=IF\(OR\(NOT\(ISNUMBER\(F201\)\)/);
+    expect(ind.peek('R2')?.formula).toMatch(/^=IF\(OR\(IFERROR\(INDEX\(Dokument!/);
+    expect(ind.peek('S201')?.formula).toMatch(/^=IF\(OR\(NOT\(ISNUMBER\(F201\)\)/);
   });
 
   test('re-applying the template does not pile up conditional formats', async () => {

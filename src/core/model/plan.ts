@@ -39,6 +39,7 @@ export interface PlanDocumentInfo {
   administration?: string; // Förvaltning (extension)
   unitHead?: string; // Enhetschef (extension)
   signs?: SignStyle; // Tecken i tal (extension); default: as the reference documents print them
+  koladaArea?: string; // Kolada kommun/enhet (extension): the municipality (0180) or organisational unit (V15E…) in Kolada
 }
 
 /** How the report writes signs: as the reference documents (-4,3 and 2,5) or with plus and a typographic minus (+2,5 and −4,3). */
