@@ -5,7 +5,7 @@
  * what did not match is reported, and typed values are kept unless the user allows
  * overwriting (see valueImport.ts).
  */
-import { DOCUMENT_KIND_LABEL, type Indicator } from '../model/plan';
+import type { Indicator } from '../model/plan';
 import { periodName } from '../model/period';
 import type { WorkbookSnapshot } from './snapshot';
 import { readPlan } from './readPlan';
@@ -77,9 +77,7 @@ export function planImportPrevious(target: WorkbookSnapshot, source: WorkbookSna
       there.info.kind && there.info.year
         ? periodName({ kind: there.info.kind, year: there.info.year, tertial: there.info.tertial })
         : 'ingen läsbar Dokumenttyp och År';
-    result.problems.push(
-      `${sourceName} har ${what}, men Periodens utfall VB ${year} ska komma från ${DOCUMENT_KIND_LABEL.verksamhetsberattelse.toLowerCase()}en för ${year}. Välj den arbetsboken.`,
-    );
+    result.problems.push(`${sourceName} har ${what}, men Periodens utfall VB ${year} ska komma från verksamhetsberättelsen för ${year}. Välj den arbetsboken.`);
     return result;
   }
   const writer = IndicatorWriter.open(target, result, !!options.overwrite, here.info.year);
