@@ -47,6 +47,7 @@ export interface PlanDocumentInfo {
   switchboard?: string; // Telefon (växel)
   email?: string; // E-post
   web?: string; // Webb
+  koladaArea?: string; // Kolada kommun/enhet (extension): the municipality (0180) or organisational unit (V15E…) in Kolada
 }
 
 /** The Dokument fields of the decision document's frame, printed only when filled in. */

@@ -451,6 +451,9 @@ function readInfo(snapshot: WorkbookSnapshot, out: ReadResult): PlanDocumentInfo
       case 'web':
         info[spec.key as FrameField] = text;
         break;
+      case 'koladaArea':
+        info.koladaArea = text;
+        break;
       case 'signs': {
         const label = choiceOf('signs', text);
         const style = (Object.keys(SIGN_STYLE_LABEL) as SignStyle[]).find((s) => SIGN_STYLE_LABEL[s] === label);

@@ -194,7 +194,7 @@ function columnValidation(
 }
 
 /** Every formula Planrapport would write in this cell (any row type, or the column's own formula). */
-function managedFormulas(spec: TableSheetSpec, key: string, place: Omit<FormulaPlace, 'selfColumn'>): Set<string> {
+export function managedFormulas(spec: TableSheetSpec, key: string, place: Omit<FormulaPlace, 'selfColumn'>): Set<string> {
   const templates = [...Object.values(spec.rowFormulas?.byType ?? {}).map((formulas) => formulas[key]), spec.columns.find((c) => c.key === key)?.formula];
   const out = new Set<string>();
   for (const template of templates) {

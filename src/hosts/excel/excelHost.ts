@@ -161,6 +161,12 @@ function queueEdits(context: Excel.RequestContext, edits: readonly Edit[]) {
         });
         break;
       }
+      case 'clearCells': {
+        // an empty string empties a cell (values only; the format stays)
+        const { rows, columns } = dimensions(edit.range);
+        sheet(edit.sheet).getRange(edit.range).values = Array.from({ length: rows }, () => Array.from({ length: columns }, () => ''));
+        break;
+      }
       case 'columnWidth':
         sheet(edit.sheet).getRange(`${edit.column}:${edit.column}`).format.columnWidth = Math.round(edit.width * POINTS_PER_CHAR);
         break;
