@@ -43,7 +43,13 @@ export interface TextPart {
   role?: 'intro' | 'economy';
   /** Printed even when the workbook has no text for it. */
   always?: boolean;
-  /** Starts on a new page. */
+  /**
+   * Starts on a new page: the first part after the front matter and the contents, as in the
+   * city's documents, and a follow-up's economy, which opens with the driftbudget table (on its
+   * own pages). Their other parts follow on where the one before ends (the goals after the
+   * summary; Uppföljning av ekonomi, Övrigt and Systematiskt kvalitetsarbete share a page in
+   * the 2020 plan and berättelse), so they have no page break of their own.
+   */
   newPage?: boolean;
   /**
    * The validator reports it missing when the Texter sheet has neither this section nor one
@@ -92,7 +98,6 @@ const always = (heading: string): OutlineSection => ({ heading, always: true });
 const GOALS_FOLLOW_UP: GoalsPart = {
   part: 'goals',
   heading: 'Uppföljning av Kommunfullmäktiges inriktningsmål',
-  newPage: true,
   orphans: 'Indikatorer och aktiviteter utan mål',
 };
 const SUMMARY: TextPart = {
@@ -129,13 +134,12 @@ export const OUTLINES: Record<DocumentKind, KindOutline> = {
           { heading: 'Organisationsbeskrivning' },
         ],
       },
-      { part: 'goals', newPage: true, orphans: 'Indikatorer och aktiviteter utan mål' },
+      { part: 'goals', orphans: 'Indikatorer och aktiviteter utan mål' },
       {
         part: 'texts',
         heading: { text: 'Redovisning av ekonomi', before: { year: 2023, text: 'Uppföljning av ekonomi' } },
         role: 'economy',
         always: true,
-        newPage: true,
         unplacedTables: 'Tabeller',
         sections: [always('Resursanvändning'), { heading: 'Budget', always: true, withYear: true, holds: 'planBudget' }],
       },
@@ -168,6 +172,7 @@ export const OUTLINES: Record<DocumentKind, KindOutline> = {
         heading: 'Uppföljning av ekonomi',
         role: 'economy',
         always: true,
+        // it opens with the driftbudget table, which starts at the top of a page
         newPage: true,
         unplacedTables: 'Tabeller',
         sections: [
@@ -204,6 +209,7 @@ export const OUTLINES: Record<DocumentKind, KindOutline> = {
         heading: 'Uppföljning av ekonomi',
         role: 'economy',
         always: true,
+        // it opens with the driftbudget table, which starts at the top of a page
         newPage: true,
         unplacedTables: 'Tabeller',
         sections: [

@@ -14,7 +14,7 @@ describe('an empty workbook: the parts and sections each kind always prints', ()
   test('verksamhetsplan', () => {
     expect(headings('verksamhetsplan', [])).toEqual([
       '¶ Inledning (1)',
-      '¶ Redovisning av ekonomi (1)',
+      'Redovisning av ekonomi (1)',
       '  Resursanvändning (2)',
       '  Budget 2025 (2)',
       'Övrigt (1)',
@@ -24,7 +24,7 @@ describe('an empty workbook: the parts and sections each kind always prints', ()
   test('tertialrapport', () => {
     expect(headings('tertialrapport', [])).toEqual([
       '¶ Sammanfattande analys (1)',
-      '¶ Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
+      'Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
       '¶ Uppföljning av ekonomi (1)',
       '  Uppföljning av driftbudget (2)',
       '  Resultatenheter (2)',
@@ -44,7 +44,7 @@ describe('an empty workbook: the parts and sections each kind always prints', ()
   test('verksamhetsberättelse', () => {
     expect(headings('verksamhetsberattelse', [])).toEqual([
       '¶ Sammanfattande analys (1)',
-      '¶ Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
+      'Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
       '¶ Uppföljning av ekonomi (1)',
       '  Analys av resultaträkning - uppföljning av driftbudget (2)',
       '  Investeringar (2)',
@@ -60,9 +60,9 @@ describe('an empty workbook: the parts and sections each kind always prints', ()
   });
 
   test("the verksamhetsplan's economy is worded by year, its budget section carries the year", () => {
-    expect(headings('verksamhetsplan', [], 2022).slice(1, 4)).toEqual(['¶ Uppföljning av ekonomi (1)', '  Resursanvändning (2)', '  Budget 2022 (2)']);
-    expect(headings('verksamhetsplan', [], 2023)[1]).toBe('¶ Redovisning av ekonomi (1)');
-    expect(noYear('verksamhetsplan').slice(1, 4)).toEqual(['¶ Uppföljning av ekonomi (1)', '  Resursanvändning (2)', '  Budget (2)']);
+    expect(headings('verksamhetsplan', [], 2022).slice(1, 4)).toEqual(['Uppföljning av ekonomi (1)', '  Resursanvändning (2)', '  Budget 2022 (2)']);
+    expect(headings('verksamhetsplan', [], 2023)[1]).toBe('Redovisning av ekonomi (1)');
+    expect(noYear('verksamhetsplan').slice(1, 4)).toEqual(['Uppföljning av ekonomi (1)', '  Resursanvändning (2)', '  Budget (2)']);
   });
 });
 
@@ -75,7 +75,7 @@ describe('texts go where the outline puts them', () => {
     ).toEqual([
       '¶ Sammanfattande analys (1)',
       '  Verksamhet (2)',
-      '¶ Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
+      'Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
       '¶ Uppföljning av ekonomi (1)',
       '  Uppföljning av driftbudget (2)',
       '  Resultatenheter (2)',
@@ -112,7 +112,7 @@ describe('texts go where the outline puts them', () => {
     expect(headings('verksamhetsberattelse', [text('Egen rubrik'), text('Investeringar'), text('Ännu en')]).slice(0, 7)).toEqual([
       '¶ Sammanfattande analys (1)',
       '  Egen rubrik (2)',
-      '¶ Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
+      'Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
       '¶ Uppföljning av ekonomi (1)',
       '  Analys av resultaträkning - uppföljning av driftbudget (2)',
       '  Investeringar (2)',
@@ -135,7 +135,7 @@ describe('texts go where the outline puts them', () => {
     expect(headings('tertialrapport', [text('medel  för LOKALÄNDAMÅL')])).not.toContain('  Medel för lokaländamål (2)');
     // "Budget <year>" belongs to the budget section, but only the document's year stands for it
     expect(headings('verksamhetsplan', [text('Budget 2031')]).slice(1, 5)).toEqual([
-      '¶ Redovisning av ekonomi (1)',
+      'Redovisning av ekonomi (1)',
       '  Budget 2031 (2)',
       '  Resursanvändning (2)',
       '  Budget 2025 (2)',
@@ -177,7 +177,7 @@ describe('the goal tree, the economy and the title page', () => {
     const model = buildReport(plan('tertialrapport', { goals, indicators: [indicator('C', 'Andel')], activities: [activity('none', 'Utan mål')] }));
     expect(outlineOf(model.body).slice(0, 6)).toEqual([
       '¶ Sammanfattande analys (1)',
-      '¶ Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
+      'Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
       '  KF:s inriktningsmål: 1. En stad för alla (2)',
       '    KF:s mål för verksamhetsområdet: 1.1 Mål (3)',
       '      Nämndmål: Nämndmålet (4)',
@@ -185,14 +185,14 @@ describe('the goal tree, the economy and the title page', () => {
     ]);
   });
 
-  test('verksamhetsplan: the goals are main parts after the intro, the first on a new page', () => {
+  test('verksamhetsplan: the goals are main parts after the intro, which alone starts on a new page', () => {
     const model = buildReport(plan('verksamhetsplan', { goals }));
     expect(outlineOf(model.body).slice(0, 5)).toEqual([
       '¶ Inledning (1)',
-      '¶ KF:s inriktningsmål: 1. En stad för alla (1)',
+      'KF:s inriktningsmål: 1. En stad för alla (1)',
       '  KF:s mål för verksamhetsområdet: 1.1 Mål (2)',
       '    Nämndmål: Nämndmålet (3)',
-      '¶ Redovisning av ekonomi (1)',
+      'Redovisning av ekonomi (1)',
     ]);
   });
 
@@ -214,7 +214,7 @@ describe('the goal tree, the economy and the title page', () => {
     );
     expect(outlineOf(model.body, true)).toEqual([
       '¶ Inledning (1)',
-      '¶ Redovisning av ekonomi (1)',
+      'Redovisning av ekonomi (1)',
       '  Tabeller (2) [freeTable]',
       '  Resursanvändning (2)',
       '  Budget 2025 (2)',

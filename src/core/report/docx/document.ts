@@ -1,9 +1,10 @@
 /**
  * The report model → a Word document (docx), one small function per kind of block
  * (`BLOCK_RENDERERS`, a BlockVisitor: every kind must have one).
- * Headings use Word's built-in styles; the table of contents is written with its entries
- * and page numbers (docx/layout lays the pages out as Word does), so it shows without a
- * manual update in Word and LibreOffice.
+ * Headings use Word's built-in styles; the table of contents is written with its entries,
+ * each page number a page reference to its heading whose result is the estimate of Word's
+ * page (pages/pager.ts, or docx/layout), so it is right without a manual update in Word, and
+ * in LibreOffice, which works the page references out from its own layout.
  */
 import {
   AlignmentType,
@@ -19,7 +20,6 @@ import {
   Paragraph,
   Table,
   TableCell,
-  TableOfContents,
   TableRow,
   TextRun,
   WidthType,
@@ -27,7 +27,13 @@ import {
   type PageNumberEstimator,
   Bookmark,
   ImageRun,
+  BuilderElement,
+  FileChild as FileChildElement,
+  InternalHyperlink,
+  Run,
+  Tab,
   TabStopType,
+  type XmlComponent,
 } from 'docx';
 import { OUTLINES } from '../outline';
 import { visitBlock, type Block, type BlockVisitor, type ReportModel, type Section } from '../model';
@@ -35,7 +41,7 @@ import { visitBlock, type Block, type BlockVisitor, type ReportModel, type Secti
 import { estimatePageNumbersWith } from 'docx/layout';
 import { NUMBERING, STYLES, COLORS } from './style';
 import { FRAME_LINE, LOGO_AFTER, LOGO_HEIGHT, METRICS, PAGE, SIZE, TEXT_WIDTH } from '../metrics';
-import { estimateTocPages, headingText, tocSections } from '../pages/pager';
+import { ENTRIES_WITH_ATTACHMENTS, estimateTocPages, headingText, tocSections } from '../pages/pager';
 import { boundedEstimator, LONG_WORDS } from '../pages/longWords';
 import { activityTable, budgetTable, freeTable, indicatorTable } from './tables';
 import { assessmentParagraph, richText, RenderContext, symbolRun } from './text';
@@ -142,7 +148,8 @@ export interface RenderOptions {
   /**
    * How the table of contents gets its page numbers: `estimate` (default) lays the pages out
    * with Arial's widths in a few milliseconds; `layout` uses docx's layout engine, which lays
-   * them out as Word does but takes seconds; `none` leaves them for Word to fill in.
+   * them out as Word does but takes seconds; `none` writes them blank, for Word to fill in when
+   * its fields are updated (LibreOffice works them out in any case).
    */
   pageNumbers?: 'estimate' | 'layout' | 'none';
   /** docx's layout engine, for `layout` (loaded by packReport only when asked for). */
@@ -219,31 +226,90 @@ function frame(model: ReportModel, logo: Logo | undefined) {
   return { first, pageHeader, pageFooter, firstFooter };
 }
 
-/** A table of contents whose page numbers sit at the right margin of our text width. */
-class ReportTableOfContents extends TableOfContents {}
-(ReportTableOfContents.prototype as unknown as { getTabStopsForLevel: (level: number, leader: string) => unknown[] }).getTabStopsForLevel = (
-  _level,
-  leader,
-) => [{ type: 'right', position: TEXT_WIDTH, leader }];
+/** A complex field's character, written clean: Word shows the result it is written with. */
+const fieldChar = (type: 'begin' | 'separate' | 'end') =>
+  new BuilderElement({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: type } } });
+
+/**
+ * A PAGEREF field to a heading's bookmark whose result is written as `page`: Word shows that
+ * result as it is (the estimate is made against Word's layout; "Uppdatera fält" works it out
+ * again), LibreOffice works the page out from its own layout.
+ */
+function pageReference(bookmark: string, page: number | undefined): Run[] {
+  const instruction = new BuilderElement({
+    name: 'w:instrText',
+    attributes: { space: { key: 'xml:space', value: 'preserve' } },
+    children: [` PAGEREF ${bookmark} \\h ` as unknown as XmlComponent],
+  });
+  return [
+    new Run({ children: [fieldChar('begin')] }),
+    new Run({ children: [instruction] }),
+    new Run({ children: [fieldChar('separate')] }),
+    new TextRun(page === undefined ? '' : String(page)),
+    new Run({ children: [fieldChar('end')] }),
+  ];
+}
+
+/**
+ * The table of contents, in a content control of Word's "Table of Contents" gallery as Word
+ * writes its own: one paragraph per heading in the TOC styles, a link to the heading and its
+ * page number as a page reference to the heading's bookmark. It is not wrapped in a TOC field:
+ * LibreOffice takes a TOC field's entries as static text and never updates them when it lays
+ * the document out or converts it to PDF, whereas it works each page reference out itself.
+ * So Word shows the estimate (right for its layout) and LibreOffice its own layout's pages.
+ * What Word's user gives up is "Uppdatera tabell" adding or removing entries after editing the
+ * headings; the page numbers update with the fields (F9).
+ */
+class Contents extends FileChildElement {
+  constructor(alias: string, paragraphs: Paragraph[]) {
+    super('w:sdt');
+    this.root.push(
+      new BuilderElement({
+        name: 'w:sdtPr',
+        children: [
+          new BuilderElement({ name: 'w:alias', attributes: { val: { key: 'w:val', value: alias } } }),
+          new BuilderElement({
+            name: 'w:docPartObj',
+            children: [
+              new BuilderElement({ name: 'w:docPartGallery', attributes: { val: { key: 'w:val', value: 'Table of Contents' } } }),
+              new BuilderElement({ name: 'w:docPartUnique' }),
+            ],
+          }),
+        ],
+      }),
+      new BuilderElement({ name: 'w:sdtContent', children: paragraphs }),
+    );
+  }
+}
 
 function tableOfContents(model: ReportModel, options: RenderOptions, ctx: RenderContext): FileChild {
   const maxLevel = OUTLINES[model.kind].tocLevels;
-  const fieldOptions = { hyperlink: true, headingStyleRange: `1-${maxLevel}`, tabLeader: LeaderType.DOT } as const;
-  if (options.pageNumbers === 'layout') return new ReportTableOfContents('Innehållsförteckning', fieldOptions);
+  // `layout`: docx's layout engine writes the page references' results (the document's `pageNumbers`)
   const entries =
-    options.pageNumbers === 'none'
+    options.pageNumbers === 'none' || options.pageNumbers === 'layout'
       ? tocSections(model, maxLevel).map((section) => ({ section, page: undefined }))
       : estimateTocPages(model, maxLevel, { logo: options.logo !== undefined });
   if (!entries.length) return new Paragraph('');
-  return new ReportTableOfContents('Innehållsförteckning', {
-    ...fieldOptions,
-    beginDirty: false,
-    cachedEntries: entries.map((e, i) => {
+  const keepFrom = model.attachments.length ? entries.length - ENTRIES_WITH_ATTACHMENTS : entries.length;
+  return new Contents(
+    'Innehållsförteckning',
+    entries.map((e, i) => {
       const id = `_Toc${String(i + 1).padStart(4, '0')}`;
       ctx.bookmarks.set(e.section, id);
-      return { title: headingText(e.section), level: Math.min(e.section.level, maxLevel), page: e.page, href: id };
+      const level = Math.min(e.section.level, maxLevel);
+      return new Paragraph({
+        style: `TOC${level}`,
+        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
+        keepNext: i >= keepFrom || undefined,
+        children: [
+          new InternalHyperlink({
+            anchor: id,
+            children: [new TextRun(headingText(e.section)), new TextRun({ children: [new Tab()] }), ...pageReference(id, e.page)],
+          }),
+        ],
+      });
     }),
-  });
+  );
 }
 
 export function renderReport(model: ReportModel, options: RenderOptions = {}): Document {
@@ -267,7 +333,10 @@ export function renderReport(model: ReportModel, options: RenderOptions = {}): D
     ...model.frontSections.flatMap((s) => [new Paragraph({ style: 'FrontHeading', text: s.heading }), ...s.blocks.flatMap((b) => block(b, ctx))]),
     new Paragraph({ style: 'FrontHeading', text: 'Innehållsförteckning', pageBreakBefore: model.frontSections.length > 0 }),
     toc,
-    ...(model.attachments.length ? [new Paragraph({ style: 'FrontHeading', text: 'Bilagor' }), ...richText(model.attachments, ctx)] : []),
+    // Bilagor stays with the contents: the heading and the list kept together, with the contents' last entries
+    ...(model.attachments.length
+      ? [new Paragraph({ style: 'FrontHeading', text: 'Bilagor' }), ...richText(model.attachments, ctx, { keepTogether: true })]
+      : []),
   ];
   const body = model.body.flatMap((s) => section(s, ctx));
   const { first, pageHeader, pageFooter, firstFooter } = frame(model, options.logo);

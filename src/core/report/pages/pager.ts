@@ -88,12 +88,13 @@ function paragraph(flow: Flow, text: string, m: ParagraphMetrics, width = TEXT_W
   flow.after(m.after);
 }
 
+/** A paragraph of rich text as the text, metrics and width it is laid out with. */
+const richEntry = (b: RichBlock) =>
+  [runText(b), b.kind === 'subheading' ? METRICS.subheading : b.kind === 'paragraph' ? METRICS.body : METRICS.list, TEXT_WIDTH] as const;
+
 function richText(flow: Flow, blocks: readonly RichBlock[]) {
   const first = lineHeight(METRICS.body);
-  for (const b of blocks) {
-    const m = b.kind === 'subheading' ? METRICS.subheading : b.kind === 'paragraph' ? METRICS.body : METRICS.list;
-    paragraph(flow, runText(b), m, TEXT_WIDTH, b.kind === 'subheading' ? first : 0);
-  }
+  for (const b of blocks) paragraph(flow, ...richEntry(b), b.kind === 'subheading' ? first : 0);
 }
 
 /** Lines of the paragraphs in a table cell of a given width. */
@@ -282,25 +283,43 @@ export const KEEP_WITH_HEADING: BlockVisitor<{ height: number; through: boolean 
   freeTable: (b) => ({ height: tableStart(b.columns, b.rows[0]?.cells), through: false }),
 };
 
-function paragraphHeight(text: string, m: ParagraphMetrics): number {
-  return m.before + countLines(text, m.size, m.bold, TEXT_WIDTH - (m.indent ?? 0)) * lineHeight(m) + m.after;
+function paragraphHeight(text: string, m: ParagraphMetrics, width = TEXT_WIDTH): number {
+  return m.before + countLines(text, m.size, m.bold, width - (m.indent ?? 0)) * lineHeight(m) + m.after;
 }
 
 /**
  * Height of what a heading keeps on its page: Word keeps a paragraph marked "keep with next"
  * with what follows, in a chain through the Bedömning line, field labels and the headings
- * below, to the first line of text or the first rows of a table.
+ * after it (those below it, and those after a section without text), to the first line of
+ * text or the first rows of a table. `next`: the section after each in the document.
  */
-function keepChain(s: Section, withHeading: boolean): number {
-  const m = METRICS.headings[Math.min(Math.max(s.level, 1), 5) - 1]!;
-  let h = withHeading ? 0 : paragraphHeight(headingText(s), m);
-  for (const b of s.blocks) {
-    const keep = visitBlock(b, KEEP_WITH_HEADING);
-    if (!keep.through) return h + keep.height;
-    h += keep.height;
+function keepChain(s: Section, withHeading: boolean, next: Map<Section, Section>): number {
+  let h = 0;
+  for (let at: Section | undefined = s, first = true; at; at = next.get(at), first = false) {
+    const m = METRICS.headings[Math.min(Math.max(at.level, 1), 5) - 1]!;
+    if (!(first && withHeading)) h += paragraphHeight(headingText(at), m);
+    for (const b of at.blocks) {
+      const keep = visitBlock(b, KEEP_WITH_HEADING);
+      if (!keep.through) return h + keep.height;
+      h += keep.height;
+    }
   }
-  return s.children[0] ? h + keepChain(s.children[0], false) : h;
+  return h;
 }
+
+/** The section after each one in the document (its first sub-section, or the section after it). */
+function nextSections(body: readonly Section[]): Map<Section, Section> {
+  const order: Section[] = [];
+  const walk = (s: Section) => {
+    order.push(s);
+    s.children.forEach(walk);
+  };
+  body.forEach(walk);
+  return new Map(order.slice(0, -1).map((s, i) => [s, order[i + 1]!]));
+}
+
+/** The last entries of the contents that go to a new page with the Bilagor after them, when these do not fit on its last page. */
+export const ENTRIES_WITH_ATTACHMENTS = 3;
 
 export interface EstimatedEntry {
   section: Section;
@@ -313,19 +332,21 @@ export function headingText(s: Section): string {
   return s.label ? `${s.label} ${s.heading}` : s.heading;
 }
 
-function sectionFlow(flow: Flow, s: Section, pages: Map<Section, number>) {
+function sectionFlow(flow: Flow, s: Section, pages: Map<Section, number>, next: Map<Section, Section>) {
   const m = METRICS.headings[Math.min(Math.max(s.level, 1), 5) - 1]!;
   if (s.pageBreak && flow.y > 0) flow.newPage();
   const lines = countLines(headingText(s), m.size, true, TEXT_WIDTH);
   const h = lineHeight(m);
   const hang = lineHang(m);
   flow.before(m.before);
-  if (flow.y > 0 && lines * h + m.after + keepChain(s, true) - hang > flow.left) flow.newPage();
+  // a chain taller than a page breaks where it must
+  const kept = lines * h + m.after + keepChain(s, true, next) - hang;
+  if (flow.y > 0 && kept > flow.left && kept <= TEXT_HEIGHT) flow.newPage();
   pages.set(s, flow.page);
   flow.lines(lines, h, hang);
   flow.after(m.after);
   s.blocks.forEach((b) => block(flow, b));
-  s.children.forEach((c) => sectionFlow(flow, c, pages));
+  s.children.forEach((c) => sectionFlow(flow, c, pages, next));
 }
 
 /** The sections that the table of contents lists, in order. */
@@ -361,17 +382,26 @@ export function estimateTocPages(model: ReportModel, maxLevel: number, options: 
   // table of contents
   if (model.frontSections.length) flow.newPage();
   paragraph(flow, 'Innehållsförteckning', METRICS.front);
-  for (const s of entries) {
-    const m = METRICS.toc[Math.min(s.level, 3) - 1]!;
-    // the entry's text wraps before the page number at the right margin
-    paragraph(flow, headingText(s), m, TEXT_WIDTH - 350);
-  }
+  // the entry's text wraps before the page number at the right margin
+  const entry = (s: Section) => [headingText(s), METRICS.toc[Math.min(s.level, 3) - 1]!, TEXT_WIDTH - 350] as const;
+  const keepFrom = model.attachments.length ? entries.length - ENTRIES_WITH_ATTACHMENTS : entries.length;
+  entries.forEach((s, i) => {
+    if (i === Math.max(keepFrom, 0) && flow.y > 0) {
+      // Bilagor stays with the contents: the last entries, the heading and the list go to a new page together
+      const kept = [...entries.slice(i).map(entry), ['Bilagor', METRICS.front, TEXT_WIDTH] as const, ...model.attachments.map(richEntry)];
+      const last = kept.at(-1)![1];
+      const height = kept.reduce((h, [text, m, width]) => h + paragraphHeight(text, m, width), 0) - last.after - lineHang(last);
+      if (height <= TEXT_HEIGHT && height > flow.left) flow.newPage();
+    }
+    paragraph(flow, ...entry(s));
+  });
   if (model.attachments.length) {
     paragraph(flow, 'Bilagor', METRICS.front);
     richText(flow, model.attachments);
   }
   // body
   const pages = new Map<Section, number>();
-  model.body.forEach((s) => sectionFlow(flow, s, pages));
+  const next = nextSections(model.body);
+  model.body.forEach((s) => sectionFlow(flow, s, pages, next));
   return entries.map((s) => ({ section: s, title: headingText(s), level: s.level, page: pages.get(s) ?? 0 }));
 }
