@@ -51,7 +51,8 @@ export function computeUnitBudget(rows: readonly UnitBudgetInput[], fromCells = 
     const amounts: UnitBudgetAmounts = {};
     if (row.rowType === 'Summa') {
       for (const key of UNIT_BUDGET_AMOUNT_KEYS) {
-        let total: number | undefined;
+        // Excel's SUMIF gives 0 over no figures; the report leaves such a cell blank
+        let total: number | undefined = fromCells ? 0 : undefined;
         let unknown = false;
         for (let j = 0; j < i; j++) {
           if (rows[j]!.rowType !== 'Verksamhet') continue;
@@ -67,7 +68,10 @@ export function computeUnitBudget(rows: readonly UnitBudgetInput[], fromCells = 
         const v = row.invalid.has(key) ? undefined : row.entered[key];
         if (v !== undefined) amounts[key] = v;
       }
-      const net = row.rowType === 'Verksamhet' ? netOf(row) : row.invalid.has('net') ? undefined : row.entered.net;
+      const blank = row.entered.costs === undefined && row.entered.income === undefined && !row.invalid.has('costs') && !row.invalid.has('income');
+      // the formula gives 0 on a row with neither figure; the report leaves it blank
+      const derived = fromCells && blank ? 0 : netOf(row);
+      const net = row.rowType === 'Verksamhet' ? derived : row.invalid.has('net') ? undefined : row.entered.net;
       if (net !== undefined) amounts.net = net;
     }
     out.push(amounts);
