@@ -69,6 +69,8 @@ export function tablePlaces(plan: Plan): { names: string[]; unplaced: FreeTable[
     add(s.heading);
     s.children.forEach(walk);
   };
+  // the economy's sections first: most tables belong there
+  outline.economy.sections.forEach((s) => add(s.printed));
   front.forEach(walk);
   parts.forEach((p) => walk(p.section));
   outline.textParts.forEach((p) => p.sections.forEach((s) => add(s.printed)));

@@ -8,7 +8,7 @@ const NAMES_SHOWN = 12;
 export function tableRules(ctx: RuleContext) {
   if (!ctx.plan.tables.length) return;
   const { names, unplaced } = tablePlaces(ctx.plan);
-  const shown = names.slice(0, NAMES_SHOWN).join(', ') + (names.length > NAMES_SHOWN ? ' …' : '');
+  const shown = names.slice(0, NAMES_SHOWN).join(', ') + (names.length > NAMES_SHOWN ? ' eller ett annat avsnitt i dokumentet' : '');
   for (const table of unplaced) {
     const name = table.caption ? quote(table.caption, 40) : `på rad ${table.source.row}`;
     const what = table.section ? `Avsnitt ${quote(table.section, 40)} finns inte i dokumentet` : 'Avsnitt är tomt';
