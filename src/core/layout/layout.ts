@@ -14,6 +14,7 @@ import {
   PERIODICITIES,
   PLAN_BUDGET_ROW_TYPES,
   SIGN_STYLE_LABEL,
+  UNIT_BUDGET_ROW_TYPES,
 } from '../model/plan';
 import type { RuleId } from '../findings/catalog';
 import { NO_VALUE_TEXTS, TARGET_PREFIXES, TARGET_TEXTS } from '../values/noValue';
@@ -50,6 +51,7 @@ export const LISTS = {
   tableRowType: { key: 'tableRowType', header: 'Tabellrad', values: FREE_TABLE_ROW_KINDS, strict: true },
   costRowType: { key: 'costRowType', header: 'Kostnadsslagsrad', values: PLAN_BUDGET_ROW_TYPES, strict: true },
   signs: { key: 'signs', header: 'Tecken i tal', values: Object.values(SIGN_STYLE_LABEL), strict: true },
+  unitRowType: { key: 'unitRowType', header: 'Verksamhetsrad', values: UNIT_BUDGET_ROW_TYPES, strict: true },
 } as const satisfies Record<string, ListSpec>;
 
 export type ListKey = keyof typeof LISTS;
@@ -757,8 +759,75 @@ export const KOSTNADSSLAG = table({
   ],
 });
 
+const unitAmount = <K extends string>(key: K, header: string, prompt: string): ColumnSpec<NoInfer<K>> =>
+  c({ key, header, kind: 'amount', unit: 'mnkr', width: 14, contract: false, carry: 'keep', numberFormat: NUMBER_FORMATS.amount, prompt });
+
+/** Netto: Kostnader less the intäkter, whether these are written as positive or, as the city's tables print them, negative. */
+const UNIT_NET = '{costs}-ABS({income})';
+const unitSumAbove = (key: string) => `=SUMIF({rowType:above},"Verksamhet",{${key}:above})`;
+
+/**
+ * The verksamhetsplan's budget per verksamhet (extension; the 2019 nämnd plan's "Budget
+ * 2019"), in mnkr: Verksamhet rows with Kostnader, Intäkter, Netto (a formula) and the
+ * change from last year, and a Summa row whose columns add the Verksamhet rows above it.
+ */
+export const VERKSAMHETSBUDGET = table({
+  name: 'Budget verksamhet',
+  contract: false,
+  columns: [
+    c({
+      key: 'label',
+      header: 'Verksamhet',
+      kind: 'text',
+      width: 40,
+      contract: false,
+      carry: 'keep',
+      prompt: 'T.ex. Förskola, Äldreomsorg eller Summa.',
+    }),
+    c({
+      key: 'rowType',
+      header: 'Radtyp',
+      kind: 'choice',
+      list: 'unitRowType',
+      width: 12,
+      contract: false,
+      carry: 'keep',
+      prompt: 'Verksamhet, eller Summa för raden som summerar verksamheterna ovanför.',
+    }),
+    unitAmount('costs', 'Kostnader', 'Kostnader i mnkr, t.ex. 412,5.'),
+    unitAmount('income', 'Intäkter', 'Intäkter i mnkr, med eller utan minustecken (t.ex. -30,2 som i stadens tabeller).'),
+    unitAmount('net', 'Netto', 'Räknas: Kostnader minus intäkterna.'),
+    {
+      ...unitAmount('change', 'Ökning (+)/Minskning (−)', 'Förändringen mot förra årets budget i mnkr, t.ex. 12,3 eller -4,0.'),
+      // typed with a hyphen or a dash for the minus
+      matches: /^Ökning \(\+\)\s*\/\s*Minskning \([-−–]\)$/i,
+    },
+  ],
+  rowFormulas: {
+    typeColumn: 'rowType',
+    byType: {
+      Verksamhet: { net: `=${UNIT_NET}` },
+      Summa: { costs: unitSumAbove('costs'), income: unitSumAbove('income'), net: unitSumAbove('net'), change: unitSumAbove('change') },
+    },
+  },
+  conditionalFormats: [
+    {
+      columns: ['costs', 'income', 'net', 'change'],
+      formula: `=AND({$rowType}="Summa",ISNUMBER({self}),ABS({self}-SUMIF({$rowType:before},"Verksamhet",{self:before}))>${TOLERANCE.oneDecimal})`,
+      fill: PROBLEM_FILL,
+      rules: ['unit-budget.sum'],
+    },
+    {
+      columns: ['net'],
+      formula: `=AND({$rowType}="Verksamhet",ISNUMBER({self}),ABS({self}-({$costs}-ABS({$income})))>${TOLERANCE.oneDecimal})`,
+      fill: PROBLEM_FILL,
+      rules: ['unit-budget.net'],
+    },
+  ],
+});
+
 /** Every sheet, in the order the template adds them and the validator reports them. */
-export const SHEETS: readonly SheetSpec[] = [DOKUMENT, TEXTER, MAL, INDIKATORER, AKTIVITETER, DRIFTBUDGET, KOSTNADSSLAG, TABELLER];
+export const SHEETS: readonly SheetSpec[] = [DOKUMENT, TEXTER, MAL, INDIKATORER, AKTIVITETER, DRIFTBUDGET, KOSTNADSSLAG, VERKSAMHETSBUDGET, TABELLER];
 
 /** The sheets whose presence makes a workbook a Planrapport workbook (the contract's). */
 export const CONTRACT_SHEETS: readonly string[] = SHEETS.filter((s) => s.contract).map((s) => s.name);

@@ -3,7 +3,7 @@
  * for each kind of document, what comes before the table of contents, the attachments, the
  * main parts in the order they print, the known text sections under each (where a text of
  * that name goes), the sections printed even when the workbook has no text for them, and
- * where the goal tree, the driftbudget, the budget by kostnadsslag and unplaced tables go.
+ * where the goal tree, the driftbudget, the verksamhetsplan's budget and unplaced tables go.
  * The report builder (report/build.ts) lays the document out from it, and the validator's
  * "section missing" rule (rules/texts.ts, text.section-missing) reads the sections marked
  * `expected`.
@@ -27,7 +27,7 @@ export interface OutlineSection {
    * "Budget <any year>" belongs here.
    */
   withYear?: boolean;
-  /** What the report puts here besides the text: the driftbudget table or the budget by kostnadsslag. */
+  /** What the report puts here besides the text: the driftbudget table, or the budget per verksamhet and by kostnadsslag. */
   holds?: 'driftbudget' | 'planBudget';
 }
 
@@ -37,8 +37,8 @@ export interface TextPart {
   heading: Wording;
   /**
    * `intro`: texts whose place is not known go here until another part has had a text, and the
-   * goal tree follows it. `economy`: the driftbudget, the budget by kostnadsslag and tables
-   * that name no section go here.
+   * goal tree follows it. `economy`: the driftbudget, the verksamhetsplan's budget and tables
+   * that name no section go here (those tables under its heading, no heading made up for them).
    */
   role?: 'intro' | 'economy';
   /** Printed even when the workbook has no text for it. */
@@ -56,8 +56,6 @@ export interface TextPart {
    * under it (text.section-missing).
    */
   expected?: boolean;
-  /** Tables whose Avsnitt names no section of the document: under this heading at the end of this part. */
-  unplacedTables?: string;
   sections: OutlineSection[];
 }
 
@@ -140,7 +138,6 @@ export const OUTLINES: Record<DocumentKind, KindOutline> = {
         heading: { text: 'Redovisning av ekonomi', before: { year: 2023, text: 'Uppföljning av ekonomi' } },
         role: 'economy',
         always: true,
-        unplacedTables: 'Tabeller',
         sections: [always('Resursanvändning'), { heading: 'Budget', always: true, withYear: true, holds: 'planBudget' }],
       },
       { part: 'texts', heading: 'Övrigt', always: true, sections: [] },
@@ -174,7 +171,6 @@ export const OUTLINES: Record<DocumentKind, KindOutline> = {
         always: true,
         // it opens with the driftbudget table, which starts at the top of a page
         newPage: true,
-        unplacedTables: 'Tabeller',
         sections: [
           { heading: 'Uppföljning av driftbudget', always: true, holds: 'driftbudget' },
           always('Resultatenheter'),
@@ -211,7 +207,6 @@ export const OUTLINES: Record<DocumentKind, KindOutline> = {
         always: true,
         // it opens with the driftbudget table, which starts at the top of a page
         newPage: true,
-        unplacedTables: 'Tabeller',
         sections: [
           { heading: 'Analys av resultaträkning - uppföljning av driftbudget', always: true, holds: 'driftbudget' },
           { heading: 'Resultatenheter' },

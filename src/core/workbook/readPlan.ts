@@ -13,6 +13,7 @@ import {
   TABELLER,
   TEXTER,
   KOSTNADSSLAG,
+  VERKSAMHETSBUDGET,
   FREE_TABLE_COLUMNS,
   headerOf,
   derivedKeys,
@@ -47,6 +48,11 @@ import {
   type PlanDocumentInfo,
   type SignStyle,
   type TextSection,
+  type UnitBudgetAmountKey,
+  type UnitBudgetAmounts,
+  type UnitBudgetRow,
+  type UnitBudgetRowType,
+  UNIT_BUDGET_AMOUNT_KEYS,
 } from '../model/plan';
 import { finding, type Finding } from '../findings/finding';
 import type { RuleId } from '../findings/catalog';
@@ -58,6 +64,7 @@ import { isBlank, isErrorValue, isErrorText, READ_LIMITS, type CellValue, type S
 import { mapColumns, readFields, readRecords, type ColumnMap, type TableRecord } from './table';
 import { computeBudget, expectedFromCells } from '../derive/budget';
 import { computePlanBudget } from '../derive/planBudget';
+import { computeUnitBudget } from '../derive/unitBudget';
 import { YEAR_RANGE } from '../values/limits';
 
 export interface ReadResult {
@@ -593,6 +600,30 @@ function readPlanBudget(ctx: SheetContext<ColumnKey<typeof KOSTNADSSLAG>> | unde
   }));
 }
 
+function readUnitBudget(ctx: SheetContext<ColumnKey<typeof VERKSAMHETSBUDGET>> | undefined): UnitBudgetRow[] {
+  if (!ctx) return [];
+  const { reader, records } = ctx;
+  const inputs = records.map((rec) => {
+    const invalid = new Set<UnitBudgetAmountKey>();
+    const entered: UnitBudgetAmounts = {};
+    for (const key of UNIT_BUDGET_AMOUNT_KEYS) {
+      const n = reader.amount(rec, key, invalid);
+      if (n !== undefined) entered[key] = n;
+    }
+    return { rec, rowType: reader.choice<UnitBudgetRowType>(rec, 'rowType', 'unitRowType'), entered, invalid };
+  });
+  const amounts = computeUnitBudget(inputs);
+  const expected = computeUnitBudget(inputs, true);
+  return inputs.map((input, i) => ({
+    label: reader.text(input.rec, 'label'),
+    rowType: input.rowType,
+    entered: input.entered,
+    amounts: amounts[i]!,
+    expected: expected[i]!,
+    source: { sheet: VERKSAMHETSBUDGET.name, row: input.rec.row },
+  }));
+}
+
 function readTables(ctx: SheetContext<ColumnKey<typeof TABELLER>> | undefined): FreeTable[] {
   if (!ctx) return [];
   const { reader, records } = ctx;
@@ -620,7 +651,7 @@ function readTables(ctx: SheetContext<ColumnKey<typeof TABELLER>> | undefined): 
 /** Reads the workbook into the plan model; never throws on the workbook's content. */
 export function readPlan(snapshot: WorkbookSnapshot): ReadResult {
   const out: ReadResult = {
-    plan: { info: {}, texts: [], goals: [], indicators: [], activities: [], budget: [], planBudget: [], tables: [] },
+    plan: { info: {}, texts: [], goals: [], indicators: [], activities: [], budget: [], planBudget: [], unitBudget: [], tables: [] },
     findings: [],
     presentSheets: [],
     columns: {},
@@ -635,6 +666,7 @@ export function readPlan(snapshot: WorkbookSnapshot): ReadResult {
     activities: readActivities(open(AKTIVITETER)),
     budget: readBudget(open(DRIFTBUDGET)),
     planBudget: snapshot.sheets[KOSTNADSSLAG.name] ? readPlanBudget(open(KOSTNADSSLAG)) : [],
+    unitBudget: snapshot.sheets[VERKSAMHETSBUDGET.name] ? readUnitBudget(open(VERKSAMHETSBUDGET)) : [],
     tables: snapshot.sheets[TABELLER.name] ? readTables(open(TABELLER)) : [],
   };
   return out;
@@ -659,7 +691,7 @@ export interface DocumentReading {
  */
 export function readDocument(snapshot: WorkbookSnapshot): DocumentReading {
   const out: ReadResult = {
-    plan: { info: {}, texts: [], goals: [], indicators: [], activities: [], budget: [], planBudget: [], tables: [] },
+    plan: { info: {}, texts: [], goals: [], indicators: [], activities: [], budget: [], planBudget: [], unitBudget: [], tables: [] },
     findings: [],
     presentSheets: [],
     columns: {},

@@ -14,6 +14,8 @@ import {
   SHEETS,
   SHEET_NAMES,
   TEXTER,
+  VERKSAMHETSBUDGET,
+  columnOf,
   derivedKeys,
   formulaColumnsFor,
   headerMatches,
@@ -136,6 +138,15 @@ describe('derived cells', () => {
     expect(derived('Justering')).toEqual([]);
     expect(derived(undefined)).toEqual([]);
     expect(derived('Okänd')).toEqual([]);
+  });
+
+  test('Budget verksamhet derives Netto on Verksamhet rows and every column on Summa rows, after Budget kostnadsslag in the sheets', () => {
+    expect(Object.keys(formulaColumnsFor(VERKSAMHETSBUDGET, 'Verksamhet'))).toEqual(['net']);
+    expect(Object.keys(formulaColumnsFor(VERKSAMHETSBUDGET, 'Summa'))).toEqual(['costs', 'income', 'net', 'change']);
+    expect(VERKSAMHETSBUDGET.columns.map((c) => c.header)).toEqual(['Verksamhet', 'Radtyp', 'Kostnader', 'Intäkter', 'Netto', 'Ökning (+)/Minskning (−)']);
+    expect(VERKSAMHETSBUDGET.columns.filter((c) => c.kind === 'amount').map((c) => [c.unit, c.numberFormat])).toEqual(Array(4).fill(['mnkr', '#,##0.0']));
+    expect(headerMatches(columnOf(VERKSAMHETSBUDGET, 'change'), 'Ökning (+)/Minskning (-)')).toBe(true);
+    expect(SHEETS.map((s) => s.name).slice(-3)).toEqual(['Budget kostnadsslag', 'Budget verksamhet', 'Tabeller']);
   });
 
   test('Budget kostnadsslag derives its sums; a sheet without row formulas derives nothing by type', () => {

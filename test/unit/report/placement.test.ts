@@ -204,8 +204,7 @@ describe('the goal tree, the economy and the title page', () => {
     expect(kinds('verksamhetsplan')).toEqual(['  Budget 2025 (2) [planBudget]']);
   });
 
-  // today Tabeller is added before the always-printed sections, which then go after it when none of them is present
-  test('tables go under the section they name; others in the economy under Tabeller', () => {
+  test('tables go under the section they name; those naming none under the economy heading, no heading made up', () => {
     const model = buildReport(
       plan('verksamhetsplan', {
         texts: [text('Agenda 2030')],
@@ -214,13 +213,47 @@ describe('the goal tree, the economy and the title page', () => {
     );
     expect(outlineOf(model.body, true)).toEqual([
       '¶ Inledning (1)',
-      'Redovisning av ekonomi (1)',
-      '  Tabeller (2) [freeTable]',
+      'Redovisning av ekonomi (1) [freeTable]',
       '  Resursanvändning (2)',
       '  Budget 2025 (2)',
       'Övrigt (1)',
       'Agenda 2030 (1) [richText, freeTable]',
     ]);
+  });
+
+  test('a table naming a section the outline knows gets that section where the outline puts it, though it has no text', () => {
+    const vp = buildReport(
+      plan('verksamhetsplan', {
+        info: { year: 2019 },
+        texts: [text('Resursanvändning')],
+        tables: [table('Budget 2019', 'Budget 2019', ['Verksamhet (mnkr)', 'Kostnader'], [['Förskola', 612.8]])],
+      }),
+    );
+    expect(outlineOf(vp.body, true).slice(1, 4)).toEqual([
+      'Uppföljning av ekonomi (1)',
+      '  Resursanvändning (2) [richText]',
+      '  Budget 2019 (2) [freeTable]',
+    ]);
+    // "Budget" names the year's section too
+    const plain = buildReport(plan('verksamhetsplan', { info: { year: 2019 }, tables: [table('B', 'Budget', ['A', 'B'], [['x', 1]])] }));
+    expect(outlineOf(plain.body, true).filter((l) => l.includes('Budget'))).toEqual(['  Budget 2019 (2) [freeTable]']);
+    // in a tertialrapport, Investeringar comes after the driftbudget and Resultatenheter as the outline has them
+    const t2 = buildReport(
+      plan('tertialrapport', {
+        info: { year: 2019 },
+        texts: [text('Omslutningsförändringar')],
+        tables: [table('Investeringar', 'Investeringar', ['Mnkr', 'Budget 2019'], [['Svandamsparken', 6]])],
+      }),
+    );
+    const economy = outlineOf(t2.body, true).filter((l) => l.startsWith('  ') && !l.startsWith('    '));
+    expect(economy.slice(0, 4)).toEqual([
+      '  Uppföljning av driftbudget (2)',
+      '  Resultatenheter (2)',
+      '  Investeringar (2) [freeTable]',
+      '  Försäljningar av anläggningstillgångar (2)',
+    ]);
+    const all = [vp, plain, t2].flatMap((m) => outlineOf(m.body));
+    expect(all.filter((l) => /Tabeller/.test(l))).toEqual([]);
   });
 
   test('the organisation under the title and in the page header of a tertialrapport; in the title of the others', () => {

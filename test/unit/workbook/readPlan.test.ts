@@ -76,6 +76,16 @@ describe('a clean workbook', () => {
     expect(vp.findings).toEqual([]);
     expect(vp.presentSheets).toContain('Budget kostnadsslag');
     expect(vp.plan.planBudget.find((r) => r.rowType === 'Summa netto')!.amount).toBe(599400 - 34200);
+    expect(vp.presentSheets).toContain('Budget verksamhet');
+    expect(vp.plan.unitBudget.map((r) => [r.label, r.rowType, r.amounts.net])).toEqual([
+      ['Nämnd- och förvaltningsadministration', 'Verksamhet', 61.2],
+      ['Förskola', 'Verksamhet', 560.5],
+      ['Individ- och familjeomsorg', 'Verksamhet', 190.2],
+      ['Äldreomsorg', 'Verksamhet', 564.9],
+      ['Stöd och service till personer med funktionsnedsättning', 'Verksamhet', 315.4],
+      ['Kultur- och fritidsverksamhet', 'Verksamhet', 42.9],
+      ['Summa', 'Summa', 1735.1],
+    ]);
     expect(vp.plan.info).toMatchObject({
       kind: 'verksamhetsplan',
       administration: 'Hägersten-Liljeholmens stadsdelsförvaltning',

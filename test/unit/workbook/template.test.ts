@@ -208,7 +208,7 @@ describe('columns and sheets the workbook lacks', () => {
   test('a missing sheet is added with all its columns; the others are left as they are', () => {
     const snapshot = snapshotOf(CLEAN_T2);
     const plan = planTemplate(snapshot, T2);
-    expect(ops(plan.edits, 'addSheet').map((e) => e.sheet)).toEqual(['Budget kostnadsslag', 'Tabeller', 'Listor']);
+    expect(ops(plan.edits, 'addSheet').map((e) => e.sheet)).toEqual(['Budget kostnadsslag', 'Budget verksamhet', 'Tabeller', 'Listor']);
     expect(ops(plan.edits, 'setCells', 'Texter')).toEqual([]);
   });
 

@@ -77,7 +77,7 @@ export const BLOCK_RENDERERS: BlockVisitor<FileChild[], [RenderContext]> = {
             spacing: { before: METRICS.note.before, after: METRICS.note.after },
           }),
         ]
-      : []),
+      : [spacer()]),
   ],
   planBudget: (b) => [
     ...b.facts.map(

@@ -229,6 +229,7 @@ export const BLOCK_LAYOUT: BlockVisitor<void, [Flow]> = {
       b.rows.map((r) => dataRow(b.columns, [r.label, ...r.cells], r.style === 'sum' || r.style === 'total')),
     );
     if (b.note) paragraph(flow, b.note, METRICS.note);
+    else paragraph(flow, '', METRICS.spacer);
   },
   planBudget: (b, flow) => {
     b.facts.forEach(([k, v]) => paragraph(flow, `${k}: ${v}`, METRICS.fact));
