@@ -229,11 +229,7 @@ describe('the goal tree, the economy and the title page', () => {
         tables: [table('Budget 2019', 'Budget 2019', ['Verksamhet (mnkr)', 'Kostnader'], [['Förskola', 612.8]])],
       }),
     );
-    expect(outlineOf(vp.body, true).slice(1, 4)).toEqual([
-      'Uppföljning av ekonomi (1)',
-      '  Resursanvändning (2) [richText]',
-      '  Budget 2019 (2) [freeTable]',
-    ]);
+    expect(outlineOf(vp.body, true).slice(1, 4)).toEqual(['Uppföljning av ekonomi (1)', '  Resursanvändning (2) [richText]', '  Budget 2019 (2) [freeTable]']);
     // "Budget" names the year's section too
     const plain = buildReport(plan('verksamhetsplan', { info: { year: 2019 }, tables: [table('B', 'Budget', ['A', 'B'], [['x', 1]])] }));
     expect(outlineOf(plain.body, true).filter((l) => l.includes('Budget'))).toEqual(['  Budget 2019 (2) [freeTable]']);
