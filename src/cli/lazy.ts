@@ -28,3 +28,7 @@ export function loadDemo(): typeof import('../demo/examples') & typeof import('.
     ...(require('../demo/buildWorkbook') as typeof import('../demo/buildWorkbook')),
   };
 }
+
+export function loadAudit(): typeof import('../usecases/audit') {
+  return require('../usecases/audit') as typeof import('../usecases/audit');
+}

@@ -1,5 +1,5 @@
 /**
- * The command line (contract §1): `planrapport template|validate|generate|demo`.
+ * The command line (contract §1): `planrapport template|validate|generate|demo`, and `audit` (an extension).
  * Same core and use-cases as the task pane, over the .xlsx adapter. Messages in Swedish;
  * bad input never ends in a stack trace.
  */
@@ -16,10 +16,17 @@ Användning:
   planrapport validate <fil.xlsx> [--json]
       Kontrollerar arbetsboken före inlämning. Slutstatus 0: inga fel (varningar tillåts),
       1: fel hittades, 2: filen kan inte läsas eller är ingen Planrapport-arbetsbok.
-  planrapport generate <fil.xlsx> --out <rapport.docx> [--exact-pages]
+  planrapport generate <fil.xlsx> --out <rapport.docx> [--exact-pages] [--pdf]
       Skriver Word-dokumentet för arbetsbokens dokumenttyp (fungerar även på utkast och
       visar valideringens sammanfattning). --exact-pages räknar innehållsförteckningens
       sidnummer som Word bryter sidorna (tar några sekunder i stället för bråkdelar).
+      --pdf skriver också en taggad, tillgänglig PDF (PDF/UA) bredvid, t.ex. rapport.pdf;
+      det kräver LibreOffice.
+  planrapport audit <fil.docx> [--json]
+      Granskar ett Word-dokument (en rapport från Planrapport eller ett dokument som ändrats
+      efteråt) mot kraven på tillgänglighet: rubriker, tabeller, kontrast, symboler, språk,
+      titel och författare. Slutstatus 0: inga problem, 1: problem hittades, 2: filen kan
+      inte läsas som Word-dokument.
   planrapport demo --out <mapp>
       Skriver exempelarbetsböcker (och rapporter) från inbyggda exempeldata.
 
@@ -35,6 +42,7 @@ const COMMANDS: Record<string, () => Command> = {
   validate: () => (require('./commands/validate') as typeof import('./commands/validate')).validateCommand,
   generate: () => (require('./commands/generate') as typeof import('./commands/generate')).generateCommand,
   demo: () => (require('./commands/demo') as typeof import('./commands/demo')).demoCommand,
+  audit: () => (require('./commands/audit') as typeof import('./commands/audit')).auditCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -46,7 +54,7 @@ export async function main(argv: string[], out: Output = defaultOutput()): Promi
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
-    out.error(`Okänt kommando "${name}". Kommandona är template, validate, generate och demo.\n\n${USAGE}`);
+    out.error(`Okänt kommando "${name}". Kommandona är template, validate, generate, audit och demo.\n\n${USAGE}`);
     return 2;
   }
   try {
