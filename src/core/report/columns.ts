@@ -36,12 +36,12 @@ const LONGEST_NAME_WORD = 40;
  * hold the value cells (the columns after the first).
  */
 export function widenToFit(columns: TableColumn[], rows: readonly (readonly string[])[], names: readonly string[] = []): TableColumn[] {
-  // the names' widest word ("verksamhetsförlagd") sets the first column's least share, where the value columns can give it
+  // the names' widest word ("verksamhetsförlagd") sets the first column's least share, as far as the value columns have
+  // room beyond their own words to give (their header words and figures come first)
   // (a word longer than a name's word can be, pasted without spaces, breaks wherever the column ends)
   const nameWords = names.flatMap(words).filter((w) => w.length <= LONGEST_NAME_WORD);
   const nameNeed = nameWords.length ? Math.ceil((1000 * wordRoom('', nameWords)) / TEXT_WIDTH) / 10 : 0;
   const minFirst = Math.max(MIN_FIRST, Math.min(nameNeed, MAX_NAME_NEED));
-  const hardMinFirst = Math.max(HARD_MIN_FIRST, Math.min(nameNeed, MIN_FIRST));
   const need = columns.map((column, c) => {
     if (c === 0) return 0;
     const twips = wordRoom(
@@ -62,10 +62,10 @@ export function widenToFit(columns: TableColumn[], rows: readonly (readonly stri
   }
   const rest = 100 - sum();
   // still too little: the names give up some more, and past that everything shares the page
-  if (rest < hardMinFirst) {
-    const scale = (100 - hardMinFirst) / sum();
+  if (rest < HARD_MIN_FIRST) {
+    const scale = (100 - HARD_MIN_FIRST) / sum();
     widths.forEach((w, c) => (widths[c] = w * scale));
-    widths[0] = hardMinFirst;
+    widths[0] = HARD_MIN_FIRST;
   } else widths[0] = rest;
   return columns.map((c, i) => ({ ...c, width: Math.round(widths[i]! * 10) / 10 }));
 }
