@@ -45,3 +45,7 @@ export function loadImports(): typeof import('../usecases/importValues') &
     ...(require('../hosts/kolada/koladaClient') as typeof import('../hosts/kolada/koladaClient')),
   };
 }
+
+export function loadAudit(): typeof import('../usecases/audit') {
+  return require('../usecases/audit') as typeof import('../usecases/audit');
+}

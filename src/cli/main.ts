@@ -1,6 +1,6 @@
 /**
  * The command line (contract §1): `planrapport template|validate|generate|demo`, and
- * the year cycle's `next|import-previous|kolada`.
+ * the extensions `audit` and the year cycle's `next|import-previous|kolada`.
  * Same core and use-cases as the task pane, over the .xlsx adapter. Messages in Swedish;
  * bad input never ends in a stack trace.
  */
@@ -17,12 +17,18 @@ Användning:
   planrapport validate <fil.xlsx> [--json]
       Kontrollerar arbetsboken före inlämning. Slutstatus 0: inga fel (varningar tillåts),
       1: fel hittades, 2: filen kan inte läsas eller är ingen Planrapport-arbetsbok.
-  planrapport generate <fil.xlsx> --out <rapport.docx> [--exact-pages] [--logo <bild.png> [--logo-alt "<text>"]]
+  planrapport generate <fil.xlsx> --out <rapport.docx> [--exact-pages] [--pdf] [--logo <bild.png> [--logo-alt "<text>"]]
       Skriver Word-dokumentet för arbetsbokens dokumenttyp (fungerar även på utkast och
       visar valideringens sammanfattning). --exact-pages räknar innehållsförteckningens
       sidnummer som Word bryter sidorna (tar några sekunder i stället för bråkdelar).
-      --logo sätter en logotyp (PNG eller JPEG) överst på sidan 1, med --logo-alt som
-      alternativtext.
+      --pdf skriver också en taggad, tillgänglig PDF (PDF/UA) bredvid, t.ex. rapport.pdf;
+      det kräver LibreOffice. --logo sätter en logotyp (PNG eller JPEG) överst på sidan 1,
+      med --logo-alt som alternativtext.
+  planrapport audit <fil.docx> [--json]
+      Granskar ett Word-dokument (en rapport från Planrapport eller ett dokument som ändrats
+      efteråt) mot kraven på tillgänglighet: rubriker, tabeller, kontrast, symboler, språk,
+      titel och författare. Slutstatus 0: inga problem, 1: problem hittades, 2: filen kan
+      inte läsas som Word-dokument.
   planrapport demo --out <mapp>
       Skriver exempelarbetsböcker (och rapporter) från inbyggda exempeldata.
   planrapport next <fil.xlsx> --kind <typ> [--year <ÅÅÅÅ>] [--tertial 1|2] [--date <ÅÅÅÅ-MM-DD>] --out <ny.xlsx>
@@ -53,6 +59,7 @@ const COMMANDS: Record<string, () => Command> = {
   next: () => (require('./commands/next') as typeof import('./commands/next')).nextCommand,
   'import-previous': () => (require('./commands/importPrevious') as typeof import('./commands/importPrevious')).importPreviousCommand,
   kolada: () => (require('./commands/kolada') as typeof import('./commands/kolada')).koladaCommand,
+  audit: () => (require('./commands/audit') as typeof import('./commands/audit')).auditCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -64,7 +71,7 @@ export async function main(argv: string[], out: Output = defaultOutput()): Promi
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
-    out.error(`Okänt kommando "${name}". Kommandona är template, validate, generate, demo, next, import-previous och kolada.\n\n${USAGE}`);
+    out.error(`Okänt kommando "${name}". Kommandona är template, validate, generate, audit, demo, next, import-previous och kolada.\n\n${USAGE}`);
     return 2;
   }
   try {

@@ -47,9 +47,11 @@ describeWithEngine('the demo reports in LibreOffice', 'soffice', () => {
       expect(wrong).toEqual([]);
     });
 
-    test.each(DEMOS)('%s: no page but the last is nearly empty', (slug) => {
+    test.each(DEMOS)('%s: no page but the title page and the last is nearly empty', (slug) => {
       const lines = pages.get(slug)!;
-      const nearlyEmpty = lines.flatMap((ls, i) => (i < lines.length - 1 && ls.length < NEAR_EMPTY ? [`sidan ${i + 1}: ${ls.join(' | ')}`] : []));
+      // page 1 is the decision document's first page (the title, or the proposal and summary): the
+      // contents start page 2 in every reference document
+      const nearlyEmpty = lines.flatMap((ls, i) => (i > 0 && i < lines.length - 1 && ls.length < NEAR_EMPTY ? [`sidan ${i + 1}: ${ls.join(' | ')}`] : []));
       expect(nearlyEmpty).toEqual([]);
     });
   });

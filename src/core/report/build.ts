@@ -9,7 +9,7 @@ import type { DocumentKind, FreeTable, Plan, PlanDocumentInfo } from '../model/p
 import { oneLine } from '../values/text';
 import type { Block, Frame, ReportModel, Section } from './model';
 import { documentOutline, sectionKey, type DocumentOutline } from './outline';
-import { documentTitle } from './title';
+import { documentTitle, propertiesAuthor, propertiesTitle } from './title';
 import { placeDriftbudget } from './blocks/driftbudget';
 import { FreeTables } from './blocks/freeTables';
 import { goalTree, legend } from './blocks/goalTree';
@@ -21,6 +21,21 @@ import { figures } from './figures';
 function fixLevels(s: Section, level: number): void {
   s.level = Math.min(level, 5);
   s.children.forEach((c) => fixLevels(c, c.label ? c.level : s.level + (c.depth ?? 1)));
+}
+
+/**
+ * No heading more than one level below the heading before it (an accessible document's outline
+ * skips no level): a goal whose parent level is not in the sheet (a Nämndmål right under the
+ * goals' heading) moves up to the next level. Sections two levels down (`depth: 2`, out of the
+ * table of contents, the driftbudget's lines) keep their look; the renderer gives them the
+ * outline level they have in the document.
+ */
+function headingsInOrder(sections: Section[], state = { last: 0 }): void {
+  for (const s of sections) {
+    if ((s.depth ?? 1) < 2) s.level = Math.min(s.level, state.last + 1);
+    state.last = Math.min(s.level, state.last + 1);
+    headingsInOrder(s.children, state);
+  }
 }
 
 const legendBlocks = (b: Block | undefined): Block[] => (b ? [b] : []);
@@ -117,9 +132,12 @@ export function buildReport(plan: Plan): ReportModel {
     if (!s.label) fixLevels(s, 1); // goal sections carry their levels
   });
 
+  headingsInOrder(body);
+
   return {
     kind,
     title,
+    properties: { title: propertiesTitle({ ...plan.info, kind }), author: propertiesAuthor(plan.info) },
     subtitle: outline.organisationUnderTitle ? org : undefined,
     header: outline.organisationUnderTitle && org ? `${title} – ${org}` : title,
     front: {

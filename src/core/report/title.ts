@@ -27,6 +27,27 @@ export function periodText(info: PlanDocumentInfo): string | undefined {
   return undefined;
 }
 
+/**
+ * The title in the document's properties (what a PDF reader and a screen reader announce, and
+ * the file list of a diarium shows): the printed title, with the organisation after a dash when
+ * the printed title does not name it ("Tertialrapport 2 för 2019 – Hägersten-Liljeholmens
+ * stadsdelsnämnd").
+ */
+export function propertiesTitle(info: PlanDocumentInfo): string {
+  const title = documentTitle(info);
+  const org = info.organisation?.replace(/\s+/g, ' ').trim();
+  return org && !title.toLowerCase().includes(org.toLowerCase()) ? `${title} – ${org}` : title;
+}
+
+/** The author in the document's properties: the Handläggare, else the organisation (or förvaltning). */
+export function propertiesAuthor(info: PlanDocumentInfo): string | undefined {
+  for (const v of [info.handler, info.organisation, info.administration]) {
+    const t = v?.replace(/\s+/g, ' ').trim();
+    if (t) return t;
+  }
+  return undefined;
+}
+
 export function kindLabel(info: PlanDocumentInfo): string {
   return info.kind ? DOCUMENT_KIND_LABEL[info.kind] : 'Okänd dokumenttyp';
 }

@@ -8,7 +8,6 @@
  */
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Footer,
   Header,
@@ -18,11 +17,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
-  Table,
-  TableCell,
-  TableRow,
   TextRun,
-  WidthType,
   type FileChild,
   type PageNumberEstimator,
   Bookmark,
@@ -36,10 +31,10 @@ import {
   type XmlComponent,
 } from 'docx';
 import { OUTLINES } from '../outline';
-import { visitBlock, type Block, type BlockVisitor, type ReportModel, type Section } from '../model';
+import { frontLines, visitBlock, type Block, type BlockVisitor, type ReportModel, type Section } from '../model';
 // docx's layout engine (large; the task pane's bundle leaves it out, see webpack.config.js)
 import { estimatePageNumbersWith } from 'docx/layout';
-import { NUMBERING, STYLES, COLORS } from './style';
+import { NUMBERING, OUT_OF_CONTENTS_HEADING, STYLES, COLORS } from './style';
 import { FRAME_LINE, LOGO_AFTER, LOGO_HEIGHT, METRICS, PAGE, SIZE, TEXT_WIDTH } from '../metrics';
 import { ENTRIES_WITH_ATTACHMENTS, estimateTocPages, headingText, tocSections } from '../pages/pager';
 import { boundedEstimator, LONG_WORDS } from '../pages/longWords';
@@ -53,8 +48,12 @@ function heading(section: Section, ctx: RenderContext): Paragraph {
   if (section.label) runs.push(new TextRun({ text: `${section.label} `, bold: false, color: COLORS.muted }));
   runs.push(new TextRun({ text: section.heading }));
   const bookmark = ctx.bookmarks.get(section);
+  const level = Math.min(Math.max(section.level, 1), 5);
+  // a heading that looks deeper than it is in the outline (the driftbudget's lines) keeps its look, out of the contents
+  const outline = Math.min(level, ctx.lastOutline + 1);
+  ctx.enter(outline);
   return new Paragraph({
-    heading: HEADINGS[Math.min(Math.max(section.level, 1), 5) - 1],
+    ...(outline === level ? { heading: HEADINGS[level - 1] } : { style: OUT_OF_CONTENTS_HEADING(level), outlineLevel: outline - 1 }),
     children: bookmark ? [new Bookmark({ id: bookmark, children: runs })] : runs,
     // the document's main parts start on a new page
     pageBreakBefore: section.pageBreak === true,
@@ -64,7 +63,7 @@ function heading(section: Section, ctx: RenderContext): Paragraph {
 /** Each kind of block as docx paragraphs and tables (a new kind of block does not compile until it is here). */
 export const BLOCK_RENDERERS: BlockVisitor<FileChild[], [RenderContext]> = {
   assessment: (b) => [assessmentParagraph(b.assessment)],
-  fieldLabel: (b) => [new Paragraph({ style: 'FieldLabel', text: b.text })],
+  fieldLabel: (b, ctx) => [new Paragraph({ style: 'FieldLabel', text: b.text, outlineLevel: ctx.innerHeading('label') - 1 })],
   richText: (b, ctx) => richText(b.blocks, ctx),
   indicatorTable: (b, ctx) => [indicatorTable(b.columns, b.rows, ctx), spacer()],
   activityTable: (b, ctx) => [activityTable(b.columns, b.rows, ctx), spacer()],
@@ -112,36 +111,22 @@ function section(s: Section, ctx: RenderContext): FileChild[] {
   return [heading(s, ctx), ...s.blocks.flatMap((b) => block(b, ctx)), ...s.children.flatMap((c) => section(c, ctx))];
 }
 
+/**
+ * Handläggare and Till on page 1: two small groups of lines, one after the other (read in that
+ * order; no table to place them side by side).
+ */
 function frontBlock(model: ReportModel): FileChild[] {
-  const { handler, phone, to, date } = model.front;
-  if (!handler && !phone && !to && !date) return [];
-  const label = (text: string) => new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text, size: SIZE.small, color: COLORS.muted })] });
-  const line = (text: string) => new Paragraph({ spacing: { after: 0 }, text });
-  const left: Paragraph[] = [];
-  if (handler) left.push(label('Handläggare'), line(handler));
-  if (phone) left.push(line(`Telefon: ${phone}`));
-  const right: Paragraph[] = [];
-  if (to || date) right.push(label('Till'));
-  if (to) right.push(line(to));
-  if (date) right.push(line(date));
-  const none = { style: BorderStyle.NIL, size: 0, color: 'auto' };
-  const borders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
-  const half = Math.floor(TEXT_WIDTH / 2);
-  return [
-    new Table({
-      width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      columnWidths: [half, TEXT_WIDTH - half],
-      borders,
-      rows: [
-        new TableRow({
-          children: [
-            new TableCell({ width: { size: half, type: WidthType.DXA }, borders, children: left.length ? left : [new Paragraph('')] }),
-            new TableCell({ width: { size: TEXT_WIDTH - half, type: WidthType.DXA }, borders, children: right.length ? right : [new Paragraph('')] }),
-          ],
+  const groups = frontLines(model.front);
+  return groups.flatMap((group, g) =>
+    group.map(
+      (l, i) =>
+        new Paragraph({
+          keepNext: l.label,
+          spacing: { after: g === 0 && groups.length > 1 && i === group.length - 1 ? METRICS.frontLines.gap : 0 },
+          children: [l.label ? new TextRun({ text: l.text, size: SIZE.small, color: COLORS.muted }) : new TextRun(l.text)],
         }),
-      ],
-    }),
-  ];
+    ),
+  );
 }
 
 export interface RenderOptions {
@@ -312,6 +297,12 @@ function tableOfContents(model: ReportModel, options: RenderOptions, ctx: Render
   );
 }
 
+/** A heading of the front matter: level 1 in the outline (its style's), not in the table of contents. */
+function frontHeading(text: string, ctx: RenderContext, pageBreakBefore = false): Paragraph {
+  ctx.enter(1);
+  return new Paragraph({ style: 'FrontHeading', text, pageBreakBefore });
+}
+
 export function renderReport(model: ReportModel, options: RenderOptions = {}): Document {
   const ctx = new RenderContext();
   const toc = tableOfContents(model, options, ctx);
@@ -330,19 +321,20 @@ export function renderReport(model: ReportModel, options: RenderOptions = {}): D
           }),
         ]
       : []),
-    ...model.frontSections.flatMap((s) => [new Paragraph({ style: 'FrontHeading', text: s.heading }), ...s.blocks.flatMap((b) => block(b, ctx))]),
-    new Paragraph({ style: 'FrontHeading', text: 'Innehållsförteckning', pageBreakBefore: model.frontSections.length > 0 }),
+    ...model.frontSections.flatMap((s) => [frontHeading(s.heading, ctx), ...s.blocks.flatMap((b) => block(b, ctx))]),
+    // the contents start page 2, as in every reference document (after the title page or the front sections)
+    frontHeading('Innehållsförteckning', ctx, true),
     toc,
     // Bilagor stays with the contents: the heading and the list kept together, with the contents' last entries
-    ...(model.attachments.length
-      ? [new Paragraph({ style: 'FrontHeading', text: 'Bilagor' }), ...richText(model.attachments, ctx, { keepTogether: true })]
-      : []),
+    ...(model.attachments.length ? [frontHeading('Bilagor', ctx), ...richText(model.attachments, ctx, { keepTogether: true })] : []),
   ];
   const body = model.body.flatMap((s) => section(s, ctx));
   const { first, pageHeader, pageFooter, firstFooter } = frame(model, options.logo);
   return new Document({
-    creator: 'Planrapport',
-    title: model.title,
+    // the author is the Handläggare (else the organisation), not the program; "last modified by" the same
+    creator: model.properties.author ?? '',
+    lastModifiedBy: model.properties.author ?? '',
+    title: model.properties.title,
     description: model.header,
     styles: {
       ...STYLES,

@@ -11,8 +11,25 @@ export class RenderContext {
   private lists = 0;
   /** Bookmarks on the headings the table of contents links to. */
   readonly bookmarks = new Map<object, string>();
+  /** The outline level (1–9) of the section being written, and of the last heading written. */
+  outline = 0;
+  lastOutline = 0;
+  /** The section has had a field label ("Analys"): sub-headings in its text go a level below it. */
+  labelSeen = false;
   nextList(): number {
     return ++this.lists;
+  }
+  /** Enters a section whose heading has this outline level. */
+  enter(outline: number): void {
+    this.outline = this.lastOutline = Math.min(outline, 9);
+    this.labelSeen = false;
+  }
+  /** The outline level of a field label (one below the section's) or a sub-heading in text (below a field label if there is one). */
+  innerHeading(kind: 'label' | 'subheading'): number {
+    if (kind === 'label') this.labelSeen = true;
+    const level = Math.min(this.outline + (kind === 'subheading' && this.labelSeen ? 2 : 1), 9);
+    this.lastOutline = level;
+    return level;
   }
 }
 
@@ -46,7 +63,13 @@ export function richText(blocks: readonly RichBlock[], ctx: RenderContext, optio
         out.push({ children, style: options.style });
         break;
       case 'subheading':
-        out.push({ children, style: options.style ?? 'Subheading', keepNext: true });
+        // a real heading in running text (an outline level, out of the contents); in a table cell a bold line
+        out.push({
+          children,
+          style: options.style ?? 'Subheading',
+          keepNext: true,
+          outlineLevel: inTable ? undefined : ctx.innerHeading('subheading') - 1,
+        });
         break;
       case 'bullet':
         out.push({ children, style: options.style, numbering: { reference: 'bullets', level: 0 } });
