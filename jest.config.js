@@ -6,7 +6,8 @@
  *   core      the other node tests: the .xlsx adapter, the fake office-js host, the CLI, the
  *             report through docx, the manifest (`npm run test:fast` with unit and taskpane)
  *   taskpane  the task pane in jsdom (*.test.tsx)
- *   slow      fuzz, property and corpus tests (*.fuzz.test.ts, *.property.test.ts, preserve.corpus)
+ *   slow      fuzz, property and corpus tests (*.fuzz.test.ts, *.property.test.ts, preserve.corpus),
+ *             and the task pane's payload on a production build (*.slow.test.ts)
  *   engines   LibreOffice (test/engines) and Chromium (test/browser); skipped with a notice when
  *             the programs are missing, failing under CI=true (test/helpers/engines.ts)
  *   e2e       the simulator in Chromium, end to end (test/e2e, `npm run test:e2e`); skipped or
@@ -19,7 +20,7 @@
 const transform = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] };
 
 const UNIT = ['<rootDir>/test/unit/'];
-const SLOW = ['\\.fuzz\\.test\\.ts$', '\\.property\\.test\\.ts$', '<rootDir>/test/hosts/preserve\\.corpus\\.test\\.ts$'];
+const SLOW = ['\\.slow\\.test\\.ts$', '\\.fuzz\\.test\\.ts$', '\\.property\\.test\\.ts$', '<rootDir>/test/hosts/preserve\\.corpus\\.test\\.ts$'];
 const ENGINES = ['<rootDir>/test/engines/', '<rootDir>/test/browser/'];
 const E2E = ['<rootDir>/test/e2e/'];
 

@@ -217,6 +217,20 @@ module.exports = async (env = {}, argv = {}) => {
         ],
       }),
     ],
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // the libraries of the chunks loaded on demand, named for the chunks that use them
+          // ("vendor-report": docx), so that npm run payload can say what each file is
+          defaultVendors: {
+            test: /[\\/]node_modules[\\/]/,
+            priority: -10,
+            reuseExistingChunk: true,
+            name: (_module, chunks) => `vendor-${chunks.map((c) => c.name ?? c.id).join('~')}`,
+          },
+        },
+      },
+    },
     performance: {
       // Fluent UI + React är större än webpacks standardgräns på 244 KiB; varna först
       // när aktivitetsfönstret blir orimligt stort.

@@ -66,6 +66,13 @@ describe('manifest.xml', () => {
     expect(ovHosts).toEqual(['Workbook']);
   });
 
+  it('AppDomains har Koladas API, så att aktivitetsfönstret kan hämta utfall därifrån', () => {
+    const domains = elements(NS.app, 'AppDomain').map((d) => d.textContent?.trim());
+    expect(domains).toContain('https://api.kolada.se');
+    const { KOLADA_API } = jest.requireActual<typeof import('../src/hosts/kolada/koladaClient')>('../src/hosts/kolada/koladaClient');
+    expect(domains).toContain(new URL(KOLADA_API).origin);
+  });
+
   it('begär ReadWriteDocument och ExcelApi 1.8', () => {
     expect(single(NS.app, 'Permissions').textContent?.trim()).toBe('ReadWriteDocument');
     const sets = elements(NS.app, 'Set').map((s) => [s.getAttribute('Name'), s.getAttribute('MinVersion')]);

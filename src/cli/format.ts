@@ -1,4 +1,5 @@
 /** How the CLI prints findings for a person (Swedish). */
+import type { AuditFinding } from '../core/audit/audit';
 import type { ValidationReport } from '../usecases/validate';
 
 const SEVERITY = { error: 'FEL', warning: 'VARNING' } as const;
@@ -29,4 +30,22 @@ export function formatFindings(file: string, report: ValidationReport): string {
 
 export function notATemplate(file: string): string {
   return `${file} är ingen Planrapport-arbetsbok: flikarna Dokument, Mål, Indikatorer m.fl. saknas. Skapa mallen med "planrapport template ${file} --kind … --year …" (befintliga flikar lämnas orörda).`;
+}
+
+/** Findings of one rule printed in full before the rest are counted. */
+const AUDIT_SHOWN_PER_RULE = 25;
+
+/** The accessibility findings of `planrapport audit` for a person: the count, then each with its place and rule. */
+export function formatAudit(file: string, findings: readonly AuditFinding[]): string {
+  if (!findings.length) return `${file}: Inga tillgänglighetsproblem hittades.`;
+  const lines = [`${file}: ${count(findings.length, 'tillgänglighetsproblem', 'tillgänglighetsproblem')}.`];
+  const shown = new Map<string, number>();
+  for (const f of findings) {
+    const n = (shown.get(f.rule) ?? 0) + 1;
+    shown.set(f.rule, n);
+    if (n <= AUDIT_SHOWN_PER_RULE) lines.push('', `  ${f.place}:`, `    ${f.message}  [${f.rule}]`);
+  }
+  for (const [rule, n] of shown)
+    if (n > AUDIT_SHOWN_PER_RULE) lines.push('', `  … och ${n - AUDIT_SHOWN_PER_RULE} till av samma slag [${rule}] (alla med --json).`);
+  return lines.join('\n');
 }

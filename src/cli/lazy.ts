@@ -28,3 +28,24 @@ export function loadDemo(): typeof import('../demo/examples') & typeof import('.
     ...(require('../demo/buildWorkbook') as typeof import('../demo/buildWorkbook')),
   };
 }
+
+export function loadNextPeriod(): typeof import('../usecases/nextPeriod') & typeof import('../usecases/validate') {
+  return {
+    ...(require('../usecases/nextPeriod') as typeof import('../usecases/nextPeriod')),
+    ...(require('../usecases/validate') as typeof import('../usecases/validate')),
+  };
+}
+
+export function loadImports(): typeof import('../usecases/importValues') &
+  typeof import('../core/kolada/kolada') &
+  typeof import('../hosts/kolada/koladaClient') {
+  return {
+    ...(require('../usecases/importValues') as typeof import('../usecases/importValues')),
+    ...(require('../core/kolada/kolada') as typeof import('../core/kolada/kolada')),
+    ...(require('../hosts/kolada/koladaClient') as typeof import('../hosts/kolada/koladaClient')),
+  };
+}
+
+export function loadAudit(): typeof import('../usecases/audit') {
+  return require('../usecases/audit') as typeof import('../usecases/audit');
+}

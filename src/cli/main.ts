@@ -1,5 +1,6 @@
 /**
- * The command line (contract §1): `planrapport template|validate|generate|demo`.
+ * The command line (contract §1): `planrapport template|validate|generate|demo`, and
+ * the extensions `audit` and the year cycle's `next|import-previous|kolada`.
  * Same core and use-cases as the task pane, over the .xlsx adapter. Messages in Swedish;
  * bad input never ends in a stack trace.
  */
@@ -16,14 +17,32 @@ Användning:
   planrapport validate <fil.xlsx> [--json]
       Kontrollerar arbetsboken före inlämning. Slutstatus 0: inga fel (varningar tillåts),
       1: fel hittades, 2: filen kan inte läsas eller är ingen Planrapport-arbetsbok.
-  planrapport generate <fil.xlsx> --out <rapport.docx> [--exact-pages] [--logo <bild.png> [--logo-alt "<text>"]]
+  planrapport generate <fil.xlsx> --out <rapport.docx> [--exact-pages] [--pdf] [--logo <bild.png> [--logo-alt "<text>"]]
       Skriver Word-dokumentet för arbetsbokens dokumenttyp (fungerar även på utkast och
       visar valideringens sammanfattning). --exact-pages räknar innehållsförteckningens
       sidnummer som Word bryter sidorna (tar några sekunder i stället för bråkdelar).
-      --logo sätter en logotyp (PNG eller JPEG) överst på sidan 1, med --logo-alt som
-      alternativtext.
+      --pdf skriver också en taggad, tillgänglig PDF (PDF/UA) bredvid, t.ex. rapport.pdf;
+      det kräver LibreOffice. --logo sätter en logotyp (PNG eller JPEG) överst på sidan 1,
+      med --logo-alt som alternativtext.
+  planrapport audit <fil.docx> [--json]
+      Granskar ett Word-dokument (en rapport från Planrapport eller ett dokument som ändrats
+      efteråt) mot kraven på tillgänglighet: rubriker, tabeller, kontrast, symboler, språk,
+      titel och författare. Slutstatus 0: inga problem, 1: problem hittades, 2: filen kan
+      inte läsas som Word-dokument.
   planrapport demo --out <mapp>
       Skriver exempelarbetsböcker (och rapporter) från inbyggda exempeldata.
+  planrapport next <fil.xlsx> --kind <typ> [--year <ÅÅÅÅ>] [--tertial 1|2] [--date <ÅÅÅÅ-MM-DD>] --out <ny.xlsx>
+      Nästa period: plan → tertialrapport 1 → tertialrapport 2 → verksamhetsberättelse → nästa
+      års plan. Mål, indikatorer med mål, aktiviteter och budget följer med; utfall, prognoser,
+      analyser, bedömningar och statusar töms. Skriver bara --out; ursprungsfilen ändras inte.
+  planrapport import-previous <fil.xlsx> --from <vb.xlsx> [--overwrite] [--dry-run] [--out <ny.xlsx>]
+      Fyller Periodens utfall VB <år−1> från förra årets verksamhetsberättelse (matchar på
+      Kolada-id, annars namn) och visar varje ändring och det som inte kunde matchas.
+  planrapport kolada <fil.xlsx> (--data <svar.json> | --fetch) [--area <id>] [--overwrite] [--dry-run] [--out <ny.xlsx>]
+      Hämtar utfall (totalt, kvinnor, män) ur Kolada för indikatorer med Kolada-id, i
+      indikatorns enhet, och noterar källan i kolumnen Källa.
+      Ett värde du skrivit skrivs bara över med --overwrite; --dry-run visar ändringarna
+      utan att spara.
 
   <typ> är verksamhetsplan, tertialrapport eller verksamhetsberattelse.
 `;
@@ -37,6 +56,10 @@ const COMMANDS: Record<string, () => Command> = {
   validate: () => (require('./commands/validate') as typeof import('./commands/validate')).validateCommand,
   generate: () => (require('./commands/generate') as typeof import('./commands/generate')).generateCommand,
   demo: () => (require('./commands/demo') as typeof import('./commands/demo')).demoCommand,
+  next: () => (require('./commands/next') as typeof import('./commands/next')).nextCommand,
+  'import-previous': () => (require('./commands/importPrevious') as typeof import('./commands/importPrevious')).importPreviousCommand,
+  kolada: () => (require('./commands/kolada') as typeof import('./commands/kolada')).koladaCommand,
+  audit: () => (require('./commands/audit') as typeof import('./commands/audit')).auditCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -48,7 +71,7 @@ export async function main(argv: string[], out: Output = defaultOutput()): Promi
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
-    out.error(`Okänt kommando "${name}". Kommandona är template, validate, generate och demo.\n\n${USAGE}`);
+    out.error(`Okänt kommando "${name}". Kommandona är template, validate, generate, audit, demo, next, import-previous och kolada.\n\n${USAGE}`);
     return 2;
   }
   try {

@@ -40,8 +40,10 @@ export const SHEET_INTRO: Readonly<Record<string, string>> = {
     'Budget, prognos och avvikelse per verksamhet, i mnkr. Radtyp styr raden: Verksamhet och Varav är rader du fyller i, Summa och Slutsumma räknas med formler, Justering läggs till i slutsumman. Avvikelse är Budget − Prognos: lämna den tom så blir den en formel.',
   'Budget kostnadsslag':
     'Verksamhetsplanens budget per kostnadsslag, i tkr. Radtyp säger vad raden är; Summa intäkter, Summa kostnader och Summa netto räknas med formler.',
+  'Budget verksamhet':
+    'Verksamhetsplanens budget per verksamhet, i mnkr, som den står under "Budget" och året (t.ex. "Budget 2019"): Kostnader, Intäkter (med eller utan minustecken), Netto och Ökning (+)/Minskning (−) mot förra året. Netto och raden med Radtyp Summa räknas med formler.',
   Tabeller:
-    'Tabeller som de andra bladen inte rymmer, t.ex. resultatenheter, investeringar eller månadsstatistik. Varje rad hör till en tabell (samma namn i Tabell); Avsnitt säger under vilken text i Texter tabellen skrivs ut.',
+    'Tabeller som de andra bladen inte rymmer, t.ex. resultatenheter, investeringar eller månadsstatistik. Varje rad hör till en tabell (samma namn i Tabell); Avsnitt säger under vilket avsnitt tabellen skrivs ut, också ett avsnitt som dokumentet har utan text i Texter (t.ex. Investeringar eller Budget 2019). Namnger Avsnitt inget avsnitt skrivs tabellen direkt under ekonomirubriken.',
 };
 
 /** The findings users meet most, with what to do. Rule ids are typed: a renamed rule does not compile. */
@@ -55,8 +57,9 @@ export const COMMON_FINDINGS: readonly { title: string; rules: readonly RuleId[]
   },
   {
     title: 'Summor som inte går ihop',
-    rules: ['budget.sum', 'budget.final-sum', 'plan-budget.sum'],
-    means: 'En Summa, Slutsumma eller summarad i Budget kostnadsslag stämmer inte med raderna ovanför, oftast för att formeln har skrivits över med ett tal.',
+    rules: ['budget.sum', 'budget.final-sum', 'plan-budget.sum', 'unit-budget.sum', 'unit-budget.net'],
+    means:
+      'En Summa, Slutsumma, summarad i Budget kostnadsslag eller Netto i Budget verksamhet stämmer inte med raderna ovanför (Netto: med Kostnader minus Intäkter), oftast för att formeln har skrivits över med ett tal.',
     todo: 'Töm cellen och kör "Uppdatera mallar" så får den formeln igen, eller rätta raderna ovanför.',
   },
   {
@@ -75,7 +78,7 @@ export const COMMON_FINDINGS: readonly { title: string; rules: readonly RuleId[]
     title: 'Belopp eller tal i fel enhet',
     rules: ['value.amount-unit', 'value.unit', 'indicator.percent-scale'],
     means:
-      'Driftbudget är i mnkr och Budget kostnadsslag i tkr. Ett belopp skrivet med en annan enhet ("12 500 tkr" i Driftbudget) är fel. För indikatorer ska talet vara i indikatorns Enhet; ett procentvärde utan %-tecken kan läsas hundra gånger för stort.',
+      'Driftbudget och Budget verksamhet är i mnkr, Budget kostnadsslag i tkr. Ett belopp skrivet med en annan enhet ("12 500 tkr" i Driftbudget) är fel. För indikatorer ska talet vara i indikatorns Enhet; ett procentvärde utan %-tecken kan läsas hundra gånger för stort.',
     todo: 'Räkna om till kolumnens enhet och skriv bara talet (12,5 i Driftbudget). Skriv procent med tecknet: 0,8 %.',
   },
   {

@@ -15,7 +15,22 @@ export interface WorkbookHost {
 
 /** Hosts with a user interface can take the user to a cell. */
 export interface CellNavigator {
+  /** Shows the sheet and selects `cell` (a cell or a range); with `cell` "" the sheet only, its selection left as it is. */
   select(sheet: string, cell: string): Promise<void>;
+}
+
+/** A change in the workbook, as the host reports it: the sheet, when known. */
+export interface WorkbookChange {
+  sheet?: string;
+}
+
+/** Hosts that tell when the workbook changes (the task pane: Excel's change events). */
+export interface ChangeNotifier {
+  /**
+   * Calls `listener` after a cell of one of the named sheets changes, and after a sheet is added
+   * or deleted. Resolves once listening, to a function that stops the calls.
+   */
+  watch(sheets: readonly string[], listener: (change: WorkbookChange) => void): Promise<() => void>;
 }
 
 /** A workbook that cannot be opened or read at all; `message` is Swedish. */

@@ -2,7 +2,9 @@
  * The simulator's office.js: what the task pane finds in place of Microsoft's office.js
  * (the simulator's server points taskpane.html's office.js address here). It defines
  * Office.onReady and Excel.run over the workbook of the page around the pane (the
- * simulator's grid), so that the production bundle and its office-js adapter run unchanged.
+ * simulator's grid), so that the production bundle and its office-js adapter run unchanged,
+ * change events included (Worksheet.onChanged, WorksheetCollection.onAdded/onDeleted: the
+ * fake raises them for cells typed in the grid and for the pane's own writes, as Excel does).
  * Opened on its own (no simulator around it), it works on an empty workbook of its own.
  */
 import { FakeWorkbook } from './excel/fakeExcel';
@@ -45,6 +47,8 @@ const office = {
     diagnostics: { host: info.host, platform: info.platform, version: 'simulator' },
     displayLanguage: 'sv-SE',
     contentLanguage: 'sv-SE',
+    /** Excel's default (light) theme, as Office.context.officeTheme reports it. */
+    officeTheme: { isDarkTheme: false, bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#000000', controlBackgroundColor: '#ffffff', controlForegroundColor: '#000000' },
     requirements: {
       isSetSupported: (name: string, version?: string | number) => {
         const has = SUPPORTED[name];

@@ -1,6 +1,6 @@
 /** Use-case: read the open workbook into the plan model (for the task pane, validate and generate). */
-import { SHEET_NAMES } from '../core/layout/layout';
-import { isPlanWorkbook, readPlan, type ReadResult } from '../core/workbook/readPlan';
+import { DOKUMENT, SHEET_NAMES } from '../core/layout/layout';
+import { isPlanWorkbook, readDocument, readPlan, type DocumentReading, type ReadResult } from '../core/workbook/readPlan';
 import type { WorkbookHost } from '../hosts/port';
 
 export interface WorkbookReading extends ReadResult {
@@ -12,4 +12,9 @@ export interface WorkbookReading extends ReadResult {
 export async function readWorkbook(host: WorkbookHost): Promise<WorkbookReading> {
   const snapshot = await host.read(SHEET_NAMES);
   return { ...readPlan(snapshot), isTemplate: isPlanWorkbook(snapshot), sheetNames: snapshot.sheetNames };
+}
+
+/** The document alone (the task pane's header): reads Dokument and the sheet names, nothing else. */
+export async function readDocumentStatus(host: WorkbookHost): Promise<DocumentReading> {
+  return readDocument(await host.read([DOKUMENT.name]));
 }

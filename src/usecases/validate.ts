@@ -1,5 +1,6 @@
 /** Use-case: check the workbook before submission. Reads only; never writes. */
 import { validate } from '../core/rules/validate';
+import { readiness, type Readiness } from '../core/rules/readiness';
 import type { Finding } from '../core/findings/finding';
 import type { WorkbookHost } from '../hosts/port';
 import { readWorkbook, type WorkbookReading } from './readWorkbook';
@@ -9,6 +10,8 @@ export interface ValidationReport {
   findings: Finding[];
   errors: number;
   warnings: number;
+  /** "Klar att lämna in": no errors and what the document's kind requires. */
+  readiness: Readiness;
 }
 
 export async function validateWorkbook(host: WorkbookHost): Promise<ValidationReport> {
@@ -19,5 +22,5 @@ export async function validateWorkbook(host: WorkbookHost): Promise<ValidationRe
 export function summarise(reading: WorkbookReading): ValidationReport {
   const findings = validate(reading);
   const errors = findings.filter((f) => f.severity === 'error').length;
-  return { reading, findings, errors, warnings: findings.length - errors };
+  return { reading, findings, errors, warnings: findings.length - errors, readiness: readiness(reading.plan, findings) };
 }

@@ -20,6 +20,8 @@ import { CHROMIUM_ARGS, buildBundle, executable } from '../helpers/browser';
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUTPUT = path.join(ROOT, 'test-output');
 const SCREENSHOT = path.join(OUTPUT, 'taskpane-word.png');
+/** Screenshots of the pane's states at the widths Excel gives a task pane, for people to look at. */
+const PANE_SHOTS = path.join(OUTPUT, 'pane');
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
@@ -76,9 +78,12 @@ function officeStub(): string {
   window.__planrapportBook = book;
   window.Excel = { run: function (batch) { return book.run(batch); } };
   var info = { host: 'Excel', platform: 'OfficeOnline' };
+  // ?theme=dark: Office reports its Black theme
+  var dark = /[?&]theme=dark/.test(location.search);
   window.Office = {
     HostType: { Excel: 'Excel', Word: 'Word', PowerPoint: 'PowerPoint', Outlook: 'Outlook' },
     PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac', iOS: 'iOS' },
+    context: { officeTheme: dark ? { isDarkTheme: true, bodyBackgroundColor: '#262626' } : { isDarkTheme: false, bodyBackgroundColor: '#FFFFFF' } },
     onReady: function (callback) {
       return Promise.resolve(info).then(function (i) { if (callback) callback(i); return i; });
     },
@@ -121,6 +126,18 @@ function bookState(page: Page): Promise<BookState> {
     const book = (window as unknown as { __planrapportBook: { sheets: { name: string }[]; runs: number; syncs: number } }).__planrapportBook;
     return { sheets: book.sheets.map((s) => s.name), runs: book.runs, syncs: book.syncs };
   });
+}
+
+/** The book's state once the pane has made no Excel.run for a second. */
+async function settled(page: Page): Promise<BookState> {
+  let last = await bookState(page);
+  for (let quiet = 0; quiet < 10;) {
+    await page.waitForTimeout(100);
+    const now = await bookState(page);
+    quiet = now.runs === last.runs ? quiet + 1 : 0;
+    last = now;
+  }
+  return last;
 }
 
 describeWithEngine('Chromium', ['chromium', 'chromium-browser'], (command) => {
@@ -168,7 +185,7 @@ describeWithEngine('Chromium', ['chromium', 'chromium-browser'], (command) => {
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  }, 150_000);
+  }, 330_000);
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);
@@ -186,7 +203,7 @@ describeWithEngine('Chromium', ['chromium', 'chromium-browser'], (command) => {
     await page.getByLabel('År').fill('2019');
     await page.getByLabel('Organisation').fill('Testnämnden');
     await page.getByRole('button', { name: 'Skapa mallar' }).click();
-    await page.getByText('Mallarna är skapade').waitFor();
+    await page.getByRole('heading', { name: 'Mallarna är skapade' }).waitFor();
     await page.getByText('Tertialrapport 1 för 2019').first().waitFor();
     const created = await bookState(page);
     expect(created.sheets).toEqual(expect.arrayContaining(['Dokument', 'Mål', 'Indikatorer']));
@@ -194,6 +211,10 @@ describeWithEngine('Chromium', ['chromium', 'chromium-browser'], (command) => {
     // the Word tab: one read, a real download
     await page.getByRole('tab', { name: 'Word' }).click();
     const generate = page.getByRole('button', { name: 'Generera tertialrapport' });
+    await generate.waitFor();
+    // the template's own writes are changes too: the handlers for the added sheets (one run) and
+    // the header's debounced re-read of Dokument (one run) come first
+    const ready = await settled(page);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), generate.click()]);
     expect(download.suggestedFilename()).toBe('Tertialrapport 1 för 2019.docx');
     const saved = path.join(work, 'download', download.suggestedFilename());
@@ -205,11 +226,14 @@ describeWithEngine('Chromium', ['chromium', 'chromium-browser'], (command) => {
     expect(await zip.file('[Content_Types].xml')!.async('string')).toContain(`${DOCX_MIME}.main+xml`);
     expect(await page.evaluate(() => (window as unknown as { __blobTypes: string[] }).__blobTypes)).toEqual([DOCX_MIME]);
 
-    await page.getByText('Word-dokumentet är klart: Tertialrapport 1 för 2019.docx').waitFor();
-    await page.getByText(/^(Inga fel\.|.* – se fliken Validera\.)$/).waitFor();
+    await page.getByText('Word-dokumentet är klart: Tertialrapport 1 för 2019.docx', { exact: true }).waitFor();
+    await page
+      .getByRole('main')
+      .getByText(/^(Inga fel\.|.* – se fliken Validera\.)$/)
+      .waitFor();
     const after = await bookState(page);
-    expect(after.runs - created.runs).toBe(1);
-    expect(after.syncs - created.syncs).toBeLessThanOrEqual(1);
+    expect(after.runs - ready.runs).toBe(1);
+    expect(after.syncs - ready.syncs).toBeLessThanOrEqual(1);
     expect(after.sheets).toEqual(created.sheets);
 
     expect(await generate.isEnabled()).toBe(true);
@@ -234,4 +258,104 @@ describeWithEngine('Chromium', ['chromium', 'chromium-browser'], (command) => {
       console.warn('soffice finns inte i PATH – hoppar över PDF-konverteringen av den nedladdade filen.');
     }
   }, 120_000);
+
+  /** The page scrolls sideways when its content is wider than the pane. */
+  async function horizontalOverflow(p: Page): Promise<number> {
+    return p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  }
+
+  async function shot(p: Page, name: string) {
+    mkdirSync(PANE_SHOTS, { recursive: true });
+    await p.mouse.move(0, 0);
+    await p.screenshot({ path: path.join(PANE_SHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+    expect([name, await horizontalOverflow(p)]).toEqual([name, 0]);
+  }
+
+  /** A user types into the fake workbook (Excel's change events fire). */
+  function type(p: Page, cells: [string, string, string | number][]) {
+    return p.evaluate((cs) => {
+      const book = (window as unknown as { __planrapportBook: { edit(s: string, a: string, v: string | number): void } }).__planrapportBook;
+      for (const [sheet, address, value] of cs) book.edit(sheet, address, value);
+    }, cells);
+  }
+
+  test.each([320, 450])(
+    'at %i px: every state without sideways scrolling, screenshots in test-output/pane',
+    async (width) => {
+      const p = await context!.newPage();
+      p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      try {
+        await p.setViewportSize({ width, height: 720 });
+        await p.goto(`${origin}/taskpane.html`);
+        await p.getByRole('button', { name: 'Skapa mallar' }).waitFor({ timeout: 15_000 });
+        await shot(p, `${width}-1-tom-arbetsbok`);
+        await p.getByLabel('År').fill('2025');
+        await p.getByLabel('Organisation').fill('Hägersten-Liljeholmens stadsdelsnämnd');
+        await p.getByRole('button', { name: 'Skapa mallar' }).click();
+        await p.getByRole('heading', { name: 'Mallarna är skapade' }).waitFor();
+        await shot(p, `${width}-2-mallar-skapade`);
+
+        await p.getByRole('tab', { name: 'Validera' }).click();
+        await p.getByRole('heading', { name: 'Inte klar att lämna in' }).waitFor();
+        await shot(p, `${width}-3-tom-mall-inte-klar`);
+
+        await type(p, [
+          ['Texter', 'A2', 'Sammanfattande analys'],
+          ['Texter', 'B2', 'Verksamheten har i stort sett nått sina mål.'],
+          ['Mål', 'A2', 'N1'],
+          ['Mål', 'B2', 'Nämndmål'],
+          ['Mål', 'D2', 'Alla barn får en god start i livet'],
+          ['Mål', 'E2', 'Uppfylls delvis'],
+          ['Indikatorer', 'A2', 'N1'],
+          ['Indikatorer', 'B2', 'Antal barn i förskola'],
+          ['Indikatorer', 'C2', 'st'],
+          ['Indikatorer', 'F2', 'sjutton'],
+        ]);
+        await p.getByText(/Arbetsboken har ändrats sedan dess/).waitFor();
+        await shot(p, `${width}-4-andrad-validerar-igen`);
+        await p.getByRole('button', { name: /^Fel: F2 / }).waitFor({ timeout: 10_000 });
+        await shot(p, `${width}-5-fynd`);
+        await p.getByRole('button', { name: /^Fel: F2 / }).click();
+        await p.waitForFunction(
+          () => (window as unknown as { __planrapportBook: { selected?: { address: string } } }).__planrapportBook.selected?.address === 'F2',
+        );
+
+        await p.getByRole('tab', { name: 'Word' }).click();
+        const [download] = await Promise.all([
+          p.waitForEvent('download', { timeout: 30_000 }),
+          p.getByRole('button', { name: 'Generera tertialrapport' }).click(),
+        ]);
+        expect(download.suggestedFilename()).toMatch(/^Tertialrapport 1 för 2025\.docx$/);
+        await p.getByRole('button', { name: 'Ladda ner igen' }).waitFor();
+        await shot(p, `${width}-6-word-klart`);
+
+        // the same pane when Office is dark, and under forced colours (Windows' contrast themes)
+        await p.goto(`${origin}/taskpane.html?theme=dark`);
+        await p.getByRole('button', { name: 'Skapa mallar' }).waitFor({ timeout: 15_000 });
+        await shot(p, `${width}-7-mork`);
+        expect(await p.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(255, 255, 255)');
+        await p.getByLabel('År').fill('2025');
+        await p.getByRole('button', { name: 'Skapa mallar' }).click();
+        await p.getByRole('button', { name: 'Gå till Validera' }).click();
+        await p.getByRole('heading', { name: 'Inte klar att lämna in' }).waitFor();
+        await type(p, [
+          ['Mål', 'A2', 'N1'],
+          ['Mål', 'D2', 'Alla barn får en god start i livet'],
+          ['Indikatorer', 'A2', 'N1'],
+          ['Indikatorer', 'B2', 'Antal barn i förskola'],
+          ['Indikatorer', 'F2', 'sjutton'],
+        ]);
+        await p.getByRole('button', { name: /^Fel: F2 / }).waitFor({ timeout: 10_000 });
+        await shot(p, `${width}-8-mork-fynd`);
+        await p.emulateMedia({ forcedColors: 'active' });
+        await p.goto(`${origin}/taskpane.html`);
+        await p.getByRole('button', { name: 'Skapa mallar' }).waitFor({ timeout: 15_000 });
+        await shot(p, `${width}-9-hog-kontrast`);
+      } finally {
+        await p.close();
+      }
+      expect(problems).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { planrapport, STACK_TRACE } from '../helpers/cli';
 import { CLEAN_T2, CLEAN_VP, buildFixture, loadWorkbook, set } from '../helpers/fixtures';
+import { BUDGET_2019 } from '../helpers/records';
 import { plain, readDocx } from '../helpers/docx';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -70,6 +71,47 @@ describe('planrapport generate', () => {
     ]);
     const texts = doc.blocks.filter((b) => b.kind === 'p').map((b) => plain((b as { text: string }).text));
     expect(texts).toEqual(expect.arrayContaining(['Budget 2020', 'Budgetår: 2020', 'Enhet: Testenheten', 'Enhetschef: Kerstin Malmpert']));
+  });
+
+  test('the 2019 plan\'s budget per verksamhet prints under "Budget 2019" with its four columns and the total row; no heading "Tabeller"', async () => {
+    const file = path.join(dir, 'plan-2019.xlsx');
+    await (
+      await buildFixture({
+        ...CLEAN_VP,
+        Dokument: { ...CLEAN_VP.Dokument, År: 2019 },
+        'Budget kostnadsslag': [],
+        'Budget verksamhet': BUDGET_2019,
+        Tabeller: [
+          { Tabell: 'Investeringar', Avsnitt: 'Investeringar 2019', Tabellrad: 'Rubrik', 'Kolumn 1': 'Mnkr', 'Kolumn 2': 'Budget 2019' },
+          { Tabell: 'Investeringar', Avsnitt: 'Investeringar 2019', Tabellrad: 'Rad', 'Kolumn 1': 'Svandamsparken', 'Kolumn 2': 6 },
+        ],
+      })
+    ).save(file);
+    const out = path.join(dir, 'plan-2019.docx');
+    const r = planrapport('generate', file, '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Validering: 0 fel, 1 varning');
+    expect(planrapport('validate', file).stdout).toMatch(/Tabeller!B2: tabellen "Investeringar": Avsnitt "Investeringar 2019" finns inte i dokumentet/);
+    const doc = await readDocx(readFileSync(out));
+    const at = doc.blocks.findIndex((b) => b.kind === 'p' && /^Heading/.test(b.style) && b.text === 'Budget 2019');
+    expect(at).toBeGreaterThan(0);
+    const table = doc.blocks[at + 1]!;
+    expect(table.kind === 'table' && table.rows.map((row) => [row.header, ...row.cells.map(plain)])).toEqual([
+      [true, 'Verksamhet (mnkr)', 'Kostnader', 'Intäkter', 'Netto', 'Ökning (+)/Minskning (-)'],
+      [false, 'Nämnd- och förvaltningsadministration', '62,4', '-1,2', '61,2', '1,5'],
+      [false, 'Förskola', '612,8', '-52,3', '560,5', '8,9'],
+      [false, 'Individ- och familjeomsorg', '210,3', '-20,1', '190,2', '-4,0'],
+      [false, 'Äldreomsorg', '640,5', '-75,6', '564,9', '12,3'],
+      [false, 'Stöd och service till personer med funktionsnedsättning', '330,2', '-14,8', '315,4', '6,7'],
+      [false, 'Kultur- och fritidsverksamhet', '45,1', '-2,2', '42,9', '0,4'],
+      [false, 'Summa', '1 901,3', '-166,2', '1 735,1', '25,8'],
+    ]);
+    // the total row bold as the driftbudget's
+    expect(doc.xml).toMatch(/<w:b\/>(?:(?!<\/w:tr>).)*1\u00a0901,3/s);
+    // the table naming no section: under the economy's heading, nothing made up
+    const texts = doc.blocks.filter((b) => b.kind === 'p').map((b) => (b as { text: string }).text);
+    expect(texts.filter((t) => /Tabeller/.test(t))).toEqual([]);
+    expect(doc.blocks.some((b) => b.kind === 'table' && b.rows.some((row) => row.cells[0] === 'Svandamsparken'))).toBe(true);
   });
 
   test.each([

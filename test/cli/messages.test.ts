@@ -269,7 +269,7 @@ describe('option mistakes as Swedish messages', () => {
     [['generate', 'x.xlsx', '--exact-pages=ja', '--out', 'r.docx'], /^Flaggan --exact-pages tar inget värde/],
     [['template', 'x.xlsx', '--year', '2025', '--year', '2026'], /^Flaggan --year står flera gånger\. Ange den en gång\./],
     [['template', 'x.xlsx', '--year', '-2025'], /^Värdet för --year börjar med "-"/],
-    [['nytt'], /^Okänt kommando "nytt"\. Kommandona är template, validate, generate och demo\./],
+    [['nytt'], /^Okänt kommando "nytt"\. Kommandona är template, validate, generate, audit, demo, next, import-previous och kolada\./],
   ])('%j', async (args, expected) => {
     const r = await run(...args);
     expect(r.code).toBe(2);

@@ -4,15 +4,15 @@
  * - Bedömning (förslag) and Kontroll = the core's suggestion() and genderCheck();
  * - every conditional format formula, evaluated by LibreOffice at every data row, is true
  *   exactly where the validator reports the rule it mirrors;
- * - Driftbudget formula cells = the core's derived amounts.
+ * - Driftbudget, Budget kostnadsslag and Budget verksamhet formula cells = the core's derived amounts.
  */
 import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DRIFTBUDGET, INDIKATORER, KOSTNADSSLAG, SHEETS, type TableSheetSpec } from '../../src/core/layout/layout';
+import { DRIFTBUDGET, INDIKATORER, KOSTNADSSLAG, SHEETS, VERKSAMHETSBUDGET, type TableSheetSpec } from '../../src/core/layout/layout';
 import { expandFormula } from '../../src/core/layout/formulas';
-import { BUDGET_AMOUNT_KEYS, type DocumentKind } from '../../src/core/model/plan';
+import { BUDGET_AMOUNT_KEYS, UNIT_BUDGET_AMOUNT_KEYS, type DocumentKind } from '../../src/core/model/plan';
 import { genderCheck, suggestion } from '../../src/core/derive/assessment';
 import { validate } from '../../src/core/rules/validate';
 import { cellAddress } from '../../src/core/cells/address';
@@ -22,6 +22,7 @@ import { toExcelJS } from '../helpers/exceljs';
 import { readWorkbook } from '../../src/usecases/readWorkbook';
 import { describeWithEngine } from '../helpers/engines';
 import { buildFixture, BUDGET_000, CLEAN_T2, type WorkbookRecords } from '../helpers/fixtures';
+import { BUDGET_2019 } from '../helpers/records';
 import { recalculate } from '../helpers/libreoffice';
 
 function indicatorBranches(): SheetRecord[] {
@@ -100,6 +101,20 @@ const BUDGET: SheetRecord[] = [
   { Verksamhet: 'Slutsumma 2', Radtyp: 'Slutsumma', 'Avvikelse efter prestationsförändring': 7 },
 ];
 
+const CHANGE = 'Ökning (+)/Minskning (−)';
+/** The 2019 plan's budget per verksamhet, then intäkter written positive, blank rows, typed Netto and sums, text in a figure. */
+const UNIT_BUDGET: SheetRecord[] = [
+  ...BUDGET_2019.slice(0, -1),
+  { Verksamhet: 'Intäkter utan minus', Radtyp: 'Verksamhet', Kostnader: 20, Intäkter: 5.5, [CHANGE]: 0 },
+  { Verksamhet: 'Tom', Radtyp: 'Verksamhet' },
+  { Verksamhet: 'Netto inskrivet fel', Radtyp: 'Verksamhet', Kostnader: 10, Intäkter: -2, Netto: 9 },
+  { Verksamhet: 'Netto inskrivet rätt', Radtyp: 'Verksamhet', Kostnader: 10, Intäkter: -2, Netto: 8 },
+  { Verksamhet: 'Summa', Radtyp: 'Summa' },
+  { Verksamhet: 'Text', Radtyp: 'Verksamhet', Kostnader: 'tio', Intäkter: -1, [CHANGE]: 0.25 },
+  { Verksamhet: 'Summa inskriven', Radtyp: 'Summa', Kostnader: 5, [CHANGE]: 99 },
+  { Verksamhet: 'Summa 3', Radtyp: 'Summa' },
+];
+
 function fixture(kind: DocumentKind): WorkbookRecords {
   const fields = { ...CLEAN_T2.Dokument };
   if (kind === 'verksamhetsberattelse') Object.assign(fields, { Dokumenttyp: 'Verksamhetsberättelse', Tertial: '' });
@@ -127,6 +142,7 @@ function fixture(kind: DocumentKind): WorkbookRecords {
       { Kostnadsslag: 'Text', Radtyp: 'Kostnad', Budget: 'tio' },
       { Kostnadsslag: 'Summa netto igen', Radtyp: 'Summa netto' },
     ],
+    'Budget verksamhet': UNIT_BUDGET,
   };
 }
 
@@ -250,6 +266,40 @@ describeWithEngine('sheet formulas = core rules (LibreOffice)', 'soffice', () =>
       else expect([row.label, v]).toEqual([row.label, expect.closeTo(row.expected, 6)]);
     }
     expect(sums).toBe(4);
+
+    // Budget verksamhet formula cells (Netto, the Summa rows) = core; the 2019 plan's total row as the reference adds up
+    const unit = lo.getWorksheet(VERKSAMHETSBUDGET.name)!;
+    const ucols = columns(unit);
+    let unitFormulas = 0;
+    for (const row of plan.unitBudget) {
+      for (const key of UNIT_BUDGET_AMOUNT_KEYS) {
+        const cell = unit.getCell(row.source.row, ucols.get(VERKSAMHETSBUDGET.columns.find((c) => c.key === key)!.header)!);
+        if (!cell.formula) continue;
+        unitFormulas++;
+        const v = result(cell);
+        const core = row.expected[key];
+        if (core === undefined) expect([row.label, key, typeof v === 'number']).toEqual([row.label, key, false]);
+        else expect([row.label, key, v]).toEqual([row.label, key, expect.closeTo(core, 9)]);
+      }
+    }
+    expect(unitFormulas).toBeGreaterThan(15);
+    expect(plan.unitBudget.find((r) => r.label === 'Summa')!.amounts).toEqual({
+      costs: expect.closeTo(1901.3 + 40, 9),
+      income: expect.closeTo(-166.2 + 5.5 - 4, 9),
+      net: expect.closeTo(1735.1 + 14.5 + 16, 9),
+      change: expect.closeTo(25.8, 9),
+    });
+    expect(findings.filter((f) => f.sheet === VERKSAMHETSBUDGET.name).map((f) => `${f.rule} ${f.cell}`)).toEqual([
+      'unit-budget.net E10',
+      // text in Kostnader: #VALUE! in its Netto and in the Netto sums below it
+      'value.amount C13',
+      'cell.formula-error E13',
+      'unit-budget.sum C14',
+      'cell.formula-error E14',
+      'unit-budget.sum F14',
+      'cell.formula-error E15',
+    ]);
+
     expect(
       plan.planBudget
         .filter((r) => r.rowType?.startsWith('Summa'))

@@ -26,7 +26,7 @@ export async function buildBundle(outDir: string): Promise<void> {
   try {
     await promisify(execFile)(process.execPath, [cli, '--mode', 'production', '--output-path', outDir, '--stats', 'errors-warnings'], {
       cwd: ROOT,
-      timeout: 120_000,
+      timeout: 300_000, // a busy machine (2 cores shared) can take minutes
       maxBuffer: 16 * 1024 * 1024,
     });
   } catch (e) {

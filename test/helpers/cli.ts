@@ -28,11 +28,18 @@ export interface CliRun {
  * The command line in a child process without blocking the test process (so that several
  * can run side by side), with a wall-clock limit and optionally a heap limit for node.
  */
-export function planrapportAsync(args: string[], opts: { timeoutMs?: number; maxOldSpaceMb?: number; cwd?: string } = {}): Promise<CliRun> {
+export function planrapportAsync(
+  args: string[],
+  opts: { timeoutMs?: number; maxOldSpaceMb?: number; cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliRun> {
   const node = opts.maxOldSpaceMb ? [`--max-old-space-size=${opts.maxOldSpaceMb}`] : [];
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...node, BIN, ...args], { cwd: opts.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...node, BIN, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: opts.env ? { ...process.env, ...opts.env } : process.env,
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let size = 0;

@@ -10,7 +10,7 @@ import { WORKSHEET_ORDER } from '../../src/hosts/xlsx/ooxml/sheetEditor';
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import { columnIndex, columnLetter } from '../../src/core/cells/address';
-import { LISTS, LIST_ORDER, LIST_SHEET, TABELLER, KOSTNADSSLAG } from '../../src/core/layout/layout';
+import { LISTS, LIST_ORDER, LIST_SHEET, TABELLER, KOSTNADSSLAG, VERKSAMHETSBUDGET } from '../../src/core/layout/layout';
 import { CONTRACT_HEADERS } from './contract';
 
 // ---------------------------------------------------------------------------------------
@@ -1427,12 +1427,18 @@ export const FEATURES: Record<string, Feature> = Object.fromEntries(
 
 const WORKBOOK_PROTECTION = `<workbookProtection workbookAlgorithmName="SHA-512" workbookHashValue="${hash('arbetsbok')}" workbookSaltValue="${salt('arbetsbok')}" workbookSpinCount="100000" lockStructure="1"/>`;
 
-/** Budget kostnadsslag, Tabeller and Planrapport's hidden list sheet, as template would make them. */
+/** Budget kostnadsslag, Budget verksamhet, Tabeller and Planrapport's hidden list sheet, as template would make them. */
 function addAllPlanrapportSheets(wb: ExcelWorkbook): void {
   const kost = wb.addSheet(KOSTNADSSLAG.name);
   kost.row(
     'A1',
     KOSTNADSSLAG.columns.map((c) => c.header),
+    STYLE.header,
+  );
+  const unit = wb.addSheet(VERKSAMHETSBUDGET.name);
+  unit.row(
+    'A1',
+    VERKSAMHETSBUDGET.columns.map((c) => c.header),
     STYLE.header,
   );
   const tab = wb.addSheet(TABELLER.name);

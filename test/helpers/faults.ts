@@ -66,6 +66,12 @@ export const FAULTS: FaultCase[] = [
   { rule: 'text.markup', cells: { 'Texter!B3': '<p>Nämnden</p><span>bedöms</span> nå sina mål.' }, sheet: 'Texter', cell: 'B3' },
   { rule: 'text.control-characters', cells: { 'Texter!B3': `Nämnden${CONTROL_CHARACTER} bedöms nå sina mål.` }, sheet: 'Texter', cell: 'B3' },
   { rule: 'text.draft-note', cells: { 'Texter!B3': 'Nämnden bedöms nå sina mål. (Anneli)\nNästa stycke.' }, sheet: 'Texter', cell: 'B3' },
+  {
+    rule: 'text.draft-name',
+    cells: { 'Texter!B3': 'Susanne\nNämnden bedöms nå sina mål under året och arbetet fortsätter enligt planen.' },
+    sheet: 'Texter',
+    cell: 'B3',
+  },
   { rule: 'text.too-long', cells: { 'Texter!B3': 'Lång text. '.repeat(4000) }, sheet: 'Texter', cell: 'B3' },
   { rule: 'goal.id-missing', cells: { 'Mål!A5': null }, sheet: 'Mål', cell: 'A5' },
   { rule: 'goal.duplicate-id', cells: { 'Mål!A5': 'N1' }, sheet: 'Mål', cell: 'A5' },
@@ -123,4 +129,14 @@ export const FAULTS: FaultCase[] = [
   { rule: 'budget.sum-missing', cells: { 'Driftbudget!B5': 'Justering' }, sheet: 'Driftbudget', cell: 'B7' },
   { rule: 'plan-budget.row-type-missing', base: 'VP', cells: { 'Budget kostnadsslag!B3': null }, sheet: 'Budget kostnadsslag', cell: 'B3' },
   { rule: 'plan-budget.sum', base: 'VP', cells: { 'Budget kostnadsslag!C15': 599000 }, sheet: 'Budget kostnadsslag', cell: 'C15' },
+  { rule: 'unit-budget.row-type-missing', base: 'VP', cells: { 'Budget verksamhet!B3': null }, sheet: 'Budget verksamhet', cell: 'B3' },
+  { rule: 'unit-budget.net', base: 'VP', cells: { 'Budget verksamhet!E3': 612.8 }, sheet: 'Budget verksamhet', cell: 'E3' },
+  { rule: 'unit-budget.sum', base: 'VP', cells: { 'Budget verksamhet!C8': 1900 }, sheet: 'Budget verksamhet', cell: 'C8' },
+  {
+    rule: 'table.section-unknown',
+    base: 'VP',
+    cells: { 'Tabeller!A2': 'Personal', 'Tabeller!B2': 'Finns inte', 'Tabeller!D2': 'Antal' },
+    sheet: 'Tabeller',
+    cell: 'B2',
+  },
 ];

@@ -29,11 +29,20 @@ export type { RecordValue, SheetRecord };
 export type FieldValues = Record<string, RecordValue>;
 
 /** The layout's table sheets by name (a typo in a sheet name does not compile). */
-export type TableSheetName = 'Texter' | 'Mål' | 'Indikatorer' | 'Aktiviteter' | 'Driftbudget' | 'Budget kostnadsslag' | 'Tabeller';
+export type TableSheetName = 'Texter' | 'Mål' | 'Indikatorer' | 'Aktiviteter' | 'Driftbudget' | 'Budget kostnadsslag' | 'Budget verksamhet' | 'Tabeller';
 
 export type WorkbookRecords = { Dokument?: FieldValues } & { [S in TableSheetName]?: SheetRecord[] };
 
-export const TABLE_SHEET_NAMES: readonly TableSheetName[] = ['Texter', 'Mål', 'Indikatorer', 'Aktiviteter', 'Driftbudget', 'Budget kostnadsslag', 'Tabeller'];
+export const TABLE_SHEET_NAMES: readonly TableSheetName[] = [
+  'Texter',
+  'Mål',
+  'Indikatorer',
+  'Aktiviteter',
+  'Driftbudget',
+  'Budget kostnadsslag',
+  'Budget verksamhet',
+  'Tabeller',
+];
 
 /** The template options a workbook's Dokument fields call for (kind, year, tertial, organisation). */
 export function templateOptionsOf(records: WorkbookRecords): TemplateOptions {
@@ -211,6 +220,26 @@ export const BUDGET_000: SheetRecord[] = [
   { Kostnadsslag: 'Summa netto', Radtyp: 'Summa netto' },
 ];
 
+/**
+ * A nämnd plan's budget per verksamhet as the 2019 plan prints it under "Budget 2019" (mnkr;
+ * intäkter negative as the city's tables print them): Netto and the Summa row are formulas.
+ */
+export const BUDGET_2019: SheetRecord[] = [
+  { Verksamhet: 'Nämnd- och förvaltningsadministration', Radtyp: 'Verksamhet', Kostnader: 62.4, Intäkter: -1.2, 'Ökning (+)/Minskning (−)': 1.5 },
+  { Verksamhet: 'Förskola', Radtyp: 'Verksamhet', Kostnader: 612.8, Intäkter: -52.3, 'Ökning (+)/Minskning (−)': 8.9 },
+  { Verksamhet: 'Individ- och familjeomsorg', Radtyp: 'Verksamhet', Kostnader: 210.3, Intäkter: -20.1, 'Ökning (+)/Minskning (−)': -4 },
+  { Verksamhet: 'Äldreomsorg', Radtyp: 'Verksamhet', Kostnader: 640.5, Intäkter: -75.6, 'Ökning (+)/Minskning (−)': 12.3 },
+  {
+    Verksamhet: 'Stöd och service till personer med funktionsnedsättning',
+    Radtyp: 'Verksamhet',
+    Kostnader: 330.2,
+    Intäkter: -14.8,
+    'Ökning (+)/Minskning (−)': 6.7,
+  },
+  { Verksamhet: 'Kultur- och fritidsverksamhet', Radtyp: 'Verksamhet', Kostnader: 45.1, Intäkter: -2.2, 'Ökning (+)/Minskning (−)': 0.4 },
+  { Verksamhet: 'Summa', Radtyp: 'Summa' },
+];
+
 /** The same plan as a verksamhetsplan: no assessments, no outcomes, no driftbudget; a budget by kostnadsslag. */
 export const CLEAN_VP: WorkbookRecords = {
   Dokument: {
@@ -228,4 +257,5 @@ export const CLEAN_VP: WorkbookRecords = {
   ],
   Aktiviteter: [{ 'Mål-id': 'N1', Aktivitet: 'Aktivitet 2', Startdatum: '2020-01-01', Slutdatum: '2020-12-31' }],
   'Budget kostnadsslag': BUDGET_000,
+  'Budget verksamhet': BUDGET_2019,
 };

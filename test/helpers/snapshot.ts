@@ -240,6 +240,20 @@ export function applyEdits(book: WorkbookSnapshot, edits: readonly Edit[]): void
         );
         break;
       }
+      case 'clearCells': {
+        const sheet = book.sheets[edit.sheet];
+        if (!sheet) throw new Error(`clearCells: no sheet ${edit.sheet}`);
+        const [a, b] = edit.range.split(':');
+        const first = parseCell(a!);
+        const last = b ? parseCell(b) : first;
+        for (let r = first.row; r <= last.row; r++) {
+          for (let c = first.column; c <= last.column; c++) {
+            if (sheet.values[r - 1]?.[c - 1] !== undefined) sheet.values[r - 1]![c - 1] = null;
+            if (sheet.formulas[r - 1]?.[c - 1] !== undefined) sheet.formulas[r - 1]![c - 1] = undefined;
+          }
+        }
+        break;
+      }
       default:
         break;
     }

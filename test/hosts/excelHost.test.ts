@@ -112,3 +112,61 @@ describe('office-js adapter against a fake Excel that counts context.sync()', ()
     expect(book.active).toBe('Indikatorer');
   });
 });
+
+describe('the office-js adapter tells when the workbook changes (Worksheet.onChanged, ExcelApi 1.7)', () => {
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  test('one Excel.run and two syncs to start; a typed cell in a watched sheet is reported, other sheets are not', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('Blad1');
+    const host = new ExcelHost(book.run);
+    await applyTemplate(host, options);
+    book.runs = 0;
+    book.syncs = 0;
+    const changes: unknown[] = [];
+    const stop = await host.watch(SHEET_NAMES, (c) => changes.push(c));
+    expect(book.runs).toBe(1);
+    expect(book.syncs).toBe(2);
+    book.edit('Indikatorer', 'F2', 12);
+    book.edit('Blad1', 'A1', 'mitt eget');
+    await tick();
+    expect(changes).toEqual([{ sheet: 'Indikatorer' }]);
+    // a second listener adds no handler to a sheet that has one
+    const other: unknown[] = [];
+    await host.watch(['Mål'], (c) => other.push(c));
+    expect(book.handlers.changed.get(book.sheet('Mål')!.id)).toHaveLength(1);
+    stop();
+    book.edit('Mål', 'A2', 'N9');
+    await tick();
+    expect(changes).toHaveLength(1);
+    expect(other).toEqual([{ sheet: 'Mål' }]);
+  });
+
+  test('sheets added later (by "Skapa mallar") get their handlers in one more run; an addition or deletion is reported', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('Blad1');
+    const host = new ExcelHost(book.run);
+    const changes: unknown[] = [];
+    await host.watch(SHEET_NAMES, (c) => changes.push(c));
+    book.runs = 0;
+    await applyTemplate(host, options);
+    await tick();
+    expect(book.runs).toBe(2); // the template, then one run for all the added sheets' handlers
+    expect(changes).toEqual([{}]);
+    book.edit('Driftbudget', 'A2', 'Förskola');
+    await tick();
+    expect(changes).toEqual([{}, { sheet: 'Driftbudget' }]);
+    book.deleteSheet('Blad1');
+    await tick();
+    expect(changes).toEqual([{}, { sheet: 'Driftbudget' }, {}]);
+  });
+
+  test('select without a cell shows the sheet and leaves its selection alone (never A1)', async () => {
+    const book = new FakeWorkbook();
+    const host = new ExcelHost(book.run);
+    await applyTemplate(host, options);
+    await host.select('Texter', '');
+    expect(book.active).toBe('Texter');
+    expect(book.selected).toBeUndefined();
+  });
+});

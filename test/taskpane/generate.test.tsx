@@ -1,15 +1,13 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { App } from '../../src/taskpane/App';
-import { ServicesContext, createServices, type GeneratedDocument, type TaskpaneServices } from '../../src/taskpane/services';
+import { act, fireEvent, screen } from '@testing-library/react';
+import type { GeneratedDocument } from '../../src/taskpane/services';
 import { DOCX_MIME, REVOKE_AFTER_MS, downloadFile } from '../../src/taskpane/generate/download';
 import { ExcelHost } from '../../src/hosts/excel/excelHost';
-import { describeExcelError } from '../../src/hosts/excel/boot';
 import { applyTemplate } from '../../src/usecases/template';
 import type { TemplateOptions } from '../../src/core/workbook/template';
 import { generateReport, type GenerateStep } from '../../src/usecases/generate';
 import { FakeWorkbook } from '../../src/simulator/excel/fakeExcel';
 import { GOAL_TREE, fillWorkbook, indicatorRecord } from '../helpers/records';
+import { announced, danglingAriaReferences, renderPane as render, servicesFor } from '../helpers/pane';
 
 const TERTIAL: TemplateOptions = { kind: 'tertialrapport', year: 2019, tertial: 2, organisation: 'Testnämnden' };
 
@@ -21,23 +19,8 @@ async function workbook(options: TemplateOptions = TERTIAL, withData = true) {
   return book;
 }
 
-/**
- * The task pane's real services over the fake Excel. In the browser the report code is a
- * lazy chunk (dynamic import(), which jest's CommonJS cannot run); here it is loaded through
- * a static import. The browser test runs the lazy path.
- */
-function servicesFor(book: FakeWorkbook) {
-  return createServices(new ExcelHost(book.run), describeExcelError, { loadGenerate: async () => ({ generateReport }) });
-}
-
-function renderApp(services: TaskpaneServices, platform?: string) {
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <ServicesContext.Provider value={services}>
-        <App platform={platform} />
-      </ServicesContext.Provider>
-    </FluentProvider>,
-  );
+function renderApp(services: ReturnType<typeof servicesFor>, platform?: string) {
+  return render(services, { platform });
 }
 
 /** Everything the fake workbook holds, to prove that generating writes nothing. */
@@ -97,6 +80,7 @@ function captureDownloads(): Downloads {
 
 async function openWord() {
   fireEvent.click(await screen.findByRole('tab', { name: 'Word' }));
+  await screen.findByRole('button', { name: /^Generera/ });
 }
 
 afterEach(() => {
@@ -111,13 +95,7 @@ describe('Word panel', () => {
   });
 
   test('verksamhetsplan and verksamhetsberättelse', async () => {
-    const plan = render(
-      <FluentProvider theme={webLightTheme}>
-        <ServicesContext.Provider value={servicesFor(await workbook({ kind: 'verksamhetsplan', year: 2020 }, false))}>
-          <App />
-        </ServicesContext.Provider>
-      </FluentProvider>,
-    );
+    const plan = renderApp(servicesFor(await workbook({ kind: 'verksamhetsplan', year: 2020 }, false)));
     await openWord();
     expect(screen.getByRole('button', { name: 'Generera verksamhetsplan' })).toBeTruthy();
     plan.unmount();
@@ -253,6 +231,103 @@ describe('Word panel', () => {
     expect(screen.queryByText(/excel-web|RichApi|at Excel\.run/)).toBeNull();
     expect(downloads.names).toHaveLength(0);
     expect((screen.getByRole('button', { name: 'Generera tertialrapport' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});
+
+describe('Word panel: states that survive, refusals, retry', () => {
+  /** generate() whose steps go on when the test says so. */
+  function gated(services: ReturnType<typeof servicesFor>, doc: GeneratedDocument) {
+    const gates: Partial<Record<GenerateStep, () => void>> = {};
+    const reached: GenerateStep[] = [];
+    const generate = jest.fn(async (onStep?: (step: GenerateStep) => void) => {
+      for (const step of ['read', 'build', 'write'] as const) {
+        onStep?.(step);
+        reached.push(step);
+        await new Promise<void>((resolve) => (gates[step] = resolve));
+      }
+      return doc;
+    });
+    services.generate = generate;
+    return { generate, reached, open: async (step: GenerateStep) => act(async () => gates[step]!()) };
+  }
+  const DOC: GeneratedDocument = { bytes: new Uint8Array([0x50, 0x4b, 3, 4]), fileName: 'Tertialrapport 2 för 2019.docx', title: 'T', errors: 0, warnings: 0 };
+
+  test('switching tabs during generation: the progress is there on return, the file is handed over and announced on another tab, once', async () => {
+    const downloads = captureDownloads();
+    const services = servicesFor(await workbook());
+    const { generate, open } = gated(services, DOC);
+    renderApp(services);
+    await openWord();
+    const button = screen.getByRole('button', { name: 'Generera tertialrapport' }) as HTMLButtonElement;
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    fireEvent.click(button); // a second click while it runs: refused
+    fireEvent.click(screen.getByRole('tab', { name: 'Mallar' }));
+    await open('read');
+    fireEvent.click(screen.getByRole('tab', { name: 'Word' }));
+    expect(screen.getByText('Bygger dokumentet …')).toBeTruthy();
+    expect(screen.getByRole('progressbar')).toBeTruthy();
+    expect(button.disabled).toBe(true);
+    fireEvent.click(screen.getByRole('tab', { name: 'Validera' }));
+    await open('build');
+    await open('write');
+    expect(downloads.names).toEqual(['Tertialrapport 2 för 2019.docx']);
+    expect(announced().polite).toBe('Word-dokumentet är klart: Tertialrapport 2 för 2019.docx. Inga fel.');
+    fireEvent.click(screen.getByRole('tab', { name: 'Word' }));
+    expect(screen.getByText('Word-dokumentet är klart: Tertialrapport 2 för 2019.docx')).toBeTruthy();
+    expect(generate).toHaveBeenCalledTimes(1);
+    expect(danglingAriaReferences()).toEqual([]);
+  });
+
+  test('the report code cannot be fetched ("Loading chunk 46 failed"): Swedish, with "Försök igen", which fetches it again', async () => {
+    const downloads = captureDownloads();
+    const book = await workbook();
+    let attempts = 0;
+    let fail = true;
+    const services = servicesFor(book, {
+      generate: async () => {
+        attempts++;
+        if (fail) throw Object.assign(new Error('Loading chunk 46 failed.\n(error: http://127.0.0.1:3000/46.js)'), { name: 'ChunkLoadError' });
+        return { generateReport };
+      },
+    });
+    renderApp(services);
+    await openWord();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Generera tertialrapport' }));
+    });
+    expect(await screen.findByText('Word-dokumentet kunde inte skapas')).toBeTruthy();
+    expect(screen.getByText(/Planrapport kunde inte hämta en del av programmet\. Kontrollera nätverksanslutningen och välj Försök igen\./)).toBeTruthy();
+    expect(screen.queryByText(/Loading chunk|http:/)).toBeNull();
+    expect(announced().assertive).toMatch(/kunde inte hämta en del av programmet/);
+    const failed = attempts;
+    fail = false;
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Försök igen' }));
+    });
+    expect(await screen.findByText('Word-dokumentet är klart: Tertialrapport 2 för 2019.docx')).toBeTruthy();
+    expect(attempts).toBe(failed + 1);
+    expect(downloads.names).toEqual(['Tertialrapport 2 för 2019.docx']);
+  });
+
+  test('the result says when the workbook has changed since it was made', async () => {
+    captureDownloads();
+    const book = await workbook();
+    const services = servicesFor(book);
+    services.generate = async () => DOC;
+    renderApp(services);
+    await openWord();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Generera tertialrapport' }));
+    });
+    expect(await screen.findByText(/^Skapat kl\./)).toBeTruthy();
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 20));
+      book.edit('Mål', 'D2', 'Ny måltext');
+      await new Promise((r) => setTimeout(r, 5));
+    });
+    expect(screen.getByText(/Arbetsboken har ändrats sedan dess – generera igen/)).toBeTruthy();
   });
 });
 

@@ -20,10 +20,10 @@ export const RULES = {
   'column.year': { severity: 'warning', description: 'Rubriken Periodens utfall VB har fel år.' },
   'cell.formula-error': { severity: 'error', description: 'En cell visar ett formelfel som #DIV/0! eller #REF!.' },
   'value.choice': { severity: 'error', description: 'Värdet finns inte i kolumnens lista.' },
-  'value.amount': { severity: 'error', description: 'Ett belopp (Driftbudget, Budget kostnadsslag) är inget tal.' },
+  'value.amount': { severity: 'error', description: 'Ett belopp (Driftbudget, Budget kostnadsslag, Budget verksamhet) är inget tal.' },
   'value.amount-unit': {
     severity: 'error',
-    description: 'Ett belopp är skrivet i en annan enhet (tkr, kr) än kolumnens (mnkr i Driftbudget, tkr i Budget kostnadsslag).',
+    description: 'Ett belopp är skrivet i en annan enhet (tkr, kr) än kolumnens (mnkr i Driftbudget och Budget verksamhet, tkr i Budget kostnadsslag).',
   },
   'value.date': { severity: 'error', description: 'Ett datum går inte att läsa.' },
   'value.unit': { severity: 'warning', description: 'Talet är skrivet i en annan enhet än indikatorns.' },
@@ -41,6 +41,7 @@ export const RULES = {
   'text.duplicate-heading': { severity: 'warning', description: 'Två textavsnitt har samma rubrik.' },
   'text.markup': { severity: 'warning', description: 'HTML-taggar eller främmande koder i texten.' },
   'text.draft-note': { severity: 'warning', description: 'En kommentar med ett namn, som från ett utkast, står i texten.' },
+  'text.draft-name': { severity: 'warning', description: 'Ett förnamn står ensamt på en rad i en text, som en anteckning från ett utkast.' },
   'text.control-characters': { severity: 'warning', description: 'Osynliga styrtecken i texten.' },
   'text.too-long': { severity: 'warning', description: 'Texten är längre än vad Excel kan visa i en cell.' },
   // Mål
@@ -96,6 +97,15 @@ export const RULES = {
   // Budget kostnadsslag (verksamhetsplan)
   'plan-budget.row-type-missing': { severity: 'error', description: 'En rad i Budget kostnadsslag saknar Radtyp.' },
   'plan-budget.sum': { severity: 'error', description: 'En summa i Budget kostnadsslag stämmer inte med raderna ovanför.' },
+  // Budget verksamhet (verksamhetsplan)
+  'unit-budget.row-type-missing': { severity: 'error', description: 'En rad i Budget verksamhet saknar Radtyp.' },
+  'unit-budget.net': { severity: 'error', description: 'Netto i Budget verksamhet stämmer inte med Kostnader minus Intäkter.' },
+  'unit-budget.sum': { severity: 'error', description: 'Summa i Budget verksamhet stämmer inte med Verksamhet-raderna ovanför.' },
+  // Tabeller
+  'table.section-unknown': {
+    severity: 'warning',
+    description: 'En tabells Avsnitt namnger inget avsnitt i dokumentet: tabellen hamnar sist i ekonomidelen.',
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

@@ -14,6 +14,7 @@ import {
   PERIODICITIES,
   PLAN_BUDGET_ROW_TYPES,
   SIGN_STYLE_LABEL,
+  UNIT_BUDGET_ROW_TYPES,
 } from '../model/plan';
 import type { RuleId } from '../findings/catalog';
 import { NO_VALUE_TEXTS, TARGET_PREFIXES, TARGET_TEXTS } from '../values/noValue';
@@ -50,6 +51,7 @@ export const LISTS = {
   tableRowType: { key: 'tableRowType', header: 'Tabellrad', values: FREE_TABLE_ROW_KINDS, strict: true },
   costRowType: { key: 'costRowType', header: 'Kostnadsslagsrad', values: PLAN_BUDGET_ROW_TYPES, strict: true },
   signs: { key: 'signs', header: 'Tecken i tal', values: Object.values(SIGN_STYLE_LABEL), strict: true },
+  unitRowType: { key: 'unitRowType', header: 'Verksamhetsrad', values: UNIT_BUDGET_ROW_TYPES, strict: true },
 } as const satisfies Record<string, ListSpec>;
 
 export type ListKey = keyof typeof LISTS;
@@ -69,6 +71,23 @@ export type ColumnKind = 'id' | 'text' | 'richText' | 'value' | 'amount' | 'inte
 /** The unit an amount column is kept in. */
 export type AmountUnit = 'mnkr' | 'tkr';
 
+/**
+ * What becomes of a column's cells in the next period (`planrapport next`, "Ny period"),
+ * declared per column so that no command decides it on its own:
+ * - `keep`: carried unchanged (goals, indicators with unit, direction and targets, activities with dates, budget);
+ * - `clear`: emptied for the new period (outcomes, forecasts, analyses, assessments, statuses). A formula
+ *   Planrapport wrote stays (the sums and deviations); a formula of the user's own stays and is named;
+ * - `period`: written for the new period (Period, from the row's Periodicitet); emptied in a verksamhetsplan;
+ * - `derived`: a formula column Planrapport maintains; its formulas stay;
+ * - `{ yearEnd: key }`: kept within the year; in the year after a verksamhetsberättelse it takes that
+ *   document's `key` (its outcome becomes "Periodens utfall VB <år>"); emptied when the previous document is no
+ *   verksamhetsberättelse of the year before (fill it in with `planrapport import-previous`).
+ */
+export type Carry = 'keep' | 'clear' | 'period' | 'derived' | { yearEnd: string };
+
+/** What becomes of a Dokument field in the next period: kept, or set for the new period (kind, year, tertial, date; Dnr and Bilaga emptied). */
+export type FieldCarry = 'keep' | 'period';
+
 /** A column; `K` is the union of its sheet's column keys, so a misspelt key does not compile. */
 export interface ColumnSpec<K extends string = string> {
   key: K;
@@ -85,6 +104,8 @@ export interface ColumnSpec<K extends string = string> {
   width: number;
   /** Part of the stable contract (§2); the others are extensions. */
   contract: boolean;
+  /** What the next period does with the column's cells (see Carry). */
+  carry: Carry;
   numberFormat?: string;
   /** Short Swedish guidance shown as the input prompt in Excel. */
   prompt?: string;
@@ -152,6 +173,8 @@ export interface FieldSpec {
   kind: 'text' | 'integer' | 'date' | 'choice';
   list?: ListKey;
   contract: boolean;
+  /** What the next period does with the field (see FieldCarry). */
+  carry: FieldCarry;
   prompt?: string;
 }
 
@@ -186,8 +209,8 @@ export const DOKUMENT: FieldSheetSpec = {
   name: 'Dokument',
   contract: true,
   columns: [
-    c({ key: 'field', header: 'Fält', kind: 'text', width: 18, contract: true }),
-    c({ key: 'value', header: 'Värde', kind: 'text', width: 60, contract: true }),
+    c({ key: 'field', header: 'Fält', kind: 'text', width: 18, contract: true, carry: 'keep' }),
+    c({ key: 'value', header: 'Värde', kind: 'text', width: 60, contract: true, carry: 'keep' }),
   ],
   fields: [
     {
@@ -196,37 +219,90 @@ export const DOKUMENT: FieldSheetSpec = {
       kind: 'choice',
       list: 'documentKind',
       contract: true,
+      carry: 'period',
       prompt: 'Välj Verksamhetsplan, Tertialrapport eller Verksamhetsberättelse.',
     },
-    { key: 'year', label: 'År', kind: 'integer', contract: true, prompt: 'Året dokumentet gäller, t.ex. 2025.' },
-    { key: 'tertial', label: 'Tertial', kind: 'choice', list: 'tertial', contract: true, prompt: '1 eller 2 – bara för tertialrapport.' },
-    { key: 'organisation', label: 'Organisation', kind: 'text', contract: true, prompt: 'Nämnden eller enheten dokumentet gäller.' },
-    { key: 'handler', label: 'Handläggare', kind: 'text', contract: true },
-    { key: 'phone', label: 'Telefon', kind: 'text', contract: true },
-    { key: 'to', label: 'Till', kind: 'text', contract: true },
-    { key: 'date', label: 'Datum', kind: 'date', contract: true, prompt: 'Sammanträdes- eller dokumentdatum, ÅÅÅÅ-MM-DD.' },
-    { key: 'administration', label: 'Förvaltning', kind: 'text', contract: false, prompt: 'Förvaltningen, t.ex. i sidhuvud och budgetblock (frivilligt).' },
-    { key: 'unitHead', label: 'Enhetschef', kind: 'text', contract: false, prompt: 'Enhetschefen, för verksamhetsplanens budgetblock (frivilligt).' },
+    { key: 'year', label: 'År', kind: 'integer', contract: true, carry: 'period', prompt: 'Året dokumentet gäller, t.ex. 2025.' },
+    { key: 'tertial', label: 'Tertial', kind: 'choice', list: 'tertial', contract: true, carry: 'period', prompt: '1 eller 2 – bara för tertialrapport.' },
+    { key: 'organisation', label: 'Organisation', kind: 'text', contract: true, carry: 'keep', prompt: 'Nämnden eller enheten dokumentet gäller.' },
+    { key: 'handler', label: 'Handläggare', kind: 'text', contract: true, carry: 'keep' },
+    { key: 'phone', label: 'Telefon', kind: 'text', contract: true, carry: 'keep' },
+    { key: 'to', label: 'Till', kind: 'text', contract: true, carry: 'keep' },
+    { key: 'date', label: 'Datum', kind: 'date', contract: true, carry: 'period', prompt: 'Sammanträdes- eller dokumentdatum, ÅÅÅÅ-MM-DD.' },
+    {
+      key: 'administration',
+      label: 'Förvaltning',
+      kind: 'text',
+      contract: false,
+      carry: 'keep',
+      prompt: 'Förvaltningen, t.ex. i sidhuvud och budgetblock (frivilligt).',
+    },
+    {
+      key: 'unitHead',
+      label: 'Enhetschef',
+      kind: 'text',
+      contract: false,
+      carry: 'keep',
+      prompt: 'Enhetschefen, för verksamhetsplanens budgetblock (frivilligt).',
+    },
     {
       key: 'sender',
       label: 'Avsändare',
       kind: 'text',
       contract: false,
+      carry: 'keep',
       prompt: 'Frivilligt: förvaltning, avdelning och enhet överst till vänster på sidan 1, en per rad (Alt+Retur). Tomt: Förvaltning.',
     },
-    { key: 'dnr', label: 'Dnr', kind: 'text', contract: false, prompt: 'Frivilligt: diarienumret överst till höger på sidan 1, t.ex. HÄL 2019/1234.' },
-    { key: 'attachment', label: 'Bilaga', kind: 'text', contract: false, prompt: 'Frivilligt: när dokumentet är en bilaga, dess nummer, t.ex. 1.' },
-    { key: 'postalAddress', label: 'Postadress', kind: 'text', contract: false, prompt: 'Frivilligt: i sidfoten på sidan 1, t.ex. Box 44, 125 21 Älvsjö.' },
-    { key: 'switchboard', label: 'Telefon (växel)', kind: 'text', contract: false, prompt: 'Frivilligt: förvaltningens telefon i sidfoten på sidan 1.' },
-    { key: 'email', label: 'E-post', kind: 'text', contract: false, prompt: 'Frivilligt: förvaltningens e-post i sidfoten på sidan 1.' },
-    { key: 'web', label: 'Webb', kind: 'text', contract: false, prompt: 'Frivilligt: i sidfoten på sidan 1, t.ex. stockholm.se.' },
+    {
+      key: 'dnr',
+      label: 'Dnr',
+      kind: 'text',
+      contract: false,
+      carry: 'period',
+      prompt: 'Frivilligt: diarienumret överst till höger på sidan 1, t.ex. HÄL 2019/1234.',
+    },
+    {
+      key: 'attachment',
+      label: 'Bilaga',
+      kind: 'text',
+      contract: false,
+      carry: 'period',
+      prompt: 'Frivilligt: när dokumentet är en bilaga, dess nummer, t.ex. 1.',
+    },
+    {
+      key: 'postalAddress',
+      label: 'Postadress',
+      kind: 'text',
+      contract: false,
+      carry: 'keep',
+      prompt: 'Frivilligt: i sidfoten på sidan 1, t.ex. Box 44, 125 21 Älvsjö.',
+    },
+    {
+      key: 'switchboard',
+      label: 'Telefon (växel)',
+      kind: 'text',
+      contract: false,
+      carry: 'keep',
+      prompt: 'Frivilligt: förvaltningens telefon i sidfoten på sidan 1.',
+    },
+    { key: 'email', label: 'E-post', kind: 'text', contract: false, carry: 'keep', prompt: 'Frivilligt: förvaltningens e-post i sidfoten på sidan 1.' },
+    { key: 'web', label: 'Webb', kind: 'text', contract: false, carry: 'keep', prompt: 'Frivilligt: i sidfoten på sidan 1, t.ex. stockholm.se.' },
     {
       key: 'signs',
       label: 'Tecken i tal',
       kind: 'choice',
       list: 'signs',
       contract: false,
+      carry: 'keep',
       prompt: 'Frivilligt. Tomt: minus som förlagorna (-4,3, går att klistra tillbaka i Excel) och inget plus. Eller plus och typografiskt minus (+2,5, −4,3).',
+    },
+    {
+      key: 'koladaArea',
+      label: 'Kolada kommun/enhet',
+      kind: 'text',
+      contract: false,
+      carry: 'keep',
+      prompt: 'Frivilligt: kommunens eller enhetens id i Kolada, t.ex. 0180 (Stockholm) eller V15E018000101 (en enhet), så att utfallen kan hämtas därifrån.',
     },
   ],
 };
@@ -235,13 +311,22 @@ export const TEXTER = table({
   name: 'Texter',
   contract: true,
   columns: [
-    c({ key: 'heading', header: 'Avsnitt', kind: 'text', width: 34, contract: true, prompt: 'Avsnittets rubrik, t.ex. Sammanfattning eller Inledning.' }),
+    c({
+      key: 'heading',
+      header: 'Avsnitt',
+      kind: 'text',
+      width: 34,
+      contract: true,
+      carry: 'keep',
+      prompt: 'Avsnittets rubrik, t.ex. Sammanfattning eller Inledning.',
+    }),
     c({
       key: 'text',
       header: 'Text',
       kind: 'richText',
       width: 100,
       contract: true,
+      carry: 'clear',
       prompt: 'Stycken på egna rader; "- " ger punktlista, "1. " numrerad lista.',
     }),
     c({
@@ -250,12 +335,14 @@ export const TEXTER = table({
       kind: 'text',
       width: 30,
       contract: false,
+      carry: 'keep',
       prompt: 'Frivilligt: avsnittet rubriken hör under, t.ex. Inledning eller Övrigt.',
     }),
   ],
 });
 
-const goalText = <K extends string>(key: K, header: string): ColumnSpec<NoInfer<K>> => c({ key, header, kind: 'richText', width: 50, contract: true });
+const goalText = <K extends string>(key: K, header: string, carry: Carry): ColumnSpec<NoInfer<K>> =>
+  c({ key, header, kind: 'richText', width: 50, contract: true, carry });
 
 export const MAL = table({
   name: 'Mål',
@@ -267,16 +354,18 @@ export const MAL = table({
       kind: 'id',
       width: 10,
       contract: true,
+      carry: 'keep',
       numberFormat: NUMBER_FORMATS.text,
       prompt: 'Kort unik nyckel, t.ex. KF1.1 eller N1.1-1.',
     }),
-    c({ key: 'level', header: 'Nivå', kind: 'choice', list: 'level', width: 30, contract: true }),
+    c({ key: 'level', header: 'Nivå', kind: 'choice', list: 'level', width: 30, contract: true, carry: 'keep' }),
     c({
       key: 'parentId',
       header: 'Överordnat id',
       kind: 'id',
       width: 14,
       contract: true,
+      carry: 'keep',
       numberFormat: NUMBER_FORMATS.text,
       prompt: 'Id för målet ovanför (tomt för KF:s inriktningsmål).',
     }),
@@ -286,16 +375,17 @@ export const MAL = table({
       kind: 'text',
       width: 60,
       contract: true,
+      carry: 'keep',
       prompt: 'Måltexten som den ska stå i dokumentet, med nummer, t.ex. "1.1 I Stockholm …".',
     }),
-    c({ key: 'assessment', header: 'Bedömning', kind: 'choice', list: 'assessment', width: 16, contract: true }),
-    goalText('description', 'Beskrivning'),
-    goalText('expectedResult', 'Förväntat resultat'),
-    goalText('analysis', 'Analys'),
-    goalText('approach', 'Arbetssätt'),
-    goalText('resourceUse', 'Resursanvändning'),
-    goalText('followUp', 'Uppföljning'),
-    goalText('development', 'Utveckling'),
+    c({ key: 'assessment', header: 'Bedömning', kind: 'choice', list: 'assessment', width: 16, contract: true, carry: 'clear' }),
+    goalText('description', 'Beskrivning', 'keep'),
+    goalText('expectedResult', 'Förväntat resultat', 'keep'),
+    goalText('analysis', 'Analys', 'clear'),
+    goalText('approach', 'Arbetssätt', 'keep'),
+    goalText('resourceUse', 'Resursanvändning', 'keep'),
+    goalText('followUp', 'Uppföljning', 'keep'),
+    goalText('development', 'Utveckling', 'keep'),
   ],
   conditionalFormats: [
     {
@@ -327,8 +417,8 @@ const TARGET_CHECK: ColumnCheck = {
   message: 'Skriv ett tal, eller "Tas fram av nämnd", "Öka", "Minska", "+/- 1 %" eller "-".',
 };
 
-const indicatorValue = <K extends string>(key: K, header: string, extra: Partial<Omit<ColumnSpec<K>, 'key'>> = {}): ColumnSpec<NoInfer<K>> =>
-  c({ key, header, kind: 'value', width: 14, contract: true, check: NUMBER_CHECK, ...extra });
+const indicatorValue = <K extends string>(key: K, header: string, carry: Carry, extra: Partial<Omit<ColumnSpec<K>, 'key'>> = {}): ColumnSpec<NoInfer<K>> =>
+  c({ key, header, kind: 'value', width: 14, contract: true, carry, check: NUMBER_CHECK, ...extra });
 
 /**
  * Bedömning (förslag): the forecast (tertialrapport; the outcome of a yearly indicator that has one) or the outcome (verksamhetsberättelse)
@@ -361,10 +451,11 @@ export const INDIKATORER = table({
       kind: 'id',
       width: 10,
       contract: true,
+      carry: 'keep',
       numberFormat: NUMBER_FORMATS.text,
       prompt: 'Id för målet indikatorn hör till (kolumnen Id i fliken Mål).',
     }),
-    c({ key: 'name', header: 'Indikator', kind: 'text', width: 50, contract: true }),
+    c({ key: 'name', header: 'Indikator', kind: 'text', width: 50, contract: true, carry: 'keep' }),
     c({
       key: 'unit',
       header: 'Enhet',
@@ -372,38 +463,55 @@ export const INDIKATORER = table({
       list: 'unit',
       width: 9,
       contract: true,
+      carry: 'keep',
       prompt: '% (skriv t.ex. 0,8 %), st, kr, index eller egen enhet. Tomt = tal.',
     }),
-    c({ key: 'direction', header: 'Riktning', kind: 'choice', list: 'direction', width: 16, contract: true }),
-    c({ key: 'periodicity', header: 'Periodicitet', kind: 'choice', list: 'periodicity', width: 12, contract: true }),
-    indicatorValue('outcome', 'Periodens utfall'),
-    indicatorValue('outcomeMen', 'Utfall män/pojkar'),
-    indicatorValue('outcomeWomen', 'Utfall kvinnor/flickor'),
-    indicatorValue('previousOutcome', 'Periodens utfall VB', {
-      headerFor: (ctx) => (ctx.year ? `Periodens utfall VB ${ctx.year - 1}` : 'Periodens utfall VB'),
-      matches: PREVIOUS_OUTCOME_PATTERN,
-      width: 16,
-    }),
-    indicatorValue('forecast', 'Prognos helår'),
-    indicatorValue('annualTarget', 'Årsmål', { check: TARGET_CHECK }),
-    indicatorValue('cityTarget', 'KF:s årsmål', { width: 18, check: undefined, prompt: 'Stadens mål som KF skrivit det: tal eller text.' }),
+    c({ key: 'direction', header: 'Riktning', kind: 'choice', list: 'direction', width: 16, contract: true, carry: 'keep' }),
+    c({ key: 'periodicity', header: 'Periodicitet', kind: 'choice', list: 'periodicity', width: 12, contract: true, carry: 'keep' }),
+    indicatorValue('outcome', 'Periodens utfall', 'clear'),
+    indicatorValue('outcomeMen', 'Utfall män/pojkar', 'clear'),
+    indicatorValue('outcomeWomen', 'Utfall kvinnor/flickor', 'clear'),
+    indicatorValue(
+      'previousOutcome',
+      'Periodens utfall VB',
+      { yearEnd: 'outcome' },
+      {
+        headerFor: (ctx) => (ctx.year ? `Periodens utfall VB ${ctx.year - 1}` : 'Periodens utfall VB'),
+        matches: PREVIOUS_OUTCOME_PATTERN,
+        width: 16,
+      },
+    ),
+    indicatorValue('forecast', 'Prognos helår', 'clear'),
+    indicatorValue('annualTarget', 'Årsmål', 'keep', { check: TARGET_CHECK }),
+    indicatorValue('cityTarget', 'KF:s årsmål', 'keep', { width: 18, check: undefined, prompt: 'Stadens mål som KF skrivit det: tal eller text.' }),
     c({
       key: 'period',
       header: 'Period',
       kind: 'period',
       width: 16,
       contract: true,
+      carry: 'period',
       numberFormat: NUMBER_FORMATS.text,
       prompt: 'T.ex. "Tertial 2 2019", "Halvår 1 2019", "2019" eller "VB 2020".',
     }),
-    c({ key: 'analysis', header: 'Analys', kind: 'richText', width: 60, contract: true }),
-    c({ key: 'flag', header: 'Flagga', kind: 'choice', list: 'flag', width: 8, contract: false, prompt: 'Frivilligt: ♀ (könsuppdelad), § eller —.' }),
+    c({ key: 'analysis', header: 'Analys', kind: 'richText', width: 60, contract: true, carry: 'clear' }),
+    c({
+      key: 'flag',
+      header: 'Flagga',
+      kind: 'choice',
+      list: 'flag',
+      width: 8,
+      contract: false,
+      carry: 'keep',
+      prompt: 'Frivilligt: ♀ (könsuppdelad), § eller —.',
+    }),
     c({
       key: 'koladaId',
       header: 'Kolada-id',
       kind: 'id',
       width: 12,
       contract: false,
+      carry: 'keep',
       numberFormat: NUMBER_FORMATS.text,
       prompt: 'Frivilligt: nyckeltalets id i Kolada, t.ex. N00945, så att utfallen kan hämtas därifrån.',
     }),
@@ -414,10 +522,20 @@ export const INDIKATORER = table({
       list: 'assessment',
       width: 16,
       contract: false,
+      carry: 'clear',
       prompt: 'Frivilligt: din bedömning. Tom: rapporten använder Bedömning (förslag), prognos eller utfall mot årsmålet.',
     }),
-    c({ key: 'suggestion', header: 'Bedömning (förslag)', kind: 'derived', width: 16, contract: false, formula: SUGGESTION }),
-    c({ key: 'check', header: 'Kontroll', kind: 'derived', width: 24, contract: false, formula: GENDER_CHECK }),
+    c({ key: 'suggestion', header: 'Bedömning (förslag)', kind: 'derived', width: 16, contract: false, carry: 'derived', formula: SUGGESTION }),
+    c({ key: 'check', header: 'Kontroll', kind: 'derived', width: 24, contract: false, carry: 'derived', formula: GENDER_CHECK }),
+    c({
+      key: 'source',
+      header: 'Källa',
+      kind: 'text',
+      width: 30,
+      contract: false,
+      carry: 'clear',
+      prompt: 'Varifrån utfallen kommer, t.ex. "Kolada N00945 (0180, 2024)". Planrapport skriver den när utfall hämtas; du kan skriva egen.',
+    }),
   ],
   conditionalFormats: [
     { columns: ['analysis'], formula: '=AND({$suggestion}="Uppfylls inte",LEN(TRIM({self}))=0)', fill: PROBLEM_FILL, rules: ['indicator.analysis-required'] },
@@ -432,15 +550,25 @@ export const AKTIVITETER = table({
   name: 'Aktiviteter',
   contract: true,
   columns: [
-    c({ key: 'goalId', header: 'Mål-id', kind: 'id', width: 10, contract: true, numberFormat: NUMBER_FORMATS.text }),
-    c({ key: 'name', header: 'Aktivitet', kind: 'text', width: 60, contract: true }),
-    c({ key: 'start', header: 'Startdatum', kind: 'date', width: 12, contract: true, numberFormat: NUMBER_FORMATS.date, prompt: 'Datum, ÅÅÅÅ-MM-DD.' }),
+    c({ key: 'goalId', header: 'Mål-id', kind: 'id', width: 10, contract: true, carry: 'keep', numberFormat: NUMBER_FORMATS.text }),
+    c({ key: 'name', header: 'Aktivitet', kind: 'text', width: 60, contract: true, carry: 'keep' }),
+    c({
+      key: 'start',
+      header: 'Startdatum',
+      kind: 'date',
+      width: 12,
+      contract: true,
+      carry: 'keep',
+      numberFormat: NUMBER_FORMATS.date,
+      prompt: 'Datum, ÅÅÅÅ-MM-DD.',
+    }),
     c({
       key: 'end',
       header: 'Slutdatum',
       kind: 'date',
       width: 12,
       contract: true,
+      carry: 'keep',
       numberFormat: NUMBER_FORMATS.date,
       prompt: 'Datum, ÅÅÅÅ-MM-DD, inte före startdatum.',
       check: {
@@ -450,17 +578,17 @@ export const AKTIVITETER = table({
         message: 'Skriv ett datum som ÅÅÅÅ-MM-DD, inte före startdatum.',
       },
     }),
-    c({ key: 'status', header: 'Status', kind: 'choice', list: 'status', width: 13, contract: true }),
-    c({ key: 'deviation', header: 'Avvikelse', kind: 'text', width: 30, contract: true }),
-    c({ key: 'analysis', header: 'Analys', kind: 'richText', width: 60, contract: true }),
+    c({ key: 'status', header: 'Status', kind: 'choice', list: 'status', width: 13, contract: true, carry: 'clear' }),
+    c({ key: 'deviation', header: 'Avvikelse', kind: 'text', width: 30, contract: true, carry: 'clear' }),
+    c({ key: 'analysis', header: 'Analys', kind: 'richText', width: 60, contract: true, carry: 'clear' }),
   ],
   conditionalFormats: [
     { columns: ['end'], formula: '=AND(ISNUMBER({$start}),ISNUMBER({self}),{self}<{$start})', fill: PROBLEM_FILL, rules: ['activity.date-order'] },
   ],
 });
 
-const amount = <K extends string>(key: K, header: string): ColumnSpec<NoInfer<K>> =>
-  c({ key, header, kind: 'amount', unit: 'mnkr', width: 14, contract: true, numberFormat: NUMBER_FORMATS.amount });
+const amount = <K extends string>(key: K, header: string, carry: Carry): ColumnSpec<NoInfer<K>> =>
+  c({ key, header, kind: 'amount', unit: 'mnkr', width: 14, contract: true, carry, numberFormat: NUMBER_FORMATS.amount });
 
 const sumAbove = (key: string) => `SUMIF({rowType:above},"Verksamhet",{${key}:above})`;
 const lineDeviation = {
@@ -472,7 +600,7 @@ export const DRIFTBUDGET = table({
   name: 'Driftbudget',
   contract: true,
   columns: [
-    c({ key: 'label', header: 'Verksamhet', kind: 'text', width: 46, contract: true }),
+    c({ key: 'label', header: 'Verksamhet', kind: 'text', width: 46, contract: true, carry: 'keep' }),
     c({
       key: 'rowType',
       header: 'Radtyp',
@@ -480,15 +608,16 @@ export const DRIFTBUDGET = table({
       list: 'rowType',
       width: 12,
       contract: true,
+      carry: 'keep',
       prompt: 'Verksamhet, Varav (del av raden ovan), Summa, Justering eller Slutsumma.',
     }),
-    amount('outcome', 'Utfall'),
-    amount('budget', 'Budget'),
-    amount('forecast', 'Prognos'),
-    amount('deviation', 'Avvikelse budget prognos'),
-    amount('performanceChange', 'Prestationsförändring'),
-    amount('deviationAfter', 'Avvikelse efter prestationsförändring'),
-    c({ key: 'analysis', header: 'Analys', kind: 'richText', width: 60, contract: true }),
+    amount('outcome', 'Utfall', 'clear'),
+    amount('budget', 'Budget', 'keep'),
+    amount('forecast', 'Prognos', 'clear'),
+    amount('deviation', 'Avvikelse budget prognos', 'clear'),
+    amount('performanceChange', 'Prestationsförändring', 'clear'),
+    amount('deviationAfter', 'Avvikelse efter prestationsförändring', 'clear'),
+    c({ key: 'analysis', header: 'Analys', kind: 'richText', width: 60, contract: true, carry: 'clear' }),
   ],
   rowFormulas: {
     typeColumn: 'rowType',
@@ -542,8 +671,16 @@ export const TABELLER = table({
   name: 'Tabeller',
   contract: false,
   columns: [
-    c({ key: 'table', header: 'Tabell', kind: 'text', width: 30, contract: false, prompt: 'Tabellens namn; samma namn på alla dess rader.' }),
-    c({ key: 'section', header: 'Avsnitt', kind: 'text', width: 26, contract: false, prompt: 'Textavsnittet (fliken Texter) som tabellen står under.' }),
+    c({ key: 'table', header: 'Tabell', kind: 'text', width: 30, contract: false, carry: 'keep', prompt: 'Tabellens namn; samma namn på alla dess rader.' }),
+    c({
+      key: 'section',
+      header: 'Avsnitt',
+      kind: 'text',
+      width: 26,
+      contract: false,
+      carry: 'keep',
+      prompt: 'Textavsnittet (fliken Texter) som tabellen står under.',
+    }),
     c({
       key: 'rowKind',
       header: 'Tabellrad',
@@ -551,10 +688,11 @@ export const TABELLER = table({
       list: 'tableRowType',
       width: 10,
       contract: false,
+      carry: 'keep',
       prompt: 'Rubrik (tabellens rubrikrad), Rad eller Summa.',
     }),
     ...Array.from({ length: FREE_TABLE_COLUMNS }, (_, i) =>
-      c({ key: `col${i + 1}` as `col${number}`, header: `Kolumn ${i + 1}`, kind: 'text', width: i === 0 ? 34 : 10, contract: false }),
+      c({ key: `col${i + 1}` as `col${number}`, header: `Kolumn ${i + 1}`, kind: 'text', width: i === 0 ? 34 : 10, contract: false, carry: 'keep' }),
     ),
   ],
 });
@@ -573,6 +711,7 @@ export const KOSTNADSSLAG = table({
       kind: 'text',
       width: 40,
       contract: false,
+      carry: 'keep',
       prompt: 'T.ex. Taxor och avgifter, Personalkostnader eller Summa netto.',
     }),
     c({
@@ -582,6 +721,7 @@ export const KOSTNADSSLAG = table({
       list: 'costRowType',
       width: 16,
       contract: false,
+      carry: 'keep',
       prompt: 'Rubrik, Intäkt, Kostnad, Summa intäkter, Summa kostnader eller Summa netto.',
     }),
     c({
@@ -591,10 +731,11 @@ export const KOSTNADSSLAG = table({
       unit: 'tkr',
       width: 14,
       contract: false,
+      carry: 'keep',
       numberFormat: '#,##0',
       prompt: 'Budget i tkr, t.ex. 33 700.',
     }),
-    c({ key: 'comment', header: 'Kommentar', kind: 'text', width: 40, contract: false }),
+    c({ key: 'comment', header: 'Kommentar', kind: 'text', width: 40, contract: false, carry: 'keep' }),
   ],
   rowFormulas: {
     typeColumn: 'rowType',
@@ -618,8 +759,75 @@ export const KOSTNADSSLAG = table({
   ],
 });
 
+const unitAmount = <K extends string>(key: K, header: string, prompt: string): ColumnSpec<NoInfer<K>> =>
+  c({ key, header, kind: 'amount', unit: 'mnkr', width: 14, contract: false, carry: 'keep', numberFormat: NUMBER_FORMATS.amount, prompt });
+
+/** Netto: Kostnader less the intäkter, whether these are written as positive or, as the city's tables print them, negative. */
+const UNIT_NET = '{costs}-ABS({income})';
+const unitSumAbove = (key: string) => `=SUMIF({rowType:above},"Verksamhet",{${key}:above})`;
+
+/**
+ * The verksamhetsplan's budget per verksamhet (extension; the 2019 nämnd plan's "Budget
+ * 2019"), in mnkr: Verksamhet rows with Kostnader, Intäkter, Netto (a formula) and the
+ * change from last year, and a Summa row whose columns add the Verksamhet rows above it.
+ */
+export const VERKSAMHETSBUDGET = table({
+  name: 'Budget verksamhet',
+  contract: false,
+  columns: [
+    c({
+      key: 'label',
+      header: 'Verksamhet',
+      kind: 'text',
+      width: 40,
+      contract: false,
+      carry: 'keep',
+      prompt: 'T.ex. Förskola, Äldreomsorg eller Summa.',
+    }),
+    c({
+      key: 'rowType',
+      header: 'Radtyp',
+      kind: 'choice',
+      list: 'unitRowType',
+      width: 12,
+      contract: false,
+      carry: 'keep',
+      prompt: 'Verksamhet, eller Summa för raden som summerar verksamheterna ovanför.',
+    }),
+    unitAmount('costs', 'Kostnader', 'Kostnader i mnkr, t.ex. 412,5.'),
+    unitAmount('income', 'Intäkter', 'Intäkter i mnkr, med eller utan minustecken (t.ex. -30,2 som i stadens tabeller).'),
+    unitAmount('net', 'Netto', 'Räknas: Kostnader minus intäkterna.'),
+    {
+      ...unitAmount('change', 'Ökning (+)/Minskning (−)', 'Förändringen mot förra årets budget i mnkr, t.ex. 12,3 eller -4,0.'),
+      // typed with a hyphen or a dash for the minus
+      matches: /^Ökning \(\+\)\s*\/\s*Minskning \([-−–]\)$/i,
+    },
+  ],
+  rowFormulas: {
+    typeColumn: 'rowType',
+    byType: {
+      Verksamhet: { net: `=${UNIT_NET}` },
+      Summa: { costs: unitSumAbove('costs'), income: unitSumAbove('income'), net: unitSumAbove('net'), change: unitSumAbove('change') },
+    },
+  },
+  conditionalFormats: [
+    {
+      columns: ['costs', 'income', 'net', 'change'],
+      formula: `=AND({$rowType}="Summa",ISNUMBER({self}),ABS({self}-SUMIF({$rowType:before},"Verksamhet",{self:before}))>${TOLERANCE.oneDecimal})`,
+      fill: PROBLEM_FILL,
+      rules: ['unit-budget.sum'],
+    },
+    {
+      columns: ['net'],
+      formula: `=AND({$rowType}="Verksamhet",ISNUMBER({self}),ABS({self}-({$costs}-ABS({$income})))>${TOLERANCE.oneDecimal})`,
+      fill: PROBLEM_FILL,
+      rules: ['unit-budget.net'],
+    },
+  ],
+});
+
 /** Every sheet, in the order the template adds them and the validator reports them. */
-export const SHEETS: readonly SheetSpec[] = [DOKUMENT, TEXTER, MAL, INDIKATORER, AKTIVITETER, DRIFTBUDGET, KOSTNADSSLAG, TABELLER];
+export const SHEETS: readonly SheetSpec[] = [DOKUMENT, TEXTER, MAL, INDIKATORER, AKTIVITETER, DRIFTBUDGET, KOSTNADSSLAG, VERKSAMHETSBUDGET, TABELLER];
 
 /** The sheets whose presence makes a workbook a Planrapport workbook (the contract's). */
 export const CONTRACT_SHEETS: readonly string[] = SHEETS.filter((s) => s.contract).map((s) => s.name);

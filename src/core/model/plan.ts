@@ -47,6 +47,7 @@ export interface PlanDocumentInfo {
   switchboard?: string; // Telefon (växel)
   email?: string; // E-post
   web?: string; // Webb
+  koladaArea?: string; // Kolada kommun/enhet (extension): the municipality (0180) or organisational unit (V15E…) in Kolada
 }
 
 /** The Dokument fields of the decision document's frame, printed only when filled in. */
@@ -180,6 +181,33 @@ export interface PlanBudgetRow {
   source: SourceRef;
 }
 
+export type UnitBudgetRowType = 'Verksamhet' | 'Summa';
+export const UNIT_BUDGET_ROW_TYPES: readonly UnitBudgetRowType[] = ['Verksamhet', 'Summa'];
+
+/** The amounts of the verksamhetsplan's budget per verksamhet, in mnkr. */
+export interface UnitBudgetAmounts {
+  costs?: number; // Kostnader
+  income?: number; // Intäkter
+  net?: number; // Netto
+  change?: number; // Ökning (+)/Minskning (−)
+}
+
+export type UnitBudgetAmountKey = keyof UnitBudgetAmounts;
+export const UNIT_BUDGET_AMOUNT_KEYS: readonly UnitBudgetAmountKey[] = ['costs', 'income', 'net', 'change'];
+
+/** A row of the verksamhetsplan's budget per verksamhet (the 2019 plan's "Budget 2019"), in mnkr. */
+export interface UnitBudgetRow {
+  label: string;
+  rowType?: UnitBudgetRowType;
+  /** The numbers in the cells (typed, or a formula's cached result). */
+  entered: UnitBudgetAmounts;
+  /** The core's values: the typed amounts with Netto and the sums derived. */
+  amounts: UnitBudgetAmounts;
+  /** What the derived cells should hold given the cells as written (for the validator). */
+  expected: UnitBudgetAmounts;
+  source: SourceRef;
+}
+
 /** The rows of a free table: its header row, its rows and its sum rows. */
 export const FREE_TABLE_ROW_KINDS = ['Rubrik', 'Rad', 'Summa'] as const;
 export type FreeTableRowKind = (typeof FREE_TABLE_ROW_KINDS)[number];
@@ -202,5 +230,7 @@ export interface Plan {
   budget: BudgetRow[];
   /** Budget by kostnadsslag (verksamhetsplan). */
   planBudget: PlanBudgetRow[];
+  /** Budget per verksamhet (verksamhetsplan). */
+  unitBudget: UnitBudgetRow[];
   tables: FreeTable[];
 }

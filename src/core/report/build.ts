@@ -5,16 +5,16 @@
  * Every text row and every table of the workbook ends up in the report. The blocks are built
  * in report/blocks/ (one file each); this file only assembles them.
  */
-import type { DocumentKind, Plan, PlanDocumentInfo } from '../model/plan';
+import type { DocumentKind, FreeTable, Plan, PlanDocumentInfo } from '../model/plan';
 import { oneLine } from '../values/text';
 import type { Block, Frame, ReportModel, Section } from './model';
-import { documentOutline } from './outline';
-import { documentTitle } from './title';
+import { documentOutline, sectionKey, type DocumentOutline } from './outline';
+import { documentTitle, propertiesAuthor, propertiesTitle } from './title';
 import { placeDriftbudget } from './blocks/driftbudget';
 import { FreeTables } from './blocks/freeTables';
 import { goalTree, legend } from './blocks/goalTree';
 import { placePlanBudget } from './blocks/planBudget';
-import { addAlwaysSections, partNamed, placeTexts, type Part } from './blocks/textSections';
+import { addAlwaysSections, partNamed, placeTexts, type Part, type PlacedTexts } from './blocks/textSections';
 import { figures } from './figures';
 
 /** Heading levels from the top: a child one level below its parent (or `depth` levels), a goal at its own level. */
@@ -23,29 +23,81 @@ function fixLevels(s: Section, level: number): void {
   s.children.forEach((c) => fixLevels(c, c.label ? c.level : s.level + (c.depth ?? 1)));
 }
 
+/**
+ * No heading more than one level below the heading before it (an accessible document's outline
+ * skips no level): a goal whose parent level is not in the sheet (a Nämndmål right under the
+ * goals' heading) moves up to the next level. Sections two levels down (`depth: 2`, out of the
+ * table of contents, the driftbudget's lines) keep their look; the renderer gives them the
+ * outline level they have in the document.
+ */
+function headingsInOrder(sections: Section[], state = { last: 0 }): void {
+  for (const s of sections) {
+    if ((s.depth ?? 1) < 2) s.level = Math.min(s.level, state.last + 1);
+    state.last = Math.min(s.level, state.last + 1);
+    headingsInOrder(s.children, state);
+  }
+}
+
 const legendBlocks = (b: Block | undefined): Block[] => (b ? [b] : []);
+
+/** The texts and tables laid out in the outline's parts, and the free tables that name no section of the document. */
+interface PlacedContent extends PlacedTexts {
+  economy: Section;
+  unplaced: FreeTable[];
+}
+
+function placeContent(plan: Plan, outline: DocumentOutline): PlacedContent {
+  const kind: DocumentKind = plan.info.kind ?? 'verksamhetsplan';
+  // the texts in the outline's parts
+  const placed = placeTexts(plan.texts, outline);
+  const { front, parts } = placed;
+  const economy = partNamed(parts, outline.economy.heading)!.section;
+
+  // the driftbudget and the verksamhetsplan's budget where the outline has them, the free tables
+  // under the sections (or driftbudget lines) they name (a known section made for them when it
+  // has no text), the rest under the economy's heading
+  const tables = new FreeTables(plan.tables, figures(plan.info.signs));
+  const driftbudget = outline.economy.sections.find((s) => s.holds === 'driftbudget');
+  if (driftbudget && plan.budget.length) placeDriftbudget(economy, driftbudget.heading, kind, plan.info.tertial, plan.budget, tables, figures(plan.info.signs));
+  const planBudget = outline.economy.sections.find((s) => s.holds === 'planBudget');
+  if (planBudget) placePlanBudget(economy, planBudget, plan);
+  tables.makeKnownSections(parts, outline);
+  parts.forEach((p) => tables.attachTo(p.section));
+  front.forEach((s) => tables.attachTo(s));
+  const unplaced = tables.unplaced();
+  economy.blocks.push(...tables.rest());
+  return { ...placed, economy, unplaced };
+}
+
+/**
+ * Where the free tables can go: the sections of the document (the texts', the driftbudget's,
+ * those the outline knows), and the tables whose Avsnitt names none of them (for the validator).
+ */
+export function tablePlaces(plan: Plan): { names: string[]; unplaced: FreeTable[] } {
+  const outline = documentOutline(plan.info.kind ?? 'verksamhetsplan', plan.info.year);
+  const { front, parts, unplaced } = placeContent(plan, outline);
+  const names = new Map<string, string>();
+  const add = (name: string) => {
+    if (!names.has(sectionKey(name))) names.set(sectionKey(name), name);
+  };
+  const walk = (s: Section) => {
+    add(s.heading);
+    s.children.forEach(walk);
+  };
+  // the economy's sections first: most tables belong there
+  outline.economy.sections.forEach((s) => add(s.printed));
+  front.forEach(walk);
+  parts.forEach((p) => walk(p.section));
+  outline.textParts.forEach((p) => p.sections.forEach((s) => add(s.printed)));
+  return { names: [...names.values()], unplaced };
+}
 
 export function buildReport(plan: Plan): ReportModel {
   const kind: DocumentKind = plan.info.kind ?? 'verksamhetsplan';
   const outline = documentOutline(kind, plan.info.year);
   const title = documentTitle({ ...plan.info, kind });
   const org = plan.info.organisation ? oneLine(plan.info.organisation) : undefined;
-
-  // the texts in the outline's parts
-  const { front, attachments, parts } = placeTexts(plan.texts, outline);
-  const economy = partNamed(parts, outline.economy.heading)!.section;
-
-  // the driftbudget and the budget by kostnadsslag where the outline has them, the free tables
-  // under the sections (or driftbudget lines) they name, the rest at the end of the economy
-  const tables = new FreeTables(plan.tables, figures(plan.info.signs));
-  const driftbudget = outline.economy.sections.find((s) => s.holds === 'driftbudget');
-  if (driftbudget && plan.budget.length) placeDriftbudget(economy, driftbudget.heading, kind, plan.info.tertial, plan.budget, tables, figures(plan.info.signs));
-  const planBudget = outline.economy.sections.find((s) => s.holds === 'planBudget');
-  if (planBudget && plan.planBudget.length) placePlanBudget(economy, planBudget, plan);
-  parts.forEach((p) => tables.attachTo(p.section));
-  const unplaced = tables.rest();
-  if (unplaced.length && outline.economy.unplacedTables)
-    economy.children.push({ heading: outline.economy.unplacedTables, level: 2, blocks: unplaced, children: [] });
+  const { front, attachments, parts } = placeContent(plan, outline);
 
   // the sections the kind always has, printed (empty if need be) in their usual order
   addAlwaysSections(parts, outline);
@@ -80,9 +132,12 @@ export function buildReport(plan: Plan): ReportModel {
     if (!s.label) fixLevels(s, 1); // goal sections carry their levels
   });
 
+  headingsInOrder(body);
+
   return {
     kind,
     title,
+    properties: { title: propertiesTitle({ ...plan.info, kind }), author: propertiesAuthor(plan.info) },
     subtitle: outline.organisationUnderTitle ? org : undefined,
     header: outline.organisationUnderTitle && org ? `${title} – ${org}` : title,
     front: {

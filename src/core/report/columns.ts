@@ -5,7 +5,8 @@
  * no-break space or after "/").
  *
  * - `widenToFit`: tables with declared widths (indicators) keep them, widen a value column
- *   whose header word or figure would not fit, and take the room from the first column.
+ *   whose header word or figure would not fit, and take the room from the first column, down
+ *   to what the names' widest word needs.
  * - `contentWidths`: tables without declared widths (the free tables) get widths from their
  *   content.
  */
@@ -24,13 +25,23 @@ export function wordRoom(header: string, texts: readonly string[]): number {
 const MIN_FIRST = 22;
 /** …and never less than this. */
 const HARD_MIN_FIRST = 16;
+/** The names' widest word widens the first column up to this share… */
+const MAX_NAME_NEED = 40;
+/** …when it has at most this many characters. */
+const LONGEST_NAME_WORD = 40;
 
 /**
  * Widens the value columns where a header word or a figure would not fit (so "Periodens" or
  * "1 050 000 kr" never breaks in the middle), taking the room from the first column. `rows`
  * hold the value cells (the columns after the first).
  */
-export function widenToFit(columns: TableColumn[], rows: readonly (readonly string[])[]): TableColumn[] {
+export function widenToFit(columns: TableColumn[], rows: readonly (readonly string[])[], names: readonly string[] = []): TableColumn[] {
+  // the names' widest word ("verksamhetsförlagd") sets the first column's least share, as far as the value columns have
+  // room beyond their own words to give (their header words and figures come first)
+  // (a word longer than a name's word can be, pasted without spaces, breaks wherever the column ends)
+  const nameWords = names.flatMap(words).filter((w) => w.length <= LONGEST_NAME_WORD);
+  const nameNeed = nameWords.length ? Math.ceil((1000 * wordRoom('', nameWords)) / TEXT_WIDTH) / 10 : 0;
+  const minFirst = Math.max(MIN_FIRST, Math.min(nameNeed, MAX_NAME_NEED));
   const need = columns.map((column, c) => {
     if (c === 0) return 0;
     const twips = wordRoom(
@@ -42,7 +53,7 @@ export function widenToFit(columns: TableColumn[], rows: readonly (readonly stri
   const widths = columns.map((column, c) => (c === 0 ? 0 : Math.max(column.width, need[c]!)));
   const sum = () => widths.reduce((a, b) => a + b, 0);
   // too little left for the names: the value columns give up what they have beyond their need
-  const short = MIN_FIRST - (100 - sum());
+  const short = minFirst - (100 - sum());
   if (short > 0) {
     const slack = widths.map((w, c) => (c === 0 ? 0 : w - need[c]!));
     const slackSum = slack.reduce((a, b) => a + b, 0);

@@ -10,8 +10,8 @@ import { ARIAL } from './arialMetrics';
 /** The font the widths below are Arial's (LibreOffice renders it with the metric-compatible Liberation Sans). */
 export const FONT = 'Arial';
 
-/** Font sizes in half-points. */
-export const SIZE = { body: 21, small: 17, table: 16, tableSmall: 15, header: 16, title: 40, subtitle: 26, front: 26, toc1: 21, toc: 20 } as const;
+/** Font sizes in half-points. Table text (and its headers) at least 9 pt, as accessibility asks. */
+export const SIZE = { body: 21, small: 17, table: 18, tableSmall: 18, header: 16, title: 40, subtitle: 26, front: 26, toc1: 21, toc: 20 } as const;
 
 /** Millimetres in twips, rounded down as Word's (and docx's) conversion does. */
 const mm = (millimetres: number) => Math.floor((millimetres / 25.4) * 72 * 20);
@@ -68,6 +68,8 @@ export const METRICS = {
     { size: 21, bold: true, before: 160, after: 60, line: 276 },
   ] as ParagraphMetrics[],
   front: { size: SIZE.front, bold: true, before: 240, after: 100, line: 276 },
+  /** The Handläggare and Till block on page 1: the space between its two groups. */
+  frontLines: { gap: 160 },
   fieldLabel: { size: SIZE.small + 2, bold: true, before: 160, after: 40, line: 276 },
   subheading: { size: SIZE.body, bold: true, before: 120, after: 40, line: 276 },
   list: { size: SIZE.body, bold: false, before: 0, after: 60, line: 276, indent: 360 },
@@ -153,6 +155,17 @@ export function countLines(text: string, size: number, bold: boolean, width: num
 /** Height of a line in twips at a paragraph's size and line spacing. */
 export function lineHeight(m: Pick<ParagraphMetrics, 'size' | 'line'>): number {
   return (m.size / 2) * 20 * ARIAL.lineHeight * (m.line / 240);
+}
+
+/**
+ * A line with a symbol (● ◆ ■ ✓ ▶ ○ ❗ ⏸), which the report writes in Segoe UI Symbol: Word makes
+ * room for that font's ascent and descent (1,079 and 0,251 em), taller than Arial's line.
+ */
+export const SYMBOL_LINE_EM = 1.33;
+
+/** Height of a line with a symbol on it, in twips, at a paragraph's size and line spacing. */
+export function symbolLineHeight(m: Pick<ParagraphMetrics, 'size' | 'line'>): number {
+  return (m.size / 2) * 20 * Math.max(SYMBOL_LINE_EM, ARIAL.lineHeight) * (m.line / 240);
 }
 
 /** What multiple line spacing adds below a line's text: Word lets it go below the bottom of a page. */

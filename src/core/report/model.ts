@@ -107,9 +107,40 @@ export interface Frame {
   address: string[];
 }
 
+/** The document's properties (File → Properties; a PDF's title and author). */
+export interface DocumentProperties {
+  /** The title with the organisation (report/title.ts, propertiesTitle). */
+  title: string;
+  /** The Handläggare, else the organisation; none when the workbook has neither. */
+  author?: string;
+}
+
+/** A line of the Handläggare and Till block on page 1; `label` lines are the small grey ones. */
+export interface FrontLine {
+  text: string;
+  label: boolean;
+}
+
+/**
+ * The Handläggare and Till block as groups of lines, one after the other in reading order
+ * (Handläggare, name, telephone; Till, recipient, date). Nothing for empty fields.
+ */
+export function frontLines(front: FrontMatter): FrontLine[][] {
+  const { handler, phone, to, date } = front;
+  const left: FrontLine[] = [];
+  if (handler) left.push({ text: 'Handläggare', label: true }, { text: handler, label: false });
+  if (phone) left.push({ text: `Telefon: ${phone}`, label: false });
+  const right: FrontLine[] = [];
+  if (to || date) right.push({ text: 'Till', label: true });
+  if (to) right.push({ text: to, label: false });
+  if (date) right.push({ text: date, label: false });
+  return [left, right].filter((g) => g.length > 0);
+}
+
 export interface ReportModel {
   kind: DocumentKind;
   title: string;
+  properties: DocumentProperties;
   subtitle?: string;
   /** Page header text: organisation and title. */
   header: string;

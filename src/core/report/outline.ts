@@ -3,7 +3,7 @@
  * for each kind of document, what comes before the table of contents, the attachments, the
  * main parts in the order they print, the known text sections under each (where a text of
  * that name goes), the sections printed even when the workbook has no text for them, and
- * where the goal tree, the driftbudget, the budget by kostnadsslag and unplaced tables go.
+ * where the goal tree, the driftbudget, the verksamhetsplan's budget and unplaced tables go.
  * The report builder (report/build.ts) lays the document out from it, and the validator's
  * "section missing" rule (rules/texts.ts, text.section-missing) reads the sections marked
  * `expected`.
@@ -27,7 +27,7 @@ export interface OutlineSection {
    * "Budget <any year>" belongs here.
    */
   withYear?: boolean;
-  /** What the report puts here besides the text: the driftbudget table or the budget by kostnadsslag. */
+  /** What the report puts here besides the text: the driftbudget table, or the budget per verksamhet and by kostnadsslag. */
   holds?: 'driftbudget' | 'planBudget';
 }
 
@@ -37,21 +37,25 @@ export interface TextPart {
   heading: Wording;
   /**
    * `intro`: texts whose place is not known go here until another part has had a text, and the
-   * goal tree follows it. `economy`: the driftbudget, the budget by kostnadsslag and tables
-   * that name no section go here.
+   * goal tree follows it. `economy`: the driftbudget, the verksamhetsplan's budget and tables
+   * that name no section go here (those tables under its heading, no heading made up for them).
    */
   role?: 'intro' | 'economy';
   /** Printed even when the workbook has no text for it. */
   always?: boolean;
-  /** Starts on a new page. */
+  /**
+   * Starts on a new page: the first part after the front matter and the contents, as in the
+   * city's documents, and a follow-up's economy, which opens with the driftbudget table (on its
+   * own pages). Their other parts follow on where the one before ends (the goals after the
+   * summary; Uppföljning av ekonomi, Övrigt and Systematiskt kvalitetsarbete share a page in
+   * the 2020 plan and berättelse), so they have no page break of their own.
+   */
   newPage?: boolean;
   /**
    * The validator reports it missing when the Texter sheet has neither this section nor one
    * under it (text.section-missing).
    */
   expected?: boolean;
-  /** Tables whose Avsnitt names no section of the document: under this heading at the end of this part. */
-  unplacedTables?: string;
   sections: OutlineSection[];
 }
 
@@ -92,7 +96,6 @@ const always = (heading: string): OutlineSection => ({ heading, always: true });
 const GOALS_FOLLOW_UP: GoalsPart = {
   part: 'goals',
   heading: 'Uppföljning av Kommunfullmäktiges inriktningsmål',
-  newPage: true,
   orphans: 'Indikatorer och aktiviteter utan mål',
 };
 const SUMMARY: TextPart = {
@@ -129,14 +132,12 @@ export const OUTLINES: Record<DocumentKind, KindOutline> = {
           { heading: 'Organisationsbeskrivning' },
         ],
       },
-      { part: 'goals', newPage: true, orphans: 'Indikatorer och aktiviteter utan mål' },
+      { part: 'goals', orphans: 'Indikatorer och aktiviteter utan mål' },
       {
         part: 'texts',
         heading: { text: 'Redovisning av ekonomi', before: { year: 2023, text: 'Uppföljning av ekonomi' } },
         role: 'economy',
         always: true,
-        newPage: true,
-        unplacedTables: 'Tabeller',
         sections: [always('Resursanvändning'), { heading: 'Budget', always: true, withYear: true, holds: 'planBudget' }],
       },
       { part: 'texts', heading: 'Övrigt', always: true, sections: [] },
@@ -168,8 +169,8 @@ export const OUTLINES: Record<DocumentKind, KindOutline> = {
         heading: 'Uppföljning av ekonomi',
         role: 'economy',
         always: true,
+        // it opens with the driftbudget table, which starts at the top of a page
         newPage: true,
-        unplacedTables: 'Tabeller',
         sections: [
           { heading: 'Uppföljning av driftbudget', always: true, holds: 'driftbudget' },
           always('Resultatenheter'),
@@ -204,8 +205,8 @@ export const OUTLINES: Record<DocumentKind, KindOutline> = {
         heading: 'Uppföljning av ekonomi',
         role: 'economy',
         always: true,
+        // it opens with the driftbudget table, which starts at the top of a page
         newPage: true,
-        unplacedTables: 'Tabeller',
         sections: [
           { heading: 'Analys av resultaträkning - uppföljning av driftbudget', always: true, holds: 'driftbudget' },
           { heading: 'Resultatenheter' },

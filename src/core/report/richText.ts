@@ -5,6 +5,7 @@
  * formatting. Any other markup is kept as plain text, never dropped. Pure.
  */
 import { stripInvalidCharacters } from '../values/text';
+import { isLoneFirstName } from '../values/firstNames';
 
 export interface Run {
   text: string;
@@ -118,12 +119,16 @@ const NUMBERED = /^\s*(\d{1,3})[.)]\s+/;
  * A short line without closing punctuation that heads what follows: a paragraph (a long
  * line, or one that ends a sentence) or a list. A run of short lines is a list, not headings.
  */
-function looksLikeSubheading(line: string, next: string | undefined): boolean {
+function looksLikeSubheading(line: string, next: string | undefined, previous: string | undefined): boolean {
   const t = line.trim();
   if (!next || BULLET.test(t) || NUMBERED.test(t)) return false;
   if (t.length < 3 || t.length > 80 || t.split(/\s+/).length > 12) return false;
-  if (/[.,;:!?)]$/.test(t) || !/^[A-ZÅÄÖÉÜ]/.test(t)) return false;
+  if (/[.,;:!?)\]]$/.test(t) || !/^[A-ZÅÄÖÉÜ]/.test(t)) return false;
+  // a first name left alone on a line in a draft is no heading (the validator points at it)
+  if (isLoneFirstName(t)) return false;
   const n = next.trim();
+  // short lines after one that announces them ("Arbetet riktar sig till:") are the list it announces
+  if (previous !== undefined && /:\s*$/.test(previous) && n.length <= 80 && !BULLET.test(n) && !NUMBERED.test(n)) return false;
   return n.length > 80 || /[.!?:]$/.test(n) || BULLET.test(n) || NUMBERED.test(n);
 }
 
@@ -158,8 +163,10 @@ export function parseRichText(input: string | undefined): RichBlock[] {
     }
     inNumbered = false;
     const next = lines.slice(i + 1).find((l) => l.plain.trim() !== '')?.plain;
+    // the line right before (a blank line between them ends a list)
+    const previous = i > 0 ? lines[i - 1]!.plain : undefined;
     const allBold = line.runs.every((r) => r.bold);
-    if (looksLikeSubheading(line.plain, next) || (allBold && next !== undefined && line.plain.length <= 100)) {
+    if (looksLikeSubheading(line.plain, next, previous) || (allBold && next !== undefined && line.plain.length <= 100)) {
       blocks.push({ kind: 'subheading', runs: withoutBold(line.runs) });
       return;
     }

@@ -1,12 +1,13 @@
 /** Rules for the Driftbudget sheet: sums, deviations and varav rows (mnkr). */
-import { BUDGET_AMOUNT_KEYS, type BudgetAmountKey, type BudgetRow } from '../model/plan';
+import { BUDGET_AMOUNT_KEYS, UNIT_BUDGET_AMOUNT_KEYS, type BudgetAmountKey, type BudgetRow } from '../model/plan';
 import { formatMnkr, formatNumber } from '../values/swedish';
 import { quote, type RuleContext } from './context';
-import { columnOf, DRIFTBUDGET, header, KOSTNADSSLAG } from '../layout/layout';
+import { columnOf, DRIFTBUDGET, header, KOSTNADSSLAG, VERKSAMHETSBUDGET } from '../layout/layout';
 
 /** The units the sheets keep their amounts in (the layout declares them). */
 const DRIFT_UNIT = columnOf(DRIFTBUDGET, 'budget').unit;
 const PLAN_UNIT = columnOf(KOSTNADSSLAG, 'budget').unit;
+const UNIT_BUDGET_UNIT = columnOf(VERKSAMHETSBUDGET, 'costs').unit;
 import { TOLERANCE } from '../values/limits';
 
 /** The column's header as messages name it. */
@@ -140,6 +141,44 @@ export function planBudgetRules(ctx: RuleContext) {
         'budget',
         `${ctx.where(row.source, 'budget')}: ${row.rowType} ${formatNumber(row.entered, 0)} ${PLAN_UNIT} stämmer inte med raderna ovanför, ${formatNumber(row.expected, 0)} ${PLAN_UNIT}. Använd formeln (kör Uppdatera mallar) eller rätta raderna.`,
       );
+    }
+  }
+}
+
+/** Budget verksamhet: every row has a type, Netto is Kostnader less Intäkter, and Summa adds the Verksamhet rows (mnkr, one decimal). */
+export function unitBudgetRules(ctx: RuleContext) {
+  for (const row of ctx.plan.unitBudget) {
+    const name = row.label ? quote(row.label, 50) : `rad ${row.source.row}`;
+    if (!row.rowType) {
+      ctx.report(
+        'unit-budget.row-type-missing',
+        row.source,
+        'rowType',
+        `${ctx.where(row.source, 'rowType')}: Radtyp saknas för ${name}. Välj Verksamhet, eller Summa för raden som summerar verksamheterna ovanför.`,
+      );
+      continue;
+    }
+    for (const key of UNIT_BUDGET_AMOUNT_KEYS) {
+      const entered = row.entered[key];
+      const computed = row.expected[key];
+      if (entered === undefined || computed === undefined || !differs(entered, computed)) continue;
+      const e = formatMnkr(entered);
+      const c = formatMnkr(computed);
+      if (row.rowType === 'Summa') {
+        ctx.report(
+          'unit-budget.sum',
+          row.source,
+          key,
+          `${ctx.where(row.source, key)}: Summa ${e} stämmer inte med summan av Verksamhet-raderna ovanför, ${c} ${UNIT_BUDGET_UNIT} (${header(VERKSAMHETSBUDGET, key)}). Använd formeln (kör Uppdatera mallar) eller rätta raderna.`,
+        );
+      } else if (key === 'net') {
+        ctx.report(
+          'unit-budget.net',
+          row.source,
+          key,
+          `${ctx.where(row.source, key)}: Netto ${e} för ${name} stämmer inte med Kostnader minus Intäkter, ${c} ${UNIT_BUDGET_UNIT}. Ta bort det inskrivna värdet så räknar formeln, eller rätta Kostnader och Intäkter.`,
+        );
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 /** Rules for the Indikatorer sheet. */
 import { isFollowUp, type Goal, type Indicator, type Plan } from '../model/plan';
+import { periodLabel } from '../model/period';
 import { formatValue, numberOf, type Value } from '../values/swedish';
 import { isNoValueText, isTargetText } from '../values/noValue';
 import { INDICATOR_VALUE_KEYS, PREVIOUS_OUTCOME_PATTERN, INDIKATORER, header } from '../layout/layout';
@@ -38,17 +39,7 @@ const PERIOD_PATTERNS = {
 
 /** The period label the document's kind and tertial call for, by Periodicitet. */
 export function expectedPeriod(plan: Plan, indicator: Indicator): string | undefined {
-  const { kind, year, tertial } = plan.info;
-  if (!kind || !year || !indicator.periodicity || kind === 'verksamhetsplan') return undefined;
-  if (kind === 'verksamhetsberattelse') return indicator.periodicity === 'År' ? `${year}` : `VB ${year}`;
-  switch (indicator.periodicity) {
-    case 'Tertial':
-      return tertial ? `Tertial ${tertial} ${year}` : undefined;
-    case 'Halvår':
-      return tertial === 2 ? `Halvår 1 ${year}` : `Halvår 2 ${year - 1}`;
-    case 'År':
-      return `${year}`;
-  }
+  return periodLabel(plan.info, indicator.periodicity);
 }
 
 function periodYear(period: string): number | undefined {

@@ -4,13 +4,14 @@ import { quote, type RuleContext } from './context';
 import { hasInvalidCharacters } from '../values/text';
 import { EXCEL_LIMITS } from '../values/limits';
 import { documentOutline } from '../report/outline';
+import { isLoneFirstName } from '../values/firstNames';
 
 /** Tags the report turns into formatting (issue: rich text); any other markup is shown as text. */
 export const SUPPORTED_TAGS = new Set(['p', 'br', 'i', 'b', 'em', 'strong']);
 const TAG = /<\/?([a-zA-Z][a-zA-Z0-9:-]*)(?:\s[^<>]*)?\/?>/g;
 const STRAY_CODE = /\b\d{3,5}=\d/;
-/** "(Anneli)" at the end of a paragraph: a name in parentheses, as reviewers leave in drafts. */
-const DRAFT_NOTE = /\(([A-ZÅÄÖ][a-zåäöé]{2,})\)\s*$/m;
+/** "(Anneli)" or "[Anneli]" at the end of a paragraph: a name in brackets, as reviewers leave in drafts. */
+const DRAFT_NOTE = /[([]([A-ZÅÄÖ][a-zåäöé]{2,})[)\]]\s*$/m;
 export const EXCEL_CELL_LIMIT = EXCEL_LIMITS.cellText;
 
 interface TextCell {
@@ -131,7 +132,17 @@ export function textRules(ctx: RuleContext) {
         'text.draft-note',
         cell.source,
         cell.key,
-        `${where}: ${cell.label()} har "(${note[1]})" i slutet av ett stycke, som en kommentar från ett utkast. Den skrivs ut som den står; ta bort den om den inte ska synas.`,
+        `${where}: ${cell.label()} har "${note[0].trim()}" i slutet av ett stycke, som en kommentar från ett utkast. Den skrivs ut som den står; ta bort den om den inte ska synas.`,
+      );
+    }
+    // "Susanne" alone on a line of a longer text: a name left from the drafting, not a heading
+    const lone = text.includes('\n') ? text.split(/\r?\n/).find((line) => isLoneFirstName(line)) : undefined;
+    if (lone) {
+      ctx.report(
+        'text.draft-name',
+        cell.source,
+        cell.key,
+        `${where}: ${cell.label()} har en rad med bara namnet "${lone.trim()}", som en anteckning från ett utkast. Den skrivs ut som ett eget stycke (inte som rubrik); ta bort raden om den inte ska synas.`,
       );
     }
     if (hasInvalidCharacters(text)) {

@@ -6,11 +6,12 @@ import { DOKUMENT, SHEETS } from '../layout/layout';
 import { columnIndex } from '../cells/address';
 import type { ReadResult } from '../workbook/readPlan';
 import { activityRules } from './activities';
-import { budgetRules, planBudgetRules } from './budget';
+import { budgetRules, planBudgetRules, unitBudgetRules } from './budget';
 import { RuleContext, type RuleOptions } from './context';
 import type { Finding } from '../findings/finding';
 import { goalRules } from './goals';
 import { indicatorRules } from './indicators';
+import { tableRules } from './tables';
 import { textRules } from './texts';
 
 function documentRules(ctx: RuleContext, reading: ReadResult) {
@@ -62,6 +63,8 @@ export function validate(reading: ReadResult, options: RuleOptions = {}): Findin
   activityRules(ctx, goals);
   budgetRules(ctx);
   planBudgetRules(ctx);
+  unitBudgetRules(ctx);
+  tableRules(ctx);
   const order = SHEETS.map((s) => s.name);
   return sortFindings([...reading.findings, ...ctx.findings], order);
 }

@@ -27,6 +27,14 @@ export function oneLine(text: string): string {
   return stripInvalidCharacters(text).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Swedish quotation marks for a text shown to a user: straight double quotes become ”, the
+ * mark Swedish uses both before and after a quotation (”Skapa mallar”).
+ */
+export function swedishQuotes(text: string): string {
+  return text.replace(/"/g, '”');
+}
+
 /** One line as `oneLine` makes it, but no-break spaces stay (a figure and its unit: "50 %", "1 050 st"). */
 export function oneLineKeepingNoBreaks(text: string): string {
   return stripInvalidCharacters(text)

@@ -31,6 +31,8 @@ export type Edit =
   | { op: 'setSheetVisible'; sheet: string; visible: boolean }
   /** Writes a rectangular block starting at `topLeft`. */
   | { op: 'setCells'; sheet: string; topLeft: string; rows: CellInput[][] }
+  /** Empties the cells of a range (values only: formats, validations and comments stay); the core asks it only of cells without a formula. */
+  | { op: 'clearCells'; sheet: string; range: string }
   | { op: 'columnWidth'; sheet: string; column: string; width: number }
   | { op: 'numberFormat'; sheet: string; range: string; format: string }
   | { op: 'wrapText'; sheet: string; range: string }

@@ -13,6 +13,7 @@ import {
   TABELLER,
   TEXTER,
   KOSTNADSSLAG,
+  VERKSAMHETSBUDGET,
   FREE_TABLE_COLUMNS,
   headerOf,
   derivedKeys,
@@ -47,6 +48,11 @@ import {
   type PlanDocumentInfo,
   type SignStyle,
   type TextSection,
+  type UnitBudgetAmountKey,
+  type UnitBudgetAmounts,
+  type UnitBudgetRow,
+  type UnitBudgetRowType,
+  UNIT_BUDGET_AMOUNT_KEYS,
 } from '../model/plan';
 import { finding, type Finding } from '../findings/finding';
 import type { RuleId } from '../findings/catalog';
@@ -58,6 +64,7 @@ import { isBlank, isErrorValue, isErrorText, READ_LIMITS, type CellValue, type S
 import { mapColumns, readFields, readRecords, type ColumnMap, type TableRecord } from './table';
 import { computeBudget, expectedFromCells } from '../derive/budget';
 import { computePlanBudget } from '../derive/planBudget';
+import { computeUnitBudget } from '../derive/unitBudget';
 import { YEAR_RANGE } from '../values/limits';
 
 export interface ReadResult {
@@ -451,6 +458,9 @@ function readInfo(snapshot: WorkbookSnapshot, out: ReadResult): PlanDocumentInfo
       case 'web':
         info[spec.key as FrameField] = text;
         break;
+      case 'koladaArea':
+        info.koladaArea = text;
+        break;
       case 'signs': {
         const label = choiceOf('signs', text);
         const style = (Object.keys(SIGN_STYLE_LABEL) as SignStyle[]).find((s) => SIGN_STYLE_LABEL[s] === label);
@@ -590,6 +600,30 @@ function readPlanBudget(ctx: SheetContext<ColumnKey<typeof KOSTNADSSLAG>> | unde
   }));
 }
 
+function readUnitBudget(ctx: SheetContext<ColumnKey<typeof VERKSAMHETSBUDGET>> | undefined): UnitBudgetRow[] {
+  if (!ctx) return [];
+  const { reader, records } = ctx;
+  const inputs = records.map((rec) => {
+    const invalid = new Set<UnitBudgetAmountKey>();
+    const entered: UnitBudgetAmounts = {};
+    for (const key of UNIT_BUDGET_AMOUNT_KEYS) {
+      const n = reader.amount(rec, key, invalid);
+      if (n !== undefined) entered[key] = n;
+    }
+    return { rec, rowType: reader.choice<UnitBudgetRowType>(rec, 'rowType', 'unitRowType'), entered, invalid };
+  });
+  const amounts = computeUnitBudget(inputs);
+  const expected = computeUnitBudget(inputs, true);
+  return inputs.map((input, i) => ({
+    label: reader.text(input.rec, 'label'),
+    rowType: input.rowType,
+    entered: input.entered,
+    amounts: amounts[i]!,
+    expected: expected[i]!,
+    source: { sheet: VERKSAMHETSBUDGET.name, row: input.rec.row },
+  }));
+}
+
 function readTables(ctx: SheetContext<ColumnKey<typeof TABELLER>> | undefined): FreeTable[] {
   if (!ctx) return [];
   const { reader, records } = ctx;
@@ -617,7 +651,7 @@ function readTables(ctx: SheetContext<ColumnKey<typeof TABELLER>> | undefined): 
 /** Reads the workbook into the plan model; never throws on the workbook's content. */
 export function readPlan(snapshot: WorkbookSnapshot): ReadResult {
   const out: ReadResult = {
-    plan: { info: {}, texts: [], goals: [], indicators: [], activities: [], budget: [], planBudget: [], tables: [] },
+    plan: { info: {}, texts: [], goals: [], indicators: [], activities: [], budget: [], planBudget: [], unitBudget: [], tables: [] },
     findings: [],
     presentSheets: [],
     columns: {},
@@ -632,6 +666,7 @@ export function readPlan(snapshot: WorkbookSnapshot): ReadResult {
     activities: readActivities(open(AKTIVITETER)),
     budget: readBudget(open(DRIFTBUDGET)),
     planBudget: snapshot.sheets[KOSTNADSSLAG.name] ? readPlanBudget(open(KOSTNADSSLAG)) : [],
+    unitBudget: snapshot.sheets[VERKSAMHETSBUDGET.name] ? readUnitBudget(open(VERKSAMHETSBUDGET)) : [],
     tables: snapshot.sheets[TABELLER.name] ? readTables(open(TABELLER)) : [],
   };
   return out;
@@ -640,4 +675,27 @@ export function readPlan(snapshot: WorkbookSnapshot): ReadResult {
 /** Whether a workbook looks like a Planrapport workbook at all (any layout sheet present). */
 export function isPlanWorkbook(snapshot: WorkbookSnapshot): boolean {
   return CONTRACT_SHEETS.some((name) => snapshot.sheetNames.includes(name));
+}
+
+export interface DocumentReading {
+  info: PlanDocumentInfo;
+  /** false when none of Planrapport's sheets is in the workbook. */
+  isTemplate: boolean;
+  /** The sheets every Planrapport workbook has that this one lacks. */
+  missingSheets: string[];
+}
+
+/**
+ * The document alone (kind, year, tertial, organisation) from a snapshot that needs to hold
+ * only Dokument and the sheet names: what the task pane's header shows, read cheaply.
+ */
+export function readDocument(snapshot: WorkbookSnapshot): DocumentReading {
+  const out: ReadResult = {
+    plan: { info: {}, texts: [], goals: [], indicators: [], activities: [], budget: [], planBudget: [], unitBudget: [], tables: [] },
+    findings: [],
+    presentSheets: [],
+    columns: {},
+  };
+  const info = readInfo(snapshot, out);
+  return { info, isTemplate: isPlanWorkbook(snapshot), missingSheets: CONTRACT_SHEETS.filter((name) => !snapshot.sheetNames.includes(name)) };
 }

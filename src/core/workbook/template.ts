@@ -42,6 +42,13 @@ export interface TemplateOptions {
   year?: number;
   tertial?: 1 | 2;
   organisation?: string;
+  /**
+   * The user asks for these Dokument values (the task pane's "Uppdatera mallar" with a changed
+   * year, kind, tertial or organisation): a typed value that differs is replaced, and the
+   * year-dependent headers follow the new year. Without it (the CLI's `template`) a value the
+   * user typed is kept, with a note. A formula in a Dokument cell is kept either way.
+   */
+  replaceDocument?: boolean;
 }
 
 export interface TemplatePlan {
@@ -187,7 +194,7 @@ function columnValidation(
 }
 
 /** Every formula Planrapport would write in this cell (any row type, or the column's own formula). */
-function managedFormulas(spec: TableSheetSpec, key: string, place: Omit<FormulaPlace, 'selfColumn'>): Set<string> {
+export function managedFormulas(spec: TableSheetSpec, key: string, place: Omit<FormulaPlace, 'selfColumn'>): Set<string> {
   const templates = [...Object.values(spec.rowFormulas?.byType ?? {}).map((formulas) => formulas[key]), spec.columns.find((c) => c.key === key)?.formula];
   const out = new Set<string>();
   for (const template of templates) {
@@ -203,6 +210,8 @@ interface SheetPlanContext {
   ranges: ListRanges;
   layout: LayoutContext;
   documentColumns: { field: number; value: number };
+  /** The year-dependent headers follow the document's new year (TemplateOptions.replaceDocument). */
+  renameYearHeaders: boolean;
 }
 
 /** Rows below the last input row that get a derived column's formula in advance. */
@@ -226,6 +235,15 @@ function planTableSheet(spec: TableSheetSpec, sheet: SheetSnapshot | undefined, 
   } else {
     const map = mapColumns(sheet, spec.columns);
     for (const [k, v] of map.byKey) columnOf.set(k, v);
+    if (ctx.renameYearHeaders) {
+      for (const col of spec.columns) {
+        const c = map.byKey.get(col.key);
+        const wanted = headerOf(col, layout);
+        if (!c || !col.headerFor || map.headerByKey.get(col.key) === wanted || sheet.formulas[0]?.[c - 1]) continue;
+        edits.push({ op: 'setCells', sheet: name, topLeft: cellAddress(c, 1), rows: [[wanted]] });
+        notes.push(`${name}: rubriken "${map.headerByKey.get(col.key)}" ändrades till "${wanted}".`);
+      }
+    }
     let next = map.lastUsedColumn + 1;
     for (const col of spec.columns) {
       if (columnOf.has(col.key)) continue;
@@ -410,7 +428,12 @@ function planFieldSheet(spec: FieldSheetSpec, sheet: SheetSnapshot | undefined, 
       if (isBlank(rec.value) && !rec.formula) {
         edits.push({ op: 'setCells', sheet: name, topLeft: cellAddress(valueCol, rec.row), rows: [[wanted]] });
       } else if (String(rec.value).trim() !== String(wanted)) {
-        notes.push(`Dokument: ${field.label} är redan "${String(rec.value)}" och behölls (angivet: "${String(wanted)}").`);
+        if (options.replaceDocument && !rec.formula) {
+          edits.push({ op: 'setCells', sheet: name, topLeft: cellAddress(valueCol, rec.row), rows: [[wanted]] });
+          notes.push(`Dokument: ${field.label} ändrades från "${String(rec.value)}" till "${String(wanted)}".`);
+        } else {
+          notes.push(`Dokument: ${field.label} är redan "${String(rec.value)}" och behölls (angivet: "${String(wanted)}").`);
+        }
       }
     }
     nextRow = Math.max(sheet.values.length, 1) + 1;
@@ -476,7 +499,14 @@ export function planTemplate(snapshot: WorkbookSnapshot, options: TemplateOption
   // the lists come before the validations that point at them
   const ranges = listEdits(snapshot, listEditsFirst, notes);
   const listSheet = listSheetName(snapshot);
-  const ctx: SheetPlanContext = { edits, notes, ranges, layout: { year: yearOf(snapshot, options) }, documentColumns: documentColumns(snapshot) };
+  const ctx: SheetPlanContext = {
+    edits,
+    notes,
+    ranges,
+    layout: { year: yearOf(snapshot, options) },
+    documentColumns: documentColumns(snapshot),
+    renameYearHeaders: !!options.replaceDocument && !!options.year,
+  };
   for (const spec of SHEETS) {
     const sheet = snapshot.sheets[spec.name];
     if (spec.kind === 'fields') planFieldSheet(spec, sheet, options, ctx);

@@ -10,6 +10,22 @@ export interface OfficeEnvironment {
   platform: string;
   /** false when the page is opened outside Excel (e.g. directly in a browser). */
   inExcel: boolean;
+  /** Office's theme, when Office reports one (Office.context.officeTheme). */
+  theme?: { isDarkTheme?: boolean; bodyBackgroundColor?: string };
+}
+
+/** Office.context.officeTheme, where the platform has it (Excel on Windows, Mac and the web; not everywhere). */
+function officeTheme(): OfficeEnvironment['theme'] {
+  try {
+    const theme = Office.context?.officeTheme;
+    if (!theme) return undefined;
+    return {
+      isDarkTheme: typeof theme.isDarkTheme === 'boolean' ? theme.isDarkTheme : undefined,
+      bodyBackgroundColor: typeof theme.bodyBackgroundColor === 'string' ? theme.bodyBackgroundColor : undefined,
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 export function whenOfficeReady(): Promise<OfficeEnvironment> {
@@ -24,6 +40,7 @@ export function whenOfficeReady(): Promise<OfficeEnvironment> {
         host: new ExcelHost((batch) => Excel.run(batch)),
         platform: String(info.platform ?? 'unknown'),
         inExcel,
+        theme: officeTheme(),
       });
     });
   });

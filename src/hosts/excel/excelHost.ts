@@ -7,7 +7,7 @@ import { isoToSerial } from '../../core/values/dates';
 import { parseRange } from '../../core/cells/address';
 import type { CellInput, Edit, ValidationMessages, ValidationRule } from '../../core/workbook/edits';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/workbook/snapshot';
-import type { CellNavigator, WorkbookHost } from '../port';
+import type { CellNavigator, ChangeNotifier, WorkbookChange, WorkbookHost } from '../port';
 
 /** Excel.run, injectable so that tests can run the adapter against a fake host. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -161,6 +161,12 @@ function queueEdits(context: Excel.RequestContext, edits: readonly Edit[]) {
         });
         break;
       }
+      case 'clearCells': {
+        // an empty string empties a cell (values only; the format stays)
+        const { rows, columns } = dimensions(edit.range);
+        sheet(edit.sheet).getRange(edit.range).values = Array.from({ length: rows }, () => Array.from({ length: columns }, () => ''));
+        break;
+      }
       case 'columnWidth':
         sheet(edit.sheet).getRange(`${edit.column}:${edit.column}`).format.columnWidth = Math.round(edit.width * POINTS_PER_CHAR);
         break;
@@ -209,8 +215,12 @@ function clearConditionalFormats(context: Excel.RequestContext, edits: readonly 
   }
 }
 
-export class ExcelHost implements WorkbookHost, CellNavigator {
+export class ExcelHost implements WorkbookHost, CellNavigator, ChangeNotifier {
   constructor(private readonly run: ExcelRun) {}
+
+  /** Sheet id → name of every sheet with a change handler (ids stay when a sheet is renamed). */
+  private readonly watched = new Map<string, string>();
+  private readonly listeners = new Set<{ sheets: ReadonlySet<string>; listener: (change: WorkbookChange) => void }>();
 
   /** One Excel.run, one sync. */
   read(sheets: readonly string[]): Promise<WorkbookSnapshot> {
@@ -236,12 +246,69 @@ export class ExcelHost implements WorkbookHost, CellNavigator {
     });
   }
 
+  /** One Excel.run, one sync; without a cell only the sheet is shown. */
   select(sheetName: string, cell: string): Promise<void> {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheetName);
       ws.activate();
-      ws.getRange(cell || 'A1').select();
+      if (cell) ws.getRange(cell).select();
       await context.sync();
     });
+  }
+
+  /**
+   * Worksheet.onChanged on each named sheet, WorksheetCollection.onAdded and onDeleted (ExcelApi
+   * 1.7; the collection's own onChanged needs 1.9). One Excel.run with two syncs (the sheets'
+   * names and ids, then the handlers); a handler is added once per sheet, however many listeners.
+   * When sheets are added (by the user, or by "Skapa mallar"), the named ones among them get
+   * their handlers in one more run, once for a burst of additions.
+   */
+  async watch(sheets: readonly string[], listener: (change: WorkbookChange) => void): Promise<() => void> {
+    const entry = { sheets: new Set(sheets), listener };
+    this.listeners.add(entry);
+    const first = !this.collectionWatched;
+    this.collectionWatched = true;
+    await this.addHandlers(first);
+    return () => void this.listeners.delete(entry);
+  }
+
+  private collectionWatched = false;
+  private refresh?: Promise<void>;
+
+  /** Handlers for the watched sheets that have none yet (and, the first time, for the collection). */
+  private addHandlers(collection: boolean): Promise<void> {
+    return this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load('items/name,items/id');
+      await context.sync();
+      const names = new Set([...this.listeners].flatMap((l) => [...l.sheets]));
+      let added = false;
+      for (const ws of worksheets.items) {
+        if (!names.has(ws.name) || this.watched.has(ws.id)) continue;
+        this.watched.set(ws.id, ws.name);
+        ws.onChanged.add(async (e) => this.notify(this.watched.get(e.worksheetId)));
+        added = true;
+      }
+      if (collection) {
+        worksheets.onAdded.add(async () => this.sheetsAdded());
+        worksheets.onDeleted.add(async () => this.notify(undefined));
+      }
+      if (added || collection) await context.sync();
+    });
+  }
+
+  private sheetsAdded() {
+    this.refresh ??= new Promise<void>((resolve) => setTimeout(resolve, 0))
+      .then(() => this.addHandlers(false))
+      .catch(() => undefined) // the sheets are read again at the next addition; the change is reported either way
+      .finally(() => {
+        this.refresh = undefined;
+        this.notify(undefined);
+      });
+  }
+
+  /** A change in `sheet` (undefined: sheets were added or deleted, or the sheet is not known yet) to the listeners that watch it. */
+  private notify(sheet: string | undefined) {
+    for (const { sheets, listener } of this.listeners) if (sheet === undefined || sheets.has(sheet)) listener(sheet ? { sheet } : {});
   }
 }

@@ -292,6 +292,10 @@ export class XlsxHost implements WorkbookHost {
             if (!st.workbook.sheet(edit.sheet) && conflicts.length) break;
             (await editor(edit.sheet)).setCells(edit.topLeft, edit.rows);
             break;
+          case 'clearCells':
+            if (!st.workbook.sheet(edit.sheet) && conflicts.length) break;
+            (await editor(edit.sheet)).clearCells(edit.range);
+            break;
           case 'columnWidth':
             if (!st.workbook.sheet(edit.sheet) && conflicts.length) break;
             (await editor(edit.sheet)).columnWidth(edit.column, edit.width);

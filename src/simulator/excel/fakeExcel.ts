@@ -59,11 +59,19 @@ export interface FakeChangedEvent {
   address: string;
 }
 
-type ChangeHandler = (event: FakeChangedEvent) => Promise<unknown> | void;
+/** What WorksheetCollection.onAdded / onDeleted handlers get. */
+export interface FakeSheetEvent {
+  type: 'WorksheetAdded' | 'WorksheetDeleted';
+  source: 'Local';
+  worksheetId: string;
+}
+
+type EventHandler = (event: FakeChangedEvent | FakeSheetEvent) => Promise<unknown> | void;
 
 let sheetIds = 0;
 
 export class FakeSheet {
+  /** Worksheet.id: stays when the sheet is renamed. */
   readonly id = `{sheet-${++sheetIds}}`;
   cells = new Map<string, FakeCell>(); // "r,c" 1-based
   validations = new Map<string, FakeValidation>(); // by range address
@@ -73,7 +81,6 @@ export class FakeSheet {
   frozenRows = 0;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   bold = new Set<string>();
-  changeHandlers = new Set<ChangeHandler>();
   constructor(
     public name: string,
     private readonly book?: FakeWorkbook,
@@ -145,7 +152,45 @@ export class FakeWorkbook {
       throw new FakeError('ItemAlreadyExists', `Det finns redan ett blad med namnet ${name}.`);
     const s = new FakeSheet(name, this);
     this.sheets.push(s);
+    this.emit(this.handlers.added, { type: 'WorksheetAdded', worksheetId: s.id, source: 'Local' } satisfies FakeSheetEvent);
     return s;
+  }
+
+  /** The user deletes a sheet: WorksheetCollection.onDeleted fires; the sheet's own handlers go with it. */
+  deleteSheet(name: string) {
+    const s = this.sheet(name);
+    if (!s) throw new FakeError('ItemNotFound', `Bladet ${name} finns inte.`);
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.handlers.changed.delete(s.id);
+    if (this.active === name) this.active = undefined;
+    if (this.selected?.sheet === name) this.selected = undefined;
+    this.changed([{ type: 'sheets' }]);
+    this.emit(this.handlers.deleted, { type: 'WorksheetDeleted', worksheetId: s.id, source: 'Local' } satisfies FakeSheetEvent);
+  }
+
+  /**
+   * Event handlers added through office-js (Worksheet.onChanged by sheet id, WorksheetCollection
+   * onAdded/onDeleted). Excel calls them after the change, asynchronously; so does the fake.
+   */
+  handlers = { changed: new Map<string, EventHandler[]>(), added: [] as EventHandler[], deleted: [] as EventHandler[] };
+
+  /** The pane is closed (the simulator opens another workbook): its event handlers go with it. */
+  removeHandlers() {
+    this.handlers.changed.clear();
+    this.handlers.added.length = 0;
+    this.handlers.deleted.length = 0;
+  }
+
+  /** A user types into a cell (or clears it with null): the value changes and Worksheet.onChanged fires. */
+  edit(sheet: string, address: string, value: string | number | boolean | null) {
+    const s = this.sheet(sheet);
+    if (!s) throw new FakeError('ItemNotFound', `Bladet ${sheet} finns inte.`);
+    s.type(address, value);
+  }
+
+  /** Calls each handler after the change, as Excel does; a handler's failure is its own. */
+  private emit(handlers: readonly EventHandler[], event: FakeChangedEvent | FakeSheetEvent) {
+    for (const handler of handlers) setTimeout(() => void Promise.resolve(handler(event)).catch(() => undefined), 0);
   }
 
   sheet(name: string): FakeSheet | undefined {
@@ -164,14 +209,12 @@ export class FakeWorkbook {
     return () => this.listeners.delete(listener);
   }
 
-  /** Tells the listeners, and raises onChanged on the sheets whose cells changed. */
+  /** Tells the listeners, and raises onChanged on the sheets whose cells changed (by the user or through the API, as Excel does). */
   changed(changes: FakeChange[], edited: { sheet: FakeSheet; address: string }[] = []) {
     if (changes.length) for (const l of this.listeners) l(changes);
     for (const { sheet, address } of edited) {
-      for (const handler of sheet.changeHandlers) {
-        const event: FakeChangedEvent = { type: 'WorksheetChanged', changeType: 'RangeEdited', source: 'Local', worksheetId: sheet.id, address };
-        setTimeout(() => void Promise.resolve(handler(event)).catch(() => undefined), 0);
-      }
+      const event: FakeChangedEvent = { type: 'WorksheetChanged', changeType: 'RangeEdited', source: 'Local', worksheetId: sheet.id, address };
+      this.emit(this.handlers.changed.get(sheet.id) ?? [], event);
     }
   }
 
@@ -196,6 +239,17 @@ export class FakeError extends Error {
 }
 
 type Op = () => void;
+
+/** OfficeExtension.EventHandlers: `add` registers at the next sync, and so does the result's `remove`. */
+function eventHandlers<E>(ctx: FakeContext, register: (handler: EventHandler) => void, unregister: (handler: EventHandler) => void) {
+  return {
+    add(handler: (event: E) => Promise<unknown> | void) {
+      const h = handler as EventHandler;
+      ctx.push(() => register(h));
+      return { remove: () => ctx.push(() => unregister(h)) };
+    },
+  };
+}
 
 class FakeContext {
   queue: Op[] = [];
@@ -313,6 +367,24 @@ class FakeWorksheetCollection extends Proxy {
     }, name);
     return this.getItem(name);
   }
+  /** WorksheetCollection.onAdded (ExcelApi 1.7). */
+  get onAdded() {
+    const list = this.ctx.book.handlers.added;
+    return eventHandlers<FakeSheetEvent>(
+      this.ctx,
+      (h) => list.push(h),
+      (h) => list.includes(h) && list.splice(list.indexOf(h), 1),
+    );
+  }
+  /** WorksheetCollection.onDeleted (ExcelApi 1.7). */
+  get onDeleted() {
+    const list = this.ctx.book.handlers.deleted;
+    return eventHandlers<FakeSheetEvent>(
+      this.ctx,
+      (h) => list.push(h),
+      (h) => list.includes(h) && list.splice(list.indexOf(h), 1),
+    );
+  }
 }
 
 class FakeWorksheet extends Proxy {
@@ -409,21 +481,19 @@ class FakeWorksheet extends Proxy {
       this.ctx.book.active = this.target().name;
     });
   }
-  /** Worksheet.onChanged (ExcelApi 1.7). */
+  /** Worksheet.onChanged (ExcelApi 1.7): the handlers are the sheet's, by its id. */
   get onChanged() {
-    const ctx = this.ctx;
-    const target = () => this.target();
-    return {
-      add(handler: ChangeHandler) {
-        const registration = {
-          remove() {
-            ctx.push(() => void target().changeHandlers.delete(handler));
-          },
-        };
-        ctx.push(() => void target().changeHandlers.add(handler));
-        return registration;
-      },
-    };
+    const map = this.ctx.book.handlers.changed;
+    const id = () => this.target().id;
+    return eventHandlers<FakeChangedEvent>(
+      this.ctx,
+      (h) => map.set(id(), [...(map.get(id()) ?? []), h]),
+      (h) =>
+        map.set(
+          id(),
+          (map.get(id()) ?? []).filter((x) => x !== h),
+        ),
+    );
   }
 }
 

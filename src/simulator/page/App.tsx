@@ -49,7 +49,7 @@ export function App() {
   const open = useCallback((next: FakeWorkbook, name: string, message: string) => {
     setBook((previous) => {
       // the pane is closed with its workbook, as in Excel: its event handlers go with it
-      for (const s of previous.sheets) s.changeHandlers.clear();
+      previous.removeHandlers();
       return next;
     });
     window.planrapportSimulator = { book: next };

@@ -1,161 +1,102 @@
-/** Validera: findings grouped per sheet with counts; a click takes the user to the cell. */
-import { useState } from 'react';
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Button,
-  CounterBadge,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { ErrorCircle16Filled, Warning16Filled } from '@fluentui/react-icons';
-import type { Finding } from '../../core/findings/finding';
-import { useServices, type ValidationOutcome } from '../services';
+/**
+ * Validera: whether the document is ready to submit (the core's readiness: no errors and what
+ * the kind requires), when that was checked and whether the workbook has changed since, and
+ * the findings grouped per sheet, filtered by severity; a click takes the user to the cell.
+ */
+import { Button, Link, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { Notice } from '../common/Notice';
+import { usePane, usePaneStore } from '../state/PaneContext';
+import { isStale } from '../state/store';
+import { clock, countsText, readinessTitle } from '../texts';
+import type { ValidationOutcome } from '../services';
+import { FindingList } from './FindingList';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, width: '100%' },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  item: {
-    justifyContent: 'flex-start',
-    textAlign: 'left',
-    height: 'auto',
-    paddingTop: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalXS,
-    fontWeight: tokens.fontWeightRegular,
-    width: '100%',
-  },
-  line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
-  cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '3.5em', color: tokens.colorNeutralForeground3 },
-  error: { color: tokens.colorPaletteRedForeground1, flexShrink: 0, marginTop: '2px' },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1, flexShrink: 0, marginTop: '2px' },
-  rule: { color: tokens.colorNeutralForeground4, fontSize: tokens.fontSizeBase100 },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  intro: { margin: 0 },
+  bar: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  when: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  stale: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  missing: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  // a <button> is an inline block whose baseline is its last line: aligned at the top, the list's bullet stands by the first line of a wrapped item
+  missingItem: { textAlign: 'left', verticalAlign: 'top' },
+  text: { margin: 0 },
 });
 
-function groupBySheet(findings: Finding[]): [string, Finding[]][] {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) groups.set(f.sheet, [...(groups.get(f.sheet) ?? []), f]);
-  return [...groups];
-}
-
-function plural(n: number, one: string, many: string) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 export function ValidatePanel() {
-  const services = useServices();
   const styles = useStyles();
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<ValidationOutcome>();
-  const [error, setError] = useState<string>();
+  const state = usePane();
+  const store = usePaneStore();
+  const action = state.validation;
+  const running = action.phase === 'running';
+  // while it runs again, the last result stays in view
+  const shown = action.phase === 'done' ? action : action.phase === 'running' ? action.previous : undefined;
+  const stale = !running && isStale(action, state.version);
 
-  async function run() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setOutcome(await services.validate());
-    } catch (e) {
-      setError(services.describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function go(f: Finding) {
-    try {
-      await services.selectCell(f.sheet, f.cell.split(':')[0] || 'A1');
-    } catch (e) {
-      setError(services.describeError(e));
-    }
-  }
-
-  const groups = outcome ? groupBySheet(outcome.findings) : [];
   return (
-    <section className={styles.root} aria-label="Validera">
-      <Text>Kontrollera arbetsboken innan du lämnar in: obligatoriska uppgifter, tal och enheter, summor, mål och perioder.</Text>
-      <Button appearance="primary" onClick={() => void run()} disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
-        Validera
-      </Button>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
+    <section className={styles.root} aria-label="Validera" aria-busy={running}>
+      {/* the introduction until there is a result: then the result says it */}
+      {!shown && action.phase !== 'failed' && (
+        <p className={styles.intro}>Kontrollera arbetsboken innan du lämnar in: obligatoriska uppgifter, tal och enheter, summor, mål och perioder.</p>
       )}
-      {outcome && !outcome.isTemplate && (
-        <MessageBar intent="warning">
-          <MessageBarBody>Arbetsboken har inga Planrapport-flikar. Skapa mallarna först.</MessageBarBody>
-        </MessageBar>
+      <div className={styles.bar}>
+        <Button
+          appearance="primary"
+          onClick={() => void store.validate()}
+          disabled={running || state.template.phase === 'running'}
+          icon={running ? <Spinner size="tiny" aria-hidden /> : undefined}
+        >
+          Validera
+        </Button>
+        {running && <p className={styles.when}>Validerar …</p>}
+        {!running && shown && (
+          <p className={styles.when}>
+            {`Validerat ${clock(shown.at)}.`}
+            {stale && <span className={styles.stale}> Arbetsboken har ändrats sedan dess{state.tab === 'validate' ? ' – validerar igen strax.' : '.'}</span>}
+          </p>
+        )}
+      </div>
+      {action.phase === 'failed' && <ErrorNotice error={action.error} title="Valideringen kunde inte göras" onRetry={() => void store.validate()} />}
+      {shown && !shown.result.isTemplate && (
+        <Notice intent="warning" title="Inga Planrapport-flikar">
+          <p className={styles.text}>Arbetsboken har inga Planrapport-flikar. Skapa mallarna under fliken Mallar först.</p>
+        </Notice>
       )}
-      {outcome && outcome.isTemplate && outcome.errors === 0 && (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            <MessageBarTitle>Klar att lämna in</MessageBarTitle>
-            {outcome.warnings > 0 ? `Inga fel. ${plural(outcome.warnings, 'varning', 'varningar')} att se över.` : 'Inga fel eller varningar.'}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {outcome && outcome.isTemplate && outcome.errors > 0 && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Inte klar att lämna in</MessageBarTitle>
-            {`${plural(outcome.errors, 'fel', 'fel')} och ${plural(outcome.warnings, 'varning', 'varningar')}. Rätta felen och validera igen.`}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {groups.length > 0 && (
-        <Accordion multiple collapsible defaultOpenItems={groups.filter(([, fs]) => fs.some((f) => f.severity === 'error')).map(([s]) => s)}>
-          {groups.map(([sheet, findings]) => {
-            const errors = findings.filter((f) => f.severity === 'error').length;
-            const warnings = findings.length - errors;
-            return (
-              <AccordionItem key={sheet} value={sheet}>
-                <AccordionHeader>
-                  <span className={styles.header}>
-                    <Text weight="semibold">{sheet}</Text>
-                    {errors > 0 && <CounterBadge count={errors} color="danger" size="small" aria-label={plural(errors, 'fel', 'fel')} />}
-                    {warnings > 0 && (
-                      <CounterBadge count={warnings} color="important" appearance="ghost" size="small" aria-label={plural(warnings, 'varning', 'varningar')} />
-                    )}
-                  </span>
-                </AccordionHeader>
-                <AccordionPanel>
-                  <ul className={styles.list}>
-                    {findings.map((f, i) => (
-                      <li key={`${f.cell}-${f.rule}-${i}`}>
-                        <Button
-                          appearance="subtle"
-                          className={styles.item}
-                          onClick={() => void go(f)}
-                          title={f.cell ? `Gå till ${f.sheet}!${f.cell}` : `Gå till ${f.sheet}`}
-                        >
-                          <span className={styles.line}>
-                            {f.severity === 'error' ? (
-                              <ErrorCircle16Filled className={styles.error} aria-label="Fel" />
-                            ) : (
-                              <Warning16Filled className={styles.warning} aria-label="Varning" />
-                            )}
-                            <span className={styles.cell}>{f.cell || '–'}</span>
-                            <span>
-                              {f.message} <span className={styles.rule}>[{f.rule}]</span>
-                            </span>
-                          </span>
-                        </Button>
-                      </li>
-                    ))}
-                  </ul>
-                </AccordionPanel>
-              </AccordionItem>
-            );
-          })}
-        </Accordion>
-      )}
+      {shown?.result.isTemplate && <Outcome outcome={shown.result} />}
+      {state.navigationError && <ErrorNotice error={state.navigationError} title="Det gick inte att gå till cellen" />}
     </section>
+  );
+}
+
+function Outcome({ outcome }: { outcome: ValidationOutcome }) {
+  const styles = useStyles();
+  const store = usePaneStore();
+  const { readiness } = outcome;
+  const intent = readiness.ready ? 'success' : outcome.errors > 0 ? 'error' : 'warning';
+  return (
+    <>
+      <Notice intent={intent} title={readinessTitle(outcome)}>
+        <p className={styles.text}>
+          {countsText(outcome.errors, outcome.warnings)}
+          {outcome.errors > 0 ? ' Rätta felen och validera igen.' : readiness.ready && outcome.warnings > 0 ? ' Se över varningarna.' : ''}
+        </p>
+        {readiness.missing.length > 0 && (
+          <>
+            <p className={styles.text}>Dokumentet saknar innehåll:</p>
+            <ul className={styles.missing}>
+              {readiness.missing.map((m) => (
+                <li key={m.id}>
+                  <Link as="button" className={styles.missingItem} onClick={() => void store.goTo({ sheet: m.sheet, range: '' })}>
+                    {m.text}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Notice>
+      {outcome.findings.length > 0 && <FindingList findings={outcome.findings} onGo={(target) => void store.goTo(target)} />}
+    </>
   );
 }

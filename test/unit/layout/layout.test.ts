@@ -14,6 +14,8 @@ import {
   SHEETS,
   SHEET_NAMES,
   TEXTER,
+  VERKSAMHETSBUDGET,
+  columnOf,
   derivedKeys,
   formulaColumnsFor,
   headerMatches,
@@ -138,6 +140,15 @@ describe('derived cells', () => {
     expect(derived('Okänd')).toEqual([]);
   });
 
+  test('Budget verksamhet derives Netto on Verksamhet rows and every column on Summa rows, after Budget kostnadsslag in the sheets', () => {
+    expect(Object.keys(formulaColumnsFor(VERKSAMHETSBUDGET, 'Verksamhet'))).toEqual(['net']);
+    expect(Object.keys(formulaColumnsFor(VERKSAMHETSBUDGET, 'Summa'))).toEqual(['costs', 'income', 'net', 'change']);
+    expect(VERKSAMHETSBUDGET.columns.map((c) => c.header)).toEqual(['Verksamhet', 'Radtyp', 'Kostnader', 'Intäkter', 'Netto', 'Ökning (+)/Minskning (−)']);
+    expect(VERKSAMHETSBUDGET.columns.filter((c) => c.kind === 'amount').map((c) => [c.unit, c.numberFormat])).toEqual(Array(4).fill(['mnkr', '#,##0.0']));
+    expect(headerMatches(columnOf(VERKSAMHETSBUDGET, 'change'), 'Ökning (+)/Minskning (-)')).toBe(true);
+    expect(SHEETS.map((s) => s.name).slice(-3)).toEqual(['Budget kostnadsslag', 'Budget verksamhet', 'Tabeller']);
+  });
+
   test('Budget kostnadsslag derives its sums; a sheet without row formulas derives nothing by type', () => {
     expect(Object.keys(formulaColumnsFor(KOSTNADSSLAG, 'Summa netto'))).toHaveLength(1);
     expect(formulaColumnsFor(KOSTNADSSLAG, 'Intäkt')).toEqual({});
@@ -147,5 +158,48 @@ describe('derived cells', () => {
   test('Indikatorer has two formula columns that are never read as input', () => {
     expect(headersOf(INDIKATORER, derivedKeys(INDIKATORER))).toEqual(['Bedömning (förslag)', 'Kontroll']);
     expect(derivedKeys(DRIFTBUDGET).size).toBe(0);
+  });
+});
+
+describe('what the next period does with each column is declared once, in the layout', () => {
+  const CARRIES = new Set(['keep', 'clear', 'period', 'derived']);
+  test.each(tableSheets().map((s) => [s.name, s] as const))('%s: every column declares its carry', (_, spec) => {
+    for (const c of spec.columns) {
+      expect(c.carry).toBeDefined();
+      if (typeof c.carry === 'string') expect(CARRIES).toContain(c.carry);
+      else {
+        // the year-end value comes from a value column of the same sheet
+        const from = spec.columns.find((x) => x.key === (c.carry as { yearEnd: string }).yearEnd);
+        expect(from).toBeDefined();
+        expect(from!.kind).toBe(c.kind);
+        expect(from!.carry).toBe('clear');
+      }
+      // formula columns keep their formulas; nothing typed is derived
+      expect(c.carry === 'derived').toBe(c.kind === 'derived');
+      if (c.carry === 'period') expect(c.kind).toBe('period');
+    }
+  });
+
+  test('Dokument: every field declares its carry; kind, year, tertial and date follow the new period, contacts stay', () => {
+    for (const f of DOKUMENT.fields) expect(['keep', 'period']).toContain(f.carry);
+    expect(DOKUMENT.fields.filter((f) => f.carry === 'period').map((f) => f.label)).toEqual(['Dokumenttyp', 'År', 'Tertial', 'Datum', 'Dnr', 'Bilaga']);
+    for (const label of ['Organisation', 'Handläggare', 'Telefon', 'Till', 'Kolada kommun/enhet', 'Avsändare', 'Postadress', 'E-post']) {
+      expect(DOKUMENT.fields.find((f) => f.label === label)?.carry).toBe('keep');
+    }
+  });
+
+  test('outcomes, forecasts, analyses, assessments and statuses are cleared; goals, targets, dates and budget carry', () => {
+    const carryOf = (spec: TableSheetSpec, header: string) => column(spec, header).carry;
+    for (const h of ['Periodens utfall', 'Utfall män/pojkar', 'Utfall kvinnor/flickor', 'Prognos helår', 'Analys', 'Bedömning', 'Källa']) {
+      expect([h, carryOf(INDIKATORER, h)]).toEqual([h, 'clear']);
+    }
+    for (const h of ['Mål-id', 'Indikator', 'Enhet', 'Riktning', 'Periodicitet', 'Årsmål', 'KF:s årsmål', 'Kolada-id']) {
+      expect([h, carryOf(INDIKATORER, h)]).toEqual([h, 'keep']);
+    }
+    expect(carryOf(INDIKATORER, 'Periodens utfall VB')).toEqual({ yearEnd: 'outcome' });
+    expect(carryOf(DRIFTBUDGET, 'Budget')).toBe('keep');
+    for (const h of ['Utfall', 'Prognos', 'Analys']) expect(carryOf(DRIFTBUDGET, h)).toBe('clear');
+    expect(TEXTER.columns.map((c) => c.carry)).toEqual(['keep', 'clear', 'keep']);
+    for (const c of KOSTNADSSLAG.columns) expect(c.carry).toBe('keep');
   });
 });

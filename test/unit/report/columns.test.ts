@@ -35,6 +35,13 @@ describe('widenToFit (declared widths)', () => {
     expect(absurd[0]!.width).toBe(16);
     expect(absurd.reduce((a, c) => a + c.width, 0)).toBeCloseTo(100, 0);
   });
+
+  test("the names' widest word keeps the first column wide enough, from the value columns' spare room (a pasted 5 000-character word does not)", () => {
+    const many = [column('Namn', 20), ...Array.from({ length: 8 }, (_, i) => column(`K${i}`, 10))];
+    const fitted = widenToFit(many, [Array(8).fill('1')], ['Antal tillhandahållna praktikplatser för verksamhetsförlagd utbildning']);
+    expect(textWidth('verksamhetsförlagd', SIZE.table)).toBeLessThanOrEqual(columnTwips(fitted)[0]! - METRICS.cell.left - METRICS.cell.right);
+    expect(widenToFit(many, [Array(8).fill('1')], ['x'.repeat(5000)])[0]!.width).toBe(widenToFit(many, [Array(8).fill('1')])[0]!.width);
+  });
 });
 
 describe('contentWidths (free tables)', () => {

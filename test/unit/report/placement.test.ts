@@ -14,7 +14,7 @@ describe('an empty workbook: the parts and sections each kind always prints', ()
   test('verksamhetsplan', () => {
     expect(headings('verksamhetsplan', [])).toEqual([
       '¶ Inledning (1)',
-      '¶ Redovisning av ekonomi (1)',
+      'Redovisning av ekonomi (1)',
       '  Resursanvändning (2)',
       '  Budget 2025 (2)',
       'Övrigt (1)',
@@ -24,7 +24,7 @@ describe('an empty workbook: the parts and sections each kind always prints', ()
   test('tertialrapport', () => {
     expect(headings('tertialrapport', [])).toEqual([
       '¶ Sammanfattande analys (1)',
-      '¶ Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
+      'Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
       '¶ Uppföljning av ekonomi (1)',
       '  Uppföljning av driftbudget (2)',
       '  Resultatenheter (2)',
@@ -44,7 +44,7 @@ describe('an empty workbook: the parts and sections each kind always prints', ()
   test('verksamhetsberättelse', () => {
     expect(headings('verksamhetsberattelse', [])).toEqual([
       '¶ Sammanfattande analys (1)',
-      '¶ Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
+      'Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
       '¶ Uppföljning av ekonomi (1)',
       '  Analys av resultaträkning - uppföljning av driftbudget (2)',
       '  Investeringar (2)',
@@ -60,9 +60,9 @@ describe('an empty workbook: the parts and sections each kind always prints', ()
   });
 
   test("the verksamhetsplan's economy is worded by year, its budget section carries the year", () => {
-    expect(headings('verksamhetsplan', [], 2022).slice(1, 4)).toEqual(['¶ Uppföljning av ekonomi (1)', '  Resursanvändning (2)', '  Budget 2022 (2)']);
-    expect(headings('verksamhetsplan', [], 2023)[1]).toBe('¶ Redovisning av ekonomi (1)');
-    expect(noYear('verksamhetsplan').slice(1, 4)).toEqual(['¶ Uppföljning av ekonomi (1)', '  Resursanvändning (2)', '  Budget (2)']);
+    expect(headings('verksamhetsplan', [], 2022).slice(1, 4)).toEqual(['Uppföljning av ekonomi (1)', '  Resursanvändning (2)', '  Budget 2022 (2)']);
+    expect(headings('verksamhetsplan', [], 2023)[1]).toBe('Redovisning av ekonomi (1)');
+    expect(noYear('verksamhetsplan').slice(1, 4)).toEqual(['Uppföljning av ekonomi (1)', '  Resursanvändning (2)', '  Budget (2)']);
   });
 });
 
@@ -75,7 +75,7 @@ describe('texts go where the outline puts them', () => {
     ).toEqual([
       '¶ Sammanfattande analys (1)',
       '  Verksamhet (2)',
-      '¶ Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
+      'Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
       '¶ Uppföljning av ekonomi (1)',
       '  Uppföljning av driftbudget (2)',
       '  Resultatenheter (2)',
@@ -112,7 +112,7 @@ describe('texts go where the outline puts them', () => {
     expect(headings('verksamhetsberattelse', [text('Egen rubrik'), text('Investeringar'), text('Ännu en')]).slice(0, 7)).toEqual([
       '¶ Sammanfattande analys (1)',
       '  Egen rubrik (2)',
-      '¶ Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
+      'Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
       '¶ Uppföljning av ekonomi (1)',
       '  Analys av resultaträkning - uppföljning av driftbudget (2)',
       '  Investeringar (2)',
@@ -135,7 +135,7 @@ describe('texts go where the outline puts them', () => {
     expect(headings('tertialrapport', [text('medel  för LOKALÄNDAMÅL')])).not.toContain('  Medel för lokaländamål (2)');
     // "Budget <year>" belongs to the budget section, but only the document's year stands for it
     expect(headings('verksamhetsplan', [text('Budget 2031')]).slice(1, 5)).toEqual([
-      '¶ Redovisning av ekonomi (1)',
+      'Redovisning av ekonomi (1)',
       '  Budget 2031 (2)',
       '  Resursanvändning (2)',
       '  Budget 2025 (2)',
@@ -177,7 +177,7 @@ describe('the goal tree, the economy and the title page', () => {
     const model = buildReport(plan('tertialrapport', { goals, indicators: [indicator('C', 'Andel')], activities: [activity('none', 'Utan mål')] }));
     expect(outlineOf(model.body).slice(0, 6)).toEqual([
       '¶ Sammanfattande analys (1)',
-      '¶ Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
+      'Uppföljning av Kommunfullmäktiges inriktningsmål (1)',
       '  KF:s inriktningsmål: 1. En stad för alla (2)',
       '    KF:s mål för verksamhetsområdet: 1.1 Mål (3)',
       '      Nämndmål: Nämndmålet (4)',
@@ -185,14 +185,14 @@ describe('the goal tree, the economy and the title page', () => {
     ]);
   });
 
-  test('verksamhetsplan: the goals are main parts after the intro, the first on a new page', () => {
+  test('verksamhetsplan: the goals are main parts after the intro, which alone starts on a new page', () => {
     const model = buildReport(plan('verksamhetsplan', { goals }));
     expect(outlineOf(model.body).slice(0, 5)).toEqual([
       '¶ Inledning (1)',
-      '¶ KF:s inriktningsmål: 1. En stad för alla (1)',
+      'KF:s inriktningsmål: 1. En stad för alla (1)',
       '  KF:s mål för verksamhetsområdet: 1.1 Mål (2)',
       '    Nämndmål: Nämndmålet (3)',
-      '¶ Redovisning av ekonomi (1)',
+      'Redovisning av ekonomi (1)',
     ]);
   });
 
@@ -204,8 +204,7 @@ describe('the goal tree, the economy and the title page', () => {
     expect(kinds('verksamhetsplan')).toEqual(['  Budget 2025 (2) [planBudget]']);
   });
 
-  // today Tabeller is added before the always-printed sections, which then go after it when none of them is present
-  test('tables go under the section they name; others in the economy under Tabeller', () => {
+  test('tables go under the section they name; those naming none under the economy heading, no heading made up', () => {
     const model = buildReport(
       plan('verksamhetsplan', {
         texts: [text('Agenda 2030')],
@@ -214,13 +213,43 @@ describe('the goal tree, the economy and the title page', () => {
     );
     expect(outlineOf(model.body, true)).toEqual([
       '¶ Inledning (1)',
-      '¶ Redovisning av ekonomi (1)',
-      '  Tabeller (2) [freeTable]',
+      'Redovisning av ekonomi (1) [freeTable]',
       '  Resursanvändning (2)',
       '  Budget 2025 (2)',
       'Övrigt (1)',
       'Agenda 2030 (1) [richText, freeTable]',
     ]);
+  });
+
+  test('a table naming a section the outline knows gets that section where the outline puts it, though it has no text', () => {
+    const vp = buildReport(
+      plan('verksamhetsplan', {
+        info: { year: 2019 },
+        texts: [text('Resursanvändning')],
+        tables: [table('Budget 2019', 'Budget 2019', ['Verksamhet (mnkr)', 'Kostnader'], [['Förskola', 612.8]])],
+      }),
+    );
+    expect(outlineOf(vp.body, true).slice(1, 4)).toEqual(['Uppföljning av ekonomi (1)', '  Resursanvändning (2) [richText]', '  Budget 2019 (2) [freeTable]']);
+    // "Budget" names the year's section too
+    const plain = buildReport(plan('verksamhetsplan', { info: { year: 2019 }, tables: [table('B', 'Budget', ['A', 'B'], [['x', 1]])] }));
+    expect(outlineOf(plain.body, true).filter((l) => l.includes('Budget'))).toEqual(['  Budget 2019 (2) [freeTable]']);
+    // in a tertialrapport, Investeringar comes after the driftbudget and Resultatenheter as the outline has them
+    const t2 = buildReport(
+      plan('tertialrapport', {
+        info: { year: 2019 },
+        texts: [text('Omslutningsförändringar')],
+        tables: [table('Investeringar', 'Investeringar', ['Mnkr', 'Budget 2019'], [['Svandamsparken', 6]])],
+      }),
+    );
+    const economy = outlineOf(t2.body, true).filter((l) => l.startsWith('  ') && !l.startsWith('    '));
+    expect(economy.slice(0, 4)).toEqual([
+      '  Uppföljning av driftbudget (2)',
+      '  Resultatenheter (2)',
+      '  Investeringar (2) [freeTable]',
+      '  Försäljningar av anläggningstillgångar (2)',
+    ]);
+    const all = [vp, plain, t2].flatMap((m) => outlineOf(m.body));
+    expect(all.filter((l) => /Tabeller/.test(l))).toEqual([]);
   });
 
   test('the organisation under the title and in the page header of a tertialrapport; in the title of the others', () => {

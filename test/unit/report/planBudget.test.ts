@@ -1,7 +1,7 @@
 /** The verksamhetsplan's budget by kostnadsslag (report/blocks/planBudget.ts). */
-import { placePlanBudget, planBudgetBlock } from '../../../src/core/report/blocks/planBudget';
+import { placePlanBudget, planBudgetBlock, unitBudgetBlock } from '../../../src/core/report/blocks/planBudget';
 import type { Section } from '../../../src/core/report/model';
-import { outlineOf, plan, planBudgetRow } from './plans';
+import { outlineOf, plan, planBudgetRow, unitBudgetRow } from './plans';
 
 describe('the budget by kostnadsslag', () => {
   const p = plan('verksamhetsplan', {
@@ -57,5 +57,49 @@ describe('the budget by kostnadsslag', () => {
     const without: Section = { heading: 'E', level: 1, blocks: [], children: [{ heading: 'Resursanvändning', level: 2, blocks: [], children: [] }] };
     placePlanBudget(without, budget, p);
     expect(outlineOf([without], true)).toEqual(['E (1)', '  Resursanvändning (2)', '  Budget 2025 (2) [planBudget]']);
+  });
+});
+
+describe('the budget per verksamhet', () => {
+  const rows = [
+    unitBudgetRow('Förskola', 'Verksamhet', { costs: 612.8, income: -52.3, net: 560.5, change: 8.9 }),
+    unitBudgetRow('Äldreomsorg', 'Verksamhet', { costs: 640.5, income: -75.6, net: 564.9, change: -4 }),
+    unitBudgetRow('Ny verksamhet', 'Verksamhet', { costs: 1 }),
+    unitBudgetRow('Summa', 'Summa', { costs: 1254.3, income: -127.9, net: 1125.4, change: 4.9 }),
+  ];
+
+  test('four columns in mnkr with one decimal, the Summa row as the total; signs as the originals unless Dokument asks for plus and minus', () => {
+    const block = unitBudgetBlock(plan('verksamhetsplan', { unitBudget: rows }));
+    expect(block.columns.map((c) => [c.header, c.align])).toEqual([
+      ['Verksamhet (mnkr)', 'left'],
+      ['Kostnader', 'right'],
+      ['Intäkter', 'right'],
+      ['Netto', 'right'],
+      ['Ökning (+)/Minskning (−)', 'right'],
+    ]);
+    expect(block.columns.reduce((a, c) => a + c.width, 0)).toBe(100);
+    expect(block.rows.map((r) => [r.label, r.style, ...r.cells])).toEqual([
+      ['Förskola', 'line', '612,8', '-52,3', '560,5', '8,9'],
+      ['Äldreomsorg', 'line', '640,5', '-75,6', '564,9', '-4,0'],
+      ['Ny verksamhet', 'line', '1,0', '', '', ''],
+      ['Summa', 'total', '1\u00a0254,3', '-127,9', '1\u00a0125,4', '4,9'],
+    ]);
+    const explicit = unitBudgetBlock(plan('verksamhetsplan', { info: { signs: 'explicit' }, unitBudget: rows }));
+    expect(explicit.rows.map((r) => [r.cells[1], r.cells[3]])).toEqual([
+      ['\u221252,3', '+8,9'],
+      ['\u221275,6', '\u22124,0'],
+      ['', ''],
+      ['\u2212127,9', '+4,9'],
+    ]);
+  });
+
+  test('under "Budget <år>" before the budget by kostnadsslag', () => {
+    const economy: Section = { heading: 'E', level: 1, blocks: [], children: [] };
+    placePlanBudget(
+      economy,
+      { heading: 'Budget', printed: 'Budget 2019' },
+      plan('verksamhetsplan', { unitBudget: rows, planBudget: [planBudgetRow('A', 'Kostnad', 1)] }),
+    );
+    expect(outlineOf([economy], true)).toEqual(['E (1)', '  Budget 2019 (2) [budgetTable, planBudget]']);
   });
 });

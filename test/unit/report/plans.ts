@@ -2,7 +2,18 @@
  * In-memory plans for the report's unit tests: a Plan built directly, no workbook, exceljs or
  * CLI. Every record gets a source row of its own; what a test does not give is empty.
  */
-import type { Activity, BudgetRow, DocumentKind, FreeTable, Goal, Indicator, Plan, PlanBudgetRow, TextSection } from '../../../src/core/model/plan';
+import type {
+  Activity,
+  BudgetRow,
+  DocumentKind,
+  FreeTable,
+  Goal,
+  Indicator,
+  Plan,
+  PlanBudgetRow,
+  TextSection,
+  UnitBudgetRow,
+} from '../../../src/core/model/plan';
 import { EMPTY, type Value } from '../../../src/core/values/swedish';
 import type { Section } from '../../../src/core/report/model';
 
@@ -18,6 +29,7 @@ export function plan(kind: DocumentKind | undefined, parts: Partial<Omit<Plan, '
     activities: parts.activities ?? [],
     budget: parts.budget ?? [],
     planBudget: parts.planBudget ?? [],
+    unitBudget: parts.unitBudget ?? [],
     tables: parts.tables ?? [],
   };
 }
@@ -67,6 +79,15 @@ export const planBudgetRow = (label: string, rowType: PlanBudgetRow['rowType'], 
   amount,
   entered: amount,
   source: source('Budget kostnadsslag'),
+});
+
+export const unitBudgetRow = (label: string, rowType: UnitBudgetRow['rowType'], amounts: UnitBudgetRow['amounts']): UnitBudgetRow => ({
+  label,
+  rowType,
+  entered: amounts,
+  amounts,
+  expected: amounts,
+  source: source('Budget verksamhet'),
 });
 
 export const table = (caption: string, section: string | undefined, header: string[], rows: (string | number)[][], sumRows: number[] = []): FreeTable => ({

@@ -94,10 +94,10 @@ describe('the renderer and the page estimator on every kind of block', () => {
       expect([text, i >= 0]).toEqual([text, true]);
       at = i;
     }
-    // structure: Word tables, heading styles, a table of contents field
+    // structure: Word tables, heading styles, a table of contents of page references
     expect((xml.match(/<w:tbl>/g) ?? []).length).toBeGreaterThanOrEqual(4);
     expect(xml).toMatch(/w:pStyle w:val="Heading1"/);
-    expect(xml).toMatch(/TOC \\h \\o &quot;1-3&quot;/);
+    expect(xml).toMatch(/PAGEREF _Toc0001 \\h/);
     // markup turned into formatting, never into raw tags
     expect(xml).not.toContain('<p>');
     expect(xml).toMatch(/<w:b\/>[\s\S]*bedrivits/);
@@ -113,6 +113,43 @@ describe('the renderer and the page estimator on every kind of block', () => {
     model.body.forEach(walk);
     expect([...kinds].sort()).toEqual(expect.arrayContaining(['activityTable', 'budgetTable', 'indicatorTable', 'richText']));
     expect(() => renderReport(model)).not.toThrow();
+  });
+
+  test('the contents: an entry per heading, a link with a page reference to its bookmark whose result is the estimate, written clean, no TOC field', async () => {
+    const model = buildReport(tertialrapport());
+    const xml = await documentXml(await packReport(model));
+    const sdt = /<w:sdt>.*?<\/w:sdt>/s.exec(xml)![0];
+    expect(sdt).toContain('<w:alias w:val="Innehållsförteckning"/>');
+    expect(sdt).toContain('<w:docPartGallery w:val="Table of Contents"/>');
+    // LibreOffice keeps a TOC field's entries as static text: no TOC field, so it works the page references out
+    expect(sdt).not.toMatch(/<w:instrText[^>]*>\s*TOC\b/);
+    // clean: Word shows the results as they are and does not ask to update the fields
+    expect(sdt).not.toContain('w:dirty');
+    const entries = estimateTocPages(model, 3);
+    const refs = [
+      ...sdt.matchAll(
+        /<w:hyperlink[^>]*w:anchor="(_Toc\d+)">.*?PAGEREF (_Toc\d+) \\h <\/w:instrText>.*?fldCharType="separate"\/><\/w:r><w:r><w:t[^>]*>(\d+)<\/w:t>/gs,
+      ),
+    ];
+    expect(refs.map((r) => r[1])).toEqual(refs.map((r) => r[2]));
+    expect(refs.map((r) => Number(r[3]))).toEqual(entries.map((e) => e.page));
+    // each bookmark is on its heading
+    for (const [, id] of refs) expect(xml).toMatch(new RegExp(`<w:bookmarkStart w:name="${id}"[^>]*/>(<w:r>.*?</w:r>)+<w:bookmarkEnd`));
+  });
+
+  test('Bilagor stays with the contents: its heading, the list and the last entries kept together', async () => {
+    const built = buildReport(tertialrapport());
+    const attachments = ['Bilaga 1. Blanketter', 'Bilaga 2. Bokslut', 'Bilaga 3. Uppföljning'].map((t) => ({
+      kind: 'paragraph' as const,
+      runs: [{ text: t }],
+    }));
+    const xml = await documentXml(await packReport({ ...built, attachments }));
+    const paragraphs = xml.match(/<w:p>.*?<\/w:p>/gs)!;
+    const keepNext = (p: string) => p.includes('<w:keepNext/>');
+    const entries = paragraphs.filter((p) => /w:pStyle w:val="TOC\d"/.test(p));
+    expect(entries.map(keepNext)).toEqual(entries.map((_, i) => i >= entries.length - 3));
+    const bilagor = paragraphs.findIndex((p) => p.includes('>Bilagor<'));
+    expect(paragraphs.slice(bilagor + 1, bilagor + 4).map(keepNext)).toEqual([true, true, false]);
   });
 
   test('the estimate gives every contents entry a page, in order, starting after the contents', () => {

@@ -19,6 +19,36 @@ describe('rich text in text cells', () => {
     expect(blocks.map((b) => b.kind)).toEqual(['subheading', 'paragraph', 'paragraph', 'paragraph']);
   });
 
+  test('the first line of a list of short lines is not its heading; a heading over a sentence and a long paragraph is', () => {
+    const kinds = (text: string) => parseRichText(text).map((b) => b.kind);
+    // "Chefer och medarbetare" opens the list a line announces, each item a short line
+    expect(kinds('Arbetet riktar sig till:\nChefer och medarbetare\nBrukare och närstående.\nSamarbetspartner.')).toEqual([
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+    ]);
+    // after "… enligt nedan:" (a table goes there) a heading over a long paragraph stays a heading
+    const long = 'Budgeterade medel kommer att användas till upprustning av parker och lekplatser i hela stadsdelen under året.';
+    expect(kinds(`Medlen fördelas enligt nedan:\nParkinvesteringar\n${long}`)).toEqual(['paragraph', 'subheading', 'paragraph']);
+    // a run of short lines without sentences is a list, not a heading and its text
+    expect(kinds('Chefer och medarbetare\nBrukare och närstående\nSamarbetspartner i stadsdelen')).toEqual(['paragraph', 'paragraph', 'paragraph']);
+    expect(kinds('Samverkan\nVi samverkar med skolan.\n\nNästa stycke är långt nog att vara ett eget stycke och inte en rubrik i texten här.')).toEqual([
+      'subheading',
+      'paragraph',
+      'paragraph',
+    ]);
+    expect(kinds('Kompetensförsörjning\n- introduktion\n- handledning')).toEqual(['subheading', 'bullet', 'bullet']);
+  });
+
+  test('a first name alone on a line (draft residue) is a paragraph, never a heading', () => {
+    const long = 'Förra året inbjöd äldreomsorgen till en uppskattad kulturvecka i september, i år utökas den till en kulturfestival.';
+    expect(parseRichText(`Susanne\n${long}`).map((b) => b.kind)).toEqual(['paragraph', 'paragraph']);
+    expect(parseRichText(`Ann-Christin L\n${long}`).map((b) => b.kind)).toEqual(['paragraph', 'paragraph']);
+    // a one-word heading that is no name stays a heading
+    expect(parseRichText(`Familjerätt\n${long}`).map((b) => b.kind)).toEqual(['subheading', 'paragraph']);
+  });
+
   test("Word's manual line break pasted into a cell (_x000B_) is a line break, not lost", () => {
     expect(plainText(parseRichText('Första raden i ett långt stycke\u000bandra raden i samma stycke.'))).toBe(
       'Första raden i ett långt stycke\nandra raden i samma stycke.',

@@ -1,5 +1,5 @@
 import { findingsOf, plan, where } from '../../helpers/plans';
-import { BUDGET_000 } from '../../helpers/records';
+import { BUDGET_000, BUDGET_2019 } from '../../helpers/records';
 
 type Row = Record<string, string | number | null>;
 const line = (Verksamhet: string, Budget: number, Prognos: number, extra: Row = {}): Row => ({
@@ -98,5 +98,75 @@ describe('budget by kostnadsslag rules', () => {
     );
     expect(findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(['plan-budget.sum C3', 'plan-budget.row-type-missing B4']);
     expect(findings[0]!.message).toMatch(/Summa kostnader 1.200 tkr stämmer inte med raderna ovanför, 1.000 tkr/);
+  });
+});
+
+describe('budget per verksamhet rules', () => {
+  const units = (rows: Row[], extra = {}) => plan('vp', { 'Budget verksamhet': rows, ...extra });
+  const CHANGE = 'Ökning (+)/Minskning (−)';
+
+  test("the 2019 plan's budget with Netto and Summa as formulas: nothing to report", () => {
+    expect(where(units(BUDGET_2019 as Row[]))).toEqual([]);
+  });
+
+  test('Netto is Kostnader less the intäkter, written with or without a minus; Summa adds the Verksamhet rows; every row needs its type', () => {
+    expect(
+      where(
+        units([
+          { Verksamhet: 'A', Radtyp: 'Verksamhet', Kostnader: 10, Intäkter: -2, Netto: 8 },
+          { Verksamhet: 'B', Radtyp: 'Verksamhet', Kostnader: 10, Intäkter: 2, Netto: 8.04 },
+          { Verksamhet: 'S', Radtyp: 'Summa', Kostnader: 20, Intäkter: 0, Netto: 16, [CHANGE]: null },
+        ]),
+      ),
+    ).toEqual([]);
+    const findings = findingsOf(
+      units([
+        { Verksamhet: 'Förskola', Radtyp: 'Verksamhet', Kostnader: 612.8, Intäkter: -52.3, Netto: 612.8, [CHANGE]: 8.9 },
+        { Verksamhet: 'Äldreomsorg', Radtyp: 'Verksamhet', Kostnader: 640.5, Intäkter: -75.6, [CHANGE]: -4 },
+        { Verksamhet: 'Summa', Radtyp: 'Summa', Kostnader: 1250, [CHANGE]: 4.9 },
+        { Verksamhet: 'Utan typ', Kostnader: 1 },
+      ]),
+    );
+    expect(findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(['unit-budget.net E2', 'unit-budget.sum C4', 'unit-budget.row-type-missing B5']);
+    expect(findings[0]!.message).toBe(
+      'Budget verksamhet!E2: Netto 612,8 för "Förskola" stämmer inte med Kostnader minus Intäkter, 560,5 mnkr. Ta bort det inskrivna värdet så räknar formeln, eller rätta Kostnader och Intäkter.',
+    );
+    expect(findings[1]!.message).toMatch(
+      /^Budget verksamhet!C4: Summa 1.250,0 stämmer inte med summan av Verksamhet-raderna ovanför, 1.253,3 mnkr \(Kostnader\)/,
+    );
+  });
+});
+
+describe('free tables', () => {
+  const tables = (rows: Row[]) => plan('vp', { Tabeller: rows });
+
+  test('a table whose Avsnitt names a section the document has or the outline knows: nothing to report', () => {
+    expect(
+      where(
+        tables([
+          { Tabell: 'Budget', Avsnitt: 'Budget 2019', Tabellrad: 'Rubrik', 'Kolumn 1': 'Verksamhet', 'Kolumn 2': 'Netto' },
+          { Tabell: 'Budget', Avsnitt: 'Budget 2019', Tabellrad: 'Rad', 'Kolumn 1': 'Förskola', 'Kolumn 2': 1 },
+          { Tabell: 'Inledande', Avsnitt: 'Inledning', 'Kolumn 1': 'a' },
+          { Tabell: 'Resurser', Avsnitt: 'Resursanvändning', 'Kolumn 1': 'a' },
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  test('an Avsnitt that names no section: a warning at the cell with the names it can take', () => {
+    const findings = findingsOf(
+      tables([
+        { Tabell: 'Personal', Avsnitt: 'Personalen', 'Kolumn 1': 'a' },
+        { Tabell: 'Utan', 'Kolumn 1': 'b' },
+      ]),
+    );
+    expect(findings.map((f) => `${f.severity} ${f.rule} ${f.sheet}!${f.cell}`)).toEqual([
+      'warning table.section-unknown Tabeller!B2',
+      'warning table.section-unknown Tabeller!B3',
+    ]);
+    expect(findings[0]!.message).toMatch(
+      /^Tabeller!B2: tabellen "Personal": Avsnitt "Personalen" finns inte i dokumentet, så tabellen skrivs direkt under ekonomirubriken\. Skriv avsnittet den hör till, t\.ex\. Resursanvändning, Budget 2019, Förslag till beslut, .*Inledning.* eller ett annat avsnitt i dokumentet\.$/,
+    );
+    expect(findings[1]!.message).toMatch(/Avsnitt är tomt/);
   });
 });

@@ -1,10 +1,11 @@
 /** Reading: snapshot → plan through the layout, every problem a finding naming sheet and cell. */
 import { DRIFTBUDGET, INDIKATORER, headerOf } from '../../../src/core/layout/layout';
 import { columnLetter } from '../../../src/core/cells/address';
-import { choiceOf, isPlanWorkbook, readPlan, shown } from '../../../src/core/workbook/readPlan';
+import { choiceOf, isPlanWorkbook, readDocument, readPlan, shown } from '../../../src/core/workbook/readPlan';
+import type { WorkbookSnapshot } from '../../../src/core/workbook/snapshot';
 import { validate } from '../../../src/core/rules/validate';
 import { CLEAN_T2, CLEAN_VP, indicatorRecord } from '../../helpers/records';
-import { merge, put, snapshotOf, type SnapshotRecords } from '../../helpers/snapshot';
+import { merge, put, snapshotOf, templatedSnapshot, type SnapshotRecords } from '../../helpers/snapshot';
 
 const rules = (records: SnapshotRecords, options?: Parameters<typeof snapshotOf>[1]) =>
   readPlan(snapshotOf(records, options)).findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`);
@@ -75,6 +76,16 @@ describe('a clean workbook', () => {
     expect(vp.findings).toEqual([]);
     expect(vp.presentSheets).toContain('Budget kostnadsslag');
     expect(vp.plan.planBudget.find((r) => r.rowType === 'Summa netto')!.amount).toBe(599400 - 34200);
+    expect(vp.presentSheets).toContain('Budget verksamhet');
+    expect(vp.plan.unitBudget.map((r) => [r.label, r.rowType, r.amounts.net])).toEqual([
+      ['Nämnd- och förvaltningsadministration', 'Verksamhet', 61.2],
+      ['Förskola', 'Verksamhet', 560.5],
+      ['Individ- och familjeomsorg', 'Verksamhet', 190.2],
+      ['Äldreomsorg', 'Verksamhet', 564.9],
+      ['Stöd och service till personer med funktionsnedsättning', 'Verksamhet', 315.4],
+      ['Kultur- och fritidsverksamhet', 'Verksamhet', 42.9],
+      ['Summa', 'Summa', 1735.1],
+    ]);
     expect(vp.plan.info).toMatchObject({
       kind: 'verksamhetsplan',
       administration: 'Hägersten-Liljeholmens stadsdelsförvaltning',
@@ -336,5 +347,20 @@ describe('helpers of reading', () => {
     expect(isPlanWorkbook({ sheetNames: ['Blad1'], sheets: {} })).toBe(false);
     expect(isPlanWorkbook({ sheetNames: ['Blad1', 'Mål'], sheets: {} })).toBe(true);
     expect(isPlanWorkbook({ sheetNames: ['Tabeller'], sheets: {} })).toBe(false);
+  });
+});
+
+describe('readDocument: the document alone, from Dokument and the sheet names', () => {
+  test('the same document as readPlan, from a snapshot holding Dokument only; the sheets the workbook lacks', async () => {
+    const full = await templatedSnapshot(CLEAN_T2);
+    const onlyDokument: WorkbookSnapshot = { sheetNames: full.sheetNames.filter((n) => n !== 'Aktiviteter'), sheets: { Dokument: full.sheets['Dokument']! } };
+    expect(readDocument(onlyDokument)).toEqual({ info: readPlan(full).plan.info, isTemplate: true, missingSheets: ['Aktiviteter'] });
+  });
+
+  test('a workbook without Planrapport sheets', () => {
+    const r = readDocument({ sheetNames: ['Blad1'], sheets: {} });
+    expect(r.isTemplate).toBe(false);
+    expect(r.info).toEqual({});
+    expect(r.missingSheets).toEqual(['Dokument', 'Texter', 'Mål', 'Indikatorer', 'Aktiviteter', 'Driftbudget']);
   });
 });

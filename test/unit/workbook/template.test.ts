@@ -208,7 +208,7 @@ describe('columns and sheets the workbook lacks', () => {
   test('a missing sheet is added with all its columns; the others are left as they are', () => {
     const snapshot = snapshotOf(CLEAN_T2);
     const plan = planTemplate(snapshot, T2);
-    expect(ops(plan.edits, 'addSheet').map((e) => e.sheet)).toEqual(['Budget kostnadsslag', 'Tabeller', 'Listor']);
+    expect(ops(plan.edits, 'addSheet').map((e) => e.sheet)).toEqual(['Budget kostnadsslag', 'Budget verksamhet', 'Tabeller', 'Listor']);
     expect(ops(plan.edits, 'setCells', 'Texter')).toEqual([]);
   });
 
@@ -300,5 +300,48 @@ describe('ranges stay within the data and the sheet', () => {
     snapshot.sheets['Texter'] = texter;
     const plan = planTemplate(snapshot, T2);
     expect(maxRow(plan.edits, 'Texter')).toBe(1_048_576);
+  });
+});
+
+describe('"Uppdatera mallar" with other document values (replaceDocument)', () => {
+  const dokument = () =>
+    snapshotOf({
+      Dokument: { Dokumenttyp: 'Tertialrapport', År: 2019, Tertial: 1, Organisation: 'Gamla nämnden', Datum: { formula: '=TODAY()', value: 43800 } },
+      Indikatorer: [{ Indikator: 'A', 'Periodens utfall VB 2018': 3 }],
+    });
+
+  test('without it (the CLI) the typed values are kept, with a note', () => {
+    const plan = planTemplate(dokument(), { kind: 'tertialrapport', year: 2020, tertial: 2, organisation: 'Nya nämnden' });
+    const cells = written(plan.edits);
+    expect([...cells.keys()].filter((k) => k.startsWith('Dokument!B'))).toEqual([]);
+    expect(plan.notes).toContain('Dokument: År är redan "2019" och behölls (angivet: "2020").');
+  });
+
+  test('with it the year, tertial, kind and organisation are replaced and the document reads as the form said', () => {
+    const snapshot = dokument();
+    const options: TemplateOptions = { kind: 'tertialrapport', year: 2020, tertial: 2, organisation: 'Nya nämnden', replaceDocument: true };
+    const plan = planTemplate(snapshot, options);
+    const book = applied(snapshot, plan.edits);
+    expect(readPlan(book).plan.info).toEqual({ kind: 'tertialrapport', year: 2020, tertial: 2, organisation: 'Nya nämnden', date: expect.anything() });
+    expect(plan.notes).toContain('Dokument: År ändrades från "2019" till "2020".');
+    expect(plan.notes).toContain('Dokument: Tertial ändrades från "1" till "2".');
+    expect(plan.notes).toContain('Dokument: Organisation ändrades från "Gamla nämnden" till "Nya nämnden".');
+    // the header that carries the previous year follows; the value under it stays
+    expect(book.sheets['Indikatorer']!.values[0]).toContain('Periodens utfall VB 2019');
+    expect(book.sheets['Indikatorer']!.values[0]).not.toContain('Periodens utfall VB 2018');
+    expect(plan.notes).toContain('Indikatorer: rubriken "Periodens utfall VB 2018" ändrades till "Periodens utfall VB 2019".');
+    expect(readPlan(book).plan.indicators[0]!.previousOutcome).toEqual(readPlan(snapshot).plan.indicators[0]!.previousOutcome);
+    // applying it again changes nothing more
+    const again = planTemplate(book, options);
+    expect([...written(again.edits)]).toEqual([]);
+    expect(again.notes).toEqual([]);
+  });
+
+  test('another kind: Dokumenttyp changes, a formula in Dokument is never written over', () => {
+    const plan = planTemplate(dokument(), { kind: 'verksamhetsplan', year: 2019, replaceDocument: true });
+    const book = applied(dokument(), plan.edits);
+    expect(readPlan(book).plan.info.kind).toBe('verksamhetsplan');
+    const datum = ops(plan.edits, 'setCells', 'Dokument').filter((e) => e.rows.some((r) => r.some((c) => typeof c === 'object' && c !== null)));
+    expect(datum).toEqual([]);
   });
 });

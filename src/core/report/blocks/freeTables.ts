@@ -1,13 +1,15 @@
 /**
  * The free tables (sheet Tabeller): each printed under the section or driftbudget line its
- * Avsnitt names, after the paragraph that announces it ("… enligt nedan:"); those that name
- * no section of the document go together at the end of the economy.
+ * Avsnitt names, after the paragraph that announces it ("… enligt nedan:"), a section the
+ * outline knows made for it when the workbook has no text for it; those that name no section
+ * of the document go under the economy's heading, no heading made up for them.
  */
 import type { FreeTable } from '../../model/plan';
 import { oneLine } from '../../values/text';
 import { contentWidths } from '../columns';
 import type { Block, BlockOf, Section, TableColumn } from '../model';
-import { sectionKey } from '../outline';
+import { isSection, sectionKey, type DocumentOutline } from '../outline';
+import { knownSection, type Part } from './textSections';
 import { figures, type Figures } from '../figures';
 
 /**
@@ -90,6 +92,8 @@ export function insertAfterIntroduction(section: Section, blocks: Block[]): void
 /** The workbook's free tables while the report places them: each goes to the first place that names it. */
 export class FreeTables {
   private readonly placed = new Set<FreeTable>();
+  /** The section a table goes to when its Avsnitt names a known section by another name ("Budget" for "Budget 2019"). */
+  private readonly target = new Map<FreeTable, string>();
 
   constructor(
     private readonly tables: readonly FreeTable[],
@@ -99,9 +103,29 @@ export class FreeTables {
   /** The tables not placed yet whose Avsnitt names `name`, as blocks under that name; they count as placed. */
   take(name: string): BlockOf<'freeTable'>[] {
     const key = sectionKey(name);
-    const tables = this.tables.filter((t) => t.section && sectionKey(t.section) === key && !this.placed.has(t));
+    const tables = this.tables.filter((t) => t.section && sectionKey(this.target.get(t) ?? t.section) === key && !this.placed.has(t));
     tables.forEach((t) => this.placed.add(t));
     return tables.map((t) => freeTableBlock(t, name, this.fig));
+  }
+
+  /**
+   * For each table not placed yet whose Avsnitt names a section the outline knows but the
+   * document does not have (no text for it), that section, made empty where the outline puts it.
+   */
+  makeKnownSections(parts: readonly Part[], outline: DocumentOutline): void {
+    for (const t of this.tables) {
+      if (this.placed.has(t) || !t.section) continue;
+      const key = sectionKey(t.section);
+      if (!key || parts.some((p) => hasSection(p.section, key))) continue;
+      for (const spec of outline.textParts) {
+        const known = spec.sections.find((s) => isSection(s, key) || sectionKey(s.printed) === key);
+        const part = known && parts.find((p) => sectionKey(p.section.heading) === sectionKey(spec.heading));
+        if (!known || !part) continue;
+        const section = knownSection(part, spec, known, key === known.key ? known.printed : oneLine(t.section));
+        this.target.set(t, section.heading);
+        break;
+      }
+    }
   }
 
   /** Puts the tables that name the section, or a section below it, there. */
@@ -111,8 +135,18 @@ export class FreeTables {
     section.children.forEach((child) => this.attachTo(child));
   }
 
+  /** The tables placed nowhere. */
+  unplaced(): FreeTable[] {
+    return this.tables.filter((t) => !this.placed.has(t));
+  }
+
   /** The tables placed nowhere, as blocks. */
   rest(): BlockOf<'freeTable'>[] {
-    return this.tables.filter((t) => !this.placed.has(t)).map((t) => freeTableBlock(t, undefined, this.fig));
+    return this.unplaced().map((t) => freeTableBlock(t, undefined, this.fig));
   }
+}
+
+/** Whether the section or one below it has this name (`sectionKey`). */
+function hasSection(section: Section, key: string): boolean {
+  return sectionKey(section.heading) === key || section.children.some((c) => hasSection(c, key));
 }

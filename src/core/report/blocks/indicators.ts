@@ -100,6 +100,7 @@ export function fitIndicatorColumns(sections: readonly Section[]): void {
   const columns = widenToFit(
     tables[0]!.columns,
     tables.flatMap((t) => t.rows.map((r) => r.cells)),
+    tables.flatMap((t) => t.rows.map((r) => (r.flag ? `${r.flag}\u00a0${r.name}` : r.name))),
   );
   tables.forEach((t) => (t.columns = columns));
 }

@@ -110,3 +110,19 @@ export function addAlwaysSections(parts: readonly Part[], outline: DocumentOutli
     });
   }
 }
+
+/**
+ * The section of a known name under its part, made (empty) where the outline puts it when the
+ * part has none: before the first section present that the outline lists after it.
+ */
+export function knownSection(part: Part, spec: DocumentOutline['textParts'][number], known: DocumentSection, heading: string): Section {
+  const children = part.section.children;
+  const present = children.find((c) => isSection(known, sectionKey(c.heading)));
+  if (present) return present;
+  const later = spec.sections.slice(spec.sections.indexOf(known) + 1);
+  const at = children.findIndex((c) => later.some((s) => isSection(s, sectionKey(c.heading))));
+  const section = emptySection(heading, 2);
+  if (at < 0) children.push(section);
+  else children.splice(at, 0, section);
+  return section;
+}

@@ -1,13 +1,13 @@
 /**
  * The report model → a Word document (docx), one small function per kind of block
  * (`BLOCK_RENDERERS`, a BlockVisitor: every kind must have one).
- * Headings use Word's built-in styles; the table of contents is written with its entries
- * and page numbers (docx/layout lays the pages out as Word does), so it shows without a
- * manual update in Word and LibreOffice.
+ * Headings use Word's built-in styles; the table of contents is written with its entries,
+ * each page number a page reference to its heading whose result is the estimate of Word's
+ * page (pages/pager.ts, or docx/layout), so it is right without a manual update in Word, and
+ * in LibreOffice, which works the page references out from its own layout.
  */
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Footer,
   Header,
@@ -17,25 +17,26 @@ import {
   Packer,
   PageNumber,
   Paragraph,
-  Table,
-  TableCell,
-  TableOfContents,
-  TableRow,
   TextRun,
-  WidthType,
   type FileChild,
   type PageNumberEstimator,
   Bookmark,
   ImageRun,
+  BuilderElement,
+  FileChild as FileChildElement,
+  InternalHyperlink,
+  Run,
+  Tab,
   TabStopType,
+  type XmlComponent,
 } from 'docx';
 import { OUTLINES } from '../outline';
-import { visitBlock, type Block, type BlockVisitor, type ReportModel, type Section } from '../model';
+import { frontLines, visitBlock, type Block, type BlockVisitor, type ReportModel, type Section } from '../model';
 // docx's layout engine (large; the task pane's bundle leaves it out, see webpack.config.js)
 import { estimatePageNumbersWith } from 'docx/layout';
-import { NUMBERING, STYLES, COLORS } from './style';
+import { NUMBERING, OUT_OF_CONTENTS_HEADING, STYLES, COLORS } from './style';
 import { FRAME_LINE, LOGO_AFTER, LOGO_HEIGHT, METRICS, PAGE, SIZE, TEXT_WIDTH } from '../metrics';
-import { estimateTocPages, headingText, tocSections } from '../pages/pager';
+import { ENTRIES_WITH_ATTACHMENTS, estimateTocPages, headingText, tocSections } from '../pages/pager';
 import { boundedEstimator, LONG_WORDS } from '../pages/longWords';
 import { activityTable, budgetTable, freeTable, indicatorTable } from './tables';
 import { assessmentParagraph, richText, RenderContext, symbolRun } from './text';
@@ -47,8 +48,12 @@ function heading(section: Section, ctx: RenderContext): Paragraph {
   if (section.label) runs.push(new TextRun({ text: `${section.label} `, bold: false, color: COLORS.muted }));
   runs.push(new TextRun({ text: section.heading }));
   const bookmark = ctx.bookmarks.get(section);
+  const level = Math.min(Math.max(section.level, 1), 5);
+  // a heading that looks deeper than it is in the outline (the driftbudget's lines) keeps its look, out of the contents
+  const outline = Math.min(level, ctx.lastOutline + 1);
+  ctx.enter(outline);
   return new Paragraph({
-    heading: HEADINGS[Math.min(Math.max(section.level, 1), 5) - 1],
+    ...(outline === level ? { heading: HEADINGS[level - 1] } : { style: OUT_OF_CONTENTS_HEADING(level), outlineLevel: outline - 1 }),
     children: bookmark ? [new Bookmark({ id: bookmark, children: runs })] : runs,
     // the document's main parts start on a new page
     pageBreakBefore: section.pageBreak === true,
@@ -58,7 +63,7 @@ function heading(section: Section, ctx: RenderContext): Paragraph {
 /** Each kind of block as docx paragraphs and tables (a new kind of block does not compile until it is here). */
 export const BLOCK_RENDERERS: BlockVisitor<FileChild[], [RenderContext]> = {
   assessment: (b) => [assessmentParagraph(b.assessment)],
-  fieldLabel: (b) => [new Paragraph({ style: 'FieldLabel', text: b.text })],
+  fieldLabel: (b, ctx) => [new Paragraph({ style: 'FieldLabel', text: b.text, outlineLevel: ctx.innerHeading('label') - 1 })],
   richText: (b, ctx) => richText(b.blocks, ctx),
   indicatorTable: (b, ctx) => [indicatorTable(b.columns, b.rows, ctx), spacer()],
   activityTable: (b, ctx) => [activityTable(b.columns, b.rows, ctx), spacer()],
@@ -71,7 +76,7 @@ export const BLOCK_RENDERERS: BlockVisitor<FileChild[], [RenderContext]> = {
             spacing: { before: METRICS.note.before, after: METRICS.note.after },
           }),
         ]
-      : []),
+      : [spacer()]),
   ],
   planBudget: (b) => [
     ...b.facts.map(
@@ -106,43 +111,30 @@ function section(s: Section, ctx: RenderContext): FileChild[] {
   return [heading(s, ctx), ...s.blocks.flatMap((b) => block(b, ctx)), ...s.children.flatMap((c) => section(c, ctx))];
 }
 
+/**
+ * Handläggare and Till on page 1: two small groups of lines, one after the other (read in that
+ * order; no table to place them side by side).
+ */
 function frontBlock(model: ReportModel): FileChild[] {
-  const { handler, phone, to, date } = model.front;
-  if (!handler && !phone && !to && !date) return [];
-  const label = (text: string) => new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text, size: SIZE.small, color: COLORS.muted })] });
-  const line = (text: string) => new Paragraph({ spacing: { after: 0 }, text });
-  const left: Paragraph[] = [];
-  if (handler) left.push(label('Handläggare'), line(handler));
-  if (phone) left.push(line(`Telefon: ${phone}`));
-  const right: Paragraph[] = [];
-  if (to || date) right.push(label('Till'));
-  if (to) right.push(line(to));
-  if (date) right.push(line(date));
-  const none = { style: BorderStyle.NIL, size: 0, color: 'auto' };
-  const borders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
-  const half = Math.floor(TEXT_WIDTH / 2);
-  return [
-    new Table({
-      width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      columnWidths: [half, TEXT_WIDTH - half],
-      borders,
-      rows: [
-        new TableRow({
-          children: [
-            new TableCell({ width: { size: half, type: WidthType.DXA }, borders, children: left.length ? left : [new Paragraph('')] }),
-            new TableCell({ width: { size: TEXT_WIDTH - half, type: WidthType.DXA }, borders, children: right.length ? right : [new Paragraph('')] }),
-          ],
+  const groups = frontLines(model.front);
+  return groups.flatMap((group, g) =>
+    group.map(
+      (l, i) =>
+        new Paragraph({
+          keepNext: l.label,
+          spacing: { after: g === 0 && groups.length > 1 && i === group.length - 1 ? METRICS.frontLines.gap : 0 },
+          children: [l.label ? new TextRun({ text: l.text, size: SIZE.small, color: COLORS.muted }) : new TextRun(l.text)],
         }),
-      ],
-    }),
-  ];
+    ),
+  );
 }
 
 export interface RenderOptions {
   /**
    * How the table of contents gets its page numbers: `estimate` (default) lays the pages out
    * with Arial's widths in a few milliseconds; `layout` uses docx's layout engine, which lays
-   * them out as Word does but takes seconds; `none` leaves them for Word to fill in.
+   * them out as Word does but takes seconds; `none` writes them blank, for Word to fill in when
+   * its fields are updated (LibreOffice works them out in any case).
    */
   pageNumbers?: 'estimate' | 'layout' | 'none';
   /** docx's layout engine, for `layout` (loaded by packReport only when asked for). */
@@ -219,31 +211,96 @@ function frame(model: ReportModel, logo: Logo | undefined) {
   return { first, pageHeader, pageFooter, firstFooter };
 }
 
-/** A table of contents whose page numbers sit at the right margin of our text width. */
-class ReportTableOfContents extends TableOfContents {}
-(ReportTableOfContents.prototype as unknown as { getTabStopsForLevel: (level: number, leader: string) => unknown[] }).getTabStopsForLevel = (
-  _level,
-  leader,
-) => [{ type: 'right', position: TEXT_WIDTH, leader }];
+/** A complex field's character, written clean: Word shows the result it is written with. */
+const fieldChar = (type: 'begin' | 'separate' | 'end') =>
+  new BuilderElement({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: type } } });
+
+/**
+ * A PAGEREF field to a heading's bookmark whose result is written as `page`: Word shows that
+ * result as it is (the estimate is made against Word's layout; "Uppdatera fält" works it out
+ * again), LibreOffice works the page out from its own layout.
+ */
+function pageReference(bookmark: string, page: number | undefined): Run[] {
+  const instruction = new BuilderElement({
+    name: 'w:instrText',
+    attributes: { space: { key: 'xml:space', value: 'preserve' } },
+    children: [` PAGEREF ${bookmark} \\h ` as unknown as XmlComponent],
+  });
+  return [
+    new Run({ children: [fieldChar('begin')] }),
+    new Run({ children: [instruction] }),
+    new Run({ children: [fieldChar('separate')] }),
+    new TextRun(page === undefined ? '' : String(page)),
+    new Run({ children: [fieldChar('end')] }),
+  ];
+}
+
+/**
+ * The table of contents, in a content control of Word's "Table of Contents" gallery as Word
+ * writes its own: one paragraph per heading in the TOC styles, a link to the heading and its
+ * page number as a page reference to the heading's bookmark. It is not wrapped in a TOC field:
+ * LibreOffice takes a TOC field's entries as static text and never updates them when it lays
+ * the document out or converts it to PDF, whereas it works each page reference out itself.
+ * So Word shows the estimate (right for its layout) and LibreOffice its own layout's pages.
+ * What Word's user gives up is "Uppdatera tabell" adding or removing entries after editing the
+ * headings; the page numbers update with the fields (F9).
+ */
+class Contents extends FileChildElement {
+  constructor(alias: string, paragraphs: Paragraph[]) {
+    super('w:sdt');
+    this.root.push(
+      new BuilderElement({
+        name: 'w:sdtPr',
+        children: [
+          new BuilderElement({ name: 'w:alias', attributes: { val: { key: 'w:val', value: alias } } }),
+          new BuilderElement({
+            name: 'w:docPartObj',
+            children: [
+              new BuilderElement({ name: 'w:docPartGallery', attributes: { val: { key: 'w:val', value: 'Table of Contents' } } }),
+              new BuilderElement({ name: 'w:docPartUnique' }),
+            ],
+          }),
+        ],
+      }),
+      new BuilderElement({ name: 'w:sdtContent', children: paragraphs }),
+    );
+  }
+}
 
 function tableOfContents(model: ReportModel, options: RenderOptions, ctx: RenderContext): FileChild {
   const maxLevel = OUTLINES[model.kind].tocLevels;
-  const fieldOptions = { hyperlink: true, headingStyleRange: `1-${maxLevel}`, tabLeader: LeaderType.DOT } as const;
-  if (options.pageNumbers === 'layout') return new ReportTableOfContents('Innehållsförteckning', fieldOptions);
+  // `layout`: docx's layout engine writes the page references' results (the document's `pageNumbers`)
   const entries =
-    options.pageNumbers === 'none'
+    options.pageNumbers === 'none' || options.pageNumbers === 'layout'
       ? tocSections(model, maxLevel).map((section) => ({ section, page: undefined }))
       : estimateTocPages(model, maxLevel, { logo: options.logo !== undefined });
   if (!entries.length) return new Paragraph('');
-  return new ReportTableOfContents('Innehållsförteckning', {
-    ...fieldOptions,
-    beginDirty: false,
-    cachedEntries: entries.map((e, i) => {
+  const keepFrom = model.attachments.length ? entries.length - ENTRIES_WITH_ATTACHMENTS : entries.length;
+  return new Contents(
+    'Innehållsförteckning',
+    entries.map((e, i) => {
       const id = `_Toc${String(i + 1).padStart(4, '0')}`;
       ctx.bookmarks.set(e.section, id);
-      return { title: headingText(e.section), level: Math.min(e.section.level, maxLevel), page: e.page, href: id };
+      const level = Math.min(e.section.level, maxLevel);
+      return new Paragraph({
+        style: `TOC${level}`,
+        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
+        keepNext: i >= keepFrom || undefined,
+        children: [
+          new InternalHyperlink({
+            anchor: id,
+            children: [new TextRun(headingText(e.section)), new TextRun({ children: [new Tab()] }), ...pageReference(id, e.page)],
+          }),
+        ],
+      });
     }),
-  });
+  );
+}
+
+/** A heading of the front matter: level 1 in the outline (its style's), not in the table of contents. */
+function frontHeading(text: string, ctx: RenderContext, pageBreakBefore = false): Paragraph {
+  ctx.enter(1);
+  return new Paragraph({ style: 'FrontHeading', text, pageBreakBefore });
 }
 
 export function renderReport(model: ReportModel, options: RenderOptions = {}): Document {
@@ -264,16 +321,20 @@ export function renderReport(model: ReportModel, options: RenderOptions = {}): D
           }),
         ]
       : []),
-    ...model.frontSections.flatMap((s) => [new Paragraph({ style: 'FrontHeading', text: s.heading }), ...s.blocks.flatMap((b) => block(b, ctx))]),
-    new Paragraph({ style: 'FrontHeading', text: 'Innehållsförteckning', pageBreakBefore: model.frontSections.length > 0 }),
+    ...model.frontSections.flatMap((s) => [frontHeading(s.heading, ctx), ...s.blocks.flatMap((b) => block(b, ctx))]),
+    // the contents start page 2, as in every reference document (after the title page or the front sections)
+    frontHeading('Innehållsförteckning', ctx, true),
     toc,
-    ...(model.attachments.length ? [new Paragraph({ style: 'FrontHeading', text: 'Bilagor' }), ...richText(model.attachments, ctx)] : []),
+    // Bilagor stays with the contents: the heading and the list kept together, with the contents' last entries
+    ...(model.attachments.length ? [frontHeading('Bilagor', ctx), ...richText(model.attachments, ctx, { keepTogether: true })] : []),
   ];
   const body = model.body.flatMap((s) => section(s, ctx));
   const { first, pageHeader, pageFooter, firstFooter } = frame(model, options.logo);
   return new Document({
-    creator: 'Planrapport',
-    title: model.title,
+    // the author is the Handläggare (else the organisation), not the program; "last modified by" the same
+    creator: model.properties.author ?? '',
+    lastModifiedBy: model.properties.author ?? '',
+    title: model.properties.title,
     description: model.header,
     styles: {
       ...STYLES,

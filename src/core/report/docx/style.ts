@@ -22,10 +22,22 @@ export const COLORS = {
   rule: 'A6B4C4',
 } as const;
 
-const headingStyle = (m: ParagraphMetrics, color: string) => ({
+/** A heading style with its outline level written out (Word gives built-in headings theirs, but not every program does). */
+const headingStyle = (m: ParagraphMetrics, color: string, outlineLevel: number) => ({
   run: { font: FONT, size: m.size, bold: true, color },
-  paragraph: { spacing: { before: m.before, after: m.after, line: m.line, lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true },
+  paragraph: { spacing: { before: m.before, after: m.after, line: m.line, lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true, outlineLevel },
 });
+
+/**
+ * Headings that are not in the table of contents but are real headings all the same (an
+ * outline level, for navigation, screen readers and the PDF's structure): the front
+ * matter's (Förslag till beslut, Sammanfattning, Ärendets beredning, Innehållsförteckning,
+ * Bilagor), a goal's field labels, sub-headings in text, and headings that look a level deeper
+ * than they are in the outline (the driftbudget's lines, two levels down). Their styles are
+ * not Word's built-in heading styles, which the contents' field (TOC \o) lists; the outline
+ * level is the paragraph's own where it depends on the place (see document.ts).
+ */
+export const OUT_OF_CONTENTS_HEADING = (level: number) => `HeadingOut${level}`;
 
 const paragraphStyle = (id: string, name: string, m: ParagraphMetrics, run: Record<string, unknown> = {}, paragraph: Record<string, unknown> = {}) => ({
   id,
@@ -49,15 +61,24 @@ export const STYLES: IStylesOptions = {
       run: { font: FONT, size: SIZE.title, bold: true, color: COLORS.heading },
       paragraph: { spacing: { before: METRICS.title.before, after: METRICS.title.after, line: METRICS.title.line, lineRule: LineRuleType.AUTO } },
     },
-    heading1: headingStyle(h1, COLORS.heading),
-    heading2: headingStyle(h2, COLORS.heading),
-    heading3: headingStyle(h3, COLORS.heading),
-    heading4: headingStyle(h4, COLORS.heading),
-    heading5: headingStyle(h5, COLORS.heading),
+    heading1: headingStyle(h1, COLORS.heading, 0),
+    heading2: headingStyle(h2, COLORS.heading, 1),
+    heading3: headingStyle(h3, COLORS.heading, 2),
+    heading4: headingStyle(h4, COLORS.heading, 3),
+    heading5: headingStyle(h5, COLORS.heading, 4),
     listParagraph: { run: { font: FONT, size: SIZE.body } },
   },
   paragraphStyles: [
-    paragraphStyle('FrontHeading', 'Rubrik framsida', METRICS.front, { color: COLORS.heading }, { keepNext: true }),
+    paragraphStyle('FrontHeading', 'Rubrik framsida', METRICS.front, { color: COLORS.heading }, { keepNext: true, outlineLevel: 0 }),
+    ...METRICS.headings.map((m, i) =>
+      paragraphStyle(
+        OUT_OF_CONTENTS_HEADING(i + 1),
+        `Rubrik ${i + 1} utanför innehållsförteckningen`,
+        m,
+        { color: COLORS.heading },
+        { keepNext: true, keepLines: true },
+      ),
+    ),
     paragraphStyle('FieldLabel', 'Fältrubrik', METRICS.fieldLabel, { color: COLORS.muted }, { keepNext: true }),
     paragraphStyle('Subheading', 'Underrubrik i text', METRICS.subheading, { italics: true, color: COLORS.text }, { keepNext: true }),
     paragraphStyle('TableText', 'Tabelltext', METRICS.tableText),

@@ -198,10 +198,13 @@ export function budgetTable(columns: TableColumn[], rows: BudgetTableRow[]): Tab
 export function freeTable(columns: TableColumn[], rows: { cells: string[]; sum: boolean; group?: boolean }[]): Table {
   const widths = twips(columns);
   const body: TableRow[] = [];
-  if (columns.some((c) => c.header)) body.push(headerRow(columns, widths));
-  for (const row of rows) {
+  const hasHeader = columns.some((c) => c.header);
+  if (hasHeader) body.push(headerRow(columns, widths));
+  for (const [i, row] of rows.entries()) {
     body.push(
       new TableRow({
+        // without column headers the first row heads the table (a data table always has a header row)
+        tableHeader: !hasHeader && i === 0 ? true : undefined,
         cantSplit: true,
         children: row.cells.map((text, i) => cell(text, columns[i]!, widths[i]!, { bold: row.sum || row.group, fill: row.sum ? COLORS.sumFill : undefined })),
       }),

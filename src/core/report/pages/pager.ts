@@ -4,7 +4,17 @@
  * closely enough to give each heading its page. docx's own layout engine (docx/layout)
  * does this as Word does but takes seconds for a 60-page report; tests compare the two.
  */
-import { isShortAnalysis, visitBlock, type Block, type BlockOf, type BlockVisitor, type ReportModel, type Section, type TableColumn } from '../model';
+import {
+  frontLines,
+  isShortAnalysis,
+  visitBlock,
+  type Block,
+  type BlockOf,
+  type BlockVisitor,
+  type ReportModel,
+  type Section,
+  type TableColumn,
+} from '../model';
 import type { RichBlock } from '../richText';
 import {
   METRICS,
@@ -16,6 +26,7 @@ import {
   firstPageFrameIntrusion,
   lineHang,
   lineHeight,
+  symbolLineHeight,
   type ParagraphMetrics,
 } from '../metrics';
 
@@ -77,10 +88,11 @@ export class Flow {
 
 const runText = (b: RichBlock) => b.runs.map((r) => r.text).join('');
 
-function paragraph(flow: Flow, text: string, m: ParagraphMetrics, width = TEXT_WIDTH, keepWith = 0) {
+/** `symbols`: every line has a symbol on it (the Bedömning line, the legend), so is as tall as a line of the symbols' font. */
+function paragraph(flow: Flow, text: string, m: ParagraphMetrics, width = TEXT_WIDTH, keepWith = 0, symbols = false) {
   const lines = countLines(text, m.size, m.bold, width - (m.indent ?? 0));
-  const h = lineHeight(m);
-  const hang = lineHang(m);
+  const h = symbols ? symbolLineHeight(m) : lineHeight(m);
+  const hang = symbols ? h - symbolLineHeight({ size: m.size, line: 240 }) : lineHang(m);
   flow.before(m.before);
   // keep-with-next: the paragraph and the first line of what follows stay on one page
   if (keepWith && flow.y > 0 && lines * h + m.after + keepWith - hang > flow.left) flow.newPage();
@@ -88,12 +100,13 @@ function paragraph(flow: Flow, text: string, m: ParagraphMetrics, width = TEXT_W
   flow.after(m.after);
 }
 
+/** A paragraph of rich text as the text, metrics and width it is laid out with. */
+const richEntry = (b: RichBlock) =>
+  [runText(b), b.kind === 'subheading' ? METRICS.subheading : b.kind === 'paragraph' ? METRICS.body : METRICS.list, TEXT_WIDTH] as const;
+
 function richText(flow: Flow, blocks: readonly RichBlock[]) {
   const first = lineHeight(METRICS.body);
-  for (const b of blocks) {
-    const m = b.kind === 'subheading' ? METRICS.subheading : b.kind === 'paragraph' ? METRICS.body : METRICS.list;
-    paragraph(flow, runText(b), m, TEXT_WIDTH, b.kind === 'subheading' ? first : 0);
-  }
+  for (const b of blocks) paragraph(flow, ...richEntry(b), b.kind === 'subheading' ? first : 0);
 }
 
 /** Lines of the paragraphs in a table cell of a given width. */
@@ -119,8 +132,11 @@ const OUTSIDE_BORDER = 10;
 
 function table(flow: Flow, columns: TableColumn[], rows: Row[], hasHeader = true) {
   const widths = columnTwips(columns);
-  const header = hasHeader ? Math.max(...columns.map((c, i) => cellHeight([c.header], widths[i]!, SIZE.tableSmall, true))) + OUTSIDE_BORDER : 0;
   rows = rows.map((r, i) => (r.lines ? r : { ...r, height: r.height + (i === 0 && !hasHeader ? OUTSIDE_BORDER : INSIDE_BORDER) }));
+  // a table without column headers has its first row as its header row (repeated on each page)
+  const header = hasHeader
+    ? Math.max(...columns.map((c, i) => cellHeight([c.header], widths[i]!, SIZE.tableSmall, true))) + OUTSIDE_BORDER
+    : (rows.shift()?.height ?? 0);
   const first = rows[0]?.height ?? 0;
   /** A row that is not to break but is taller than a page (a text pasted into a narrow column). */
   const isTall = (row: Row) => row.cellLines !== undefined && row.height > TEXT_HEIGHT - header;
@@ -185,9 +201,11 @@ function analysisRow(blocks: readonly RichBlock[]): Row | undefined {
   return { height: 0, lines: { count, height: line } };
 }
 
-function dataRow(columns: TableColumn[], cells: (string | string[])[], bold = false): Row {
+/** A table row; `markLine`: the first cell has a line with a symbol under its text (a status or assessment). */
+function dataRow(columns: TableColumn[], cells: (string | string[])[], bold = false, markLine = false): Row {
   const widths = columnTwips(columns);
-  const height = Math.max(...cells.map((t, i) => cellHeight(Array.isArray(t) ? t : [t], widths[i]!, SIZE.table, bold)));
+  const mark = markLine ? symbolLineHeight({ size: SIZE.table, line: METRICS.tableText.line }) : 0;
+  const height = Math.max(...cells.map((t, i) => cellHeight(Array.isArray(t) ? t : [t], widths[i]!, SIZE.table, bold) + (i === 0 ? mark : 0)));
   const line = lineHeight({ size: SIZE.table, line: METRICS.tableText.line });
   return { height, cellLines: { count: Math.round((height - METRICS.cell.top - METRICS.cell.bottom) / line), height: line } };
 }
@@ -199,9 +217,9 @@ function namedRows(b: BlockOf<'indicatorTable'> | BlockOf<'activityTable'>): Row
     const prefix = 'flag' in r && r.flag ? `${r.flag} ` : '';
     // a status or assessment goes on a line of its own under the name
     const mark = 'mark' in r ? r.mark : 'status' in r ? r.status : undefined;
-    const name = mark ? [`${prefix}${r.name}`, `${mark.symbol} ${mark.label}`] : `${prefix}${r.name}`;
+    // the mark's line is as tall as a line of the symbols' font (dataRow's markLine)
     const a = analysisRow(r.analysis);
-    rows.push({ ...dataRow(b.columns, [name, ...r.cells]), keepWithNext: a !== undefined });
+    rows.push({ ...dataRow(b.columns, [`${prefix}${r.name}`, ...r.cells], false, mark !== undefined), keepWithNext: a !== undefined });
     if (a) rows.push(a);
   }
   return rows;
@@ -209,10 +227,10 @@ function namedRows(b: BlockOf<'indicatorTable'> | BlockOf<'activityTable'>): Row
 
 /** How each kind of block takes room on the pages (a new kind of block does not compile until it is here). */
 export const BLOCK_LAYOUT: BlockVisitor<void, [Flow]> = {
-  assessment: (b, flow) => paragraph(flow, `Bedömning: ● ${b.assessment}`, METRICS.assessment),
+  assessment: (b, flow) => paragraph(flow, `Bedömning: ● ${b.assessment}`, METRICS.assessment, TEXT_WIDTH, 0, true),
   fieldLabel: (b, flow) => paragraph(flow, b.text, METRICS.fieldLabel, TEXT_WIDTH, lineHeight(METRICS.body)),
   richText: (b, flow) => richText(flow, b.blocks),
-  legend: (b, flow) => paragraph(flow, legendText(b), METRICS.legend),
+  legend: (b, flow) => paragraph(flow, legendText(b), METRICS.legend, TEXT_WIDTH, 0, true),
   indicatorTable: (b, flow) => {
     table(flow, b.columns, namedRows(b));
     paragraph(flow, '', METRICS.spacer);
@@ -228,6 +246,7 @@ export const BLOCK_LAYOUT: BlockVisitor<void, [Flow]> = {
       b.rows.map((r) => dataRow(b.columns, [r.label, ...r.cells], r.style === 'sum' || r.style === 'total')),
     );
     if (b.note) paragraph(flow, b.note, METRICS.note);
+    else paragraph(flow, '', METRICS.spacer);
   },
   planBudget: (b, flow) => {
     b.facts.forEach(([k, v]) => paragraph(flow, `${k}: ${v}`, METRICS.fact));
@@ -271,10 +290,10 @@ function tableStart(columns: TableColumn[], firstRow: string[] | undefined): num
  * first row, and the chain ends there. A new kind of block does not compile until it is here.
  */
 export const KEEP_WITH_HEADING: BlockVisitor<{ height: number; through: boolean }> = {
-  assessment: (b) => ({ height: paragraphHeight(`Bedömning: ● ${b.assessment}`, METRICS.assessment), through: true }),
+  assessment: (b) => ({ height: paragraphHeight(`Bedömning: ● ${b.assessment}`, METRICS.assessment, TEXT_WIDTH, true), through: true }),
   fieldLabel: (b) => ({ height: paragraphHeight(b.text, METRICS.fieldLabel), through: true }),
-  legend: (b) => ({ height: paragraphHeight(legendText(b), METRICS.legend), through: true }),
-  richText: (b) => ({ height: lineHeight(METRICS.body) * Math.min(2, b.blocks.length ? 2 : 0), through: false }),
+  legend: (b) => ({ height: paragraphHeight(legendText(b), METRICS.legend, TEXT_WIDTH, true), through: true }),
+  richText: (b) => ({ height: textStart(b.blocks), through: false }),
   indicatorTable: (b) => ({ height: tableStart(b.columns, b.rows[0] && [b.rows[0].name, ...b.rows[0].cells]), through: false }),
   activityTable: (b) => ({ height: tableStart(b.columns, b.rows[0] && [b.rows[0].name, ...b.rows[0].cells]), through: false }),
   budgetTable: (b) => ({ height: tableStart(b.columns, b.rows[0] && [b.rows[0].label, ...b.rows[0].cells]), through: false }),
@@ -282,25 +301,57 @@ export const KEEP_WITH_HEADING: BlockVisitor<{ height: number; through: boolean 
   freeTable: (b) => ({ height: tableStart(b.columns, b.rows[0]?.cells), through: false }),
 };
 
-function paragraphHeight(text: string, m: ParagraphMetrics): number {
-  return m.before + countLines(text, m.size, m.bold, TEXT_WIDTH - (m.indent ?? 0)) * lineHeight(m) + m.after;
+/**
+ * What of a text a paragraph kept with it holds on its page: with widow and orphan control a
+ * paragraph of up to three lines moves whole, a longer one keeps its first two lines; a
+ * sub-heading is kept with what follows it too.
+ */
+function textStart(blocks: readonly RichBlock[]): number {
+  const first = blocks[0];
+  if (!first) return 0;
+  const m: ParagraphMetrics = first.kind === 'subheading' ? METRICS.subheading : first.kind === 'paragraph' ? METRICS.body : METRICS.list;
+  const lines = countLines(runText(first), m.size, m.bold, TEXT_WIDTH - (m.indent ?? 0));
+  if (first.kind === 'subheading') return m.before + lines * lineHeight(m) + m.after + textStart(blocks.slice(1));
+  return (lines <= 3 ? lines : 2) * lineHeight(m);
+}
+
+function paragraphHeight(text: string, m: ParagraphMetrics, width = TEXT_WIDTH, symbols = false): number {
+  return m.before + countLines(text, m.size, m.bold, width - (m.indent ?? 0)) * (symbols ? symbolLineHeight(m) : lineHeight(m)) + m.after;
 }
 
 /**
  * Height of what a heading keeps on its page: Word keeps a paragraph marked "keep with next"
  * with what follows, in a chain through the Bedömning line, field labels and the headings
- * below, to the first line of text or the first rows of a table.
+ * after it (those below it, and those after a section without text), to the first line of
+ * text or the first rows of a table. `next`: the section after each in the document.
  */
-function keepChain(s: Section, withHeading: boolean): number {
-  const m = METRICS.headings[Math.min(Math.max(s.level, 1), 5) - 1]!;
-  let h = withHeading ? 0 : paragraphHeight(headingText(s), m);
-  for (const b of s.blocks) {
-    const keep = visitBlock(b, KEEP_WITH_HEADING);
-    if (!keep.through) return h + keep.height;
-    h += keep.height;
+function keepChain(s: Section, withHeading: boolean, next: Map<Section, Section>): number {
+  let h = 0;
+  for (let at: Section | undefined = s, first = true; at; at = next.get(at), first = false) {
+    const m = METRICS.headings[Math.min(Math.max(at.level, 1), 5) - 1]!;
+    if (!(first && withHeading)) h += paragraphHeight(headingText(at), m);
+    for (const b of at.blocks) {
+      const keep = visitBlock(b, KEEP_WITH_HEADING);
+      if (!keep.through) return h + keep.height;
+      h += keep.height;
+    }
   }
-  return s.children[0] ? h + keepChain(s.children[0], false) : h;
+  return h;
 }
+
+/** The section after each one in the document (its first sub-section, or the section after it). */
+function nextSections(body: readonly Section[]): Map<Section, Section> {
+  const order: Section[] = [];
+  const walk = (s: Section) => {
+    order.push(s);
+    s.children.forEach(walk);
+  };
+  body.forEach(walk);
+  return new Map(order.slice(0, -1).map((s, i) => [s, order[i + 1]!]));
+}
+
+/** The last entries of the contents that go to a new page with the Bilagor after them, when these do not fit on its last page. */
+export const ENTRIES_WITH_ATTACHMENTS = 3;
 
 export interface EstimatedEntry {
   section: Section;
@@ -313,19 +364,21 @@ export function headingText(s: Section): string {
   return s.label ? `${s.label} ${s.heading}` : s.heading;
 }
 
-function sectionFlow(flow: Flow, s: Section, pages: Map<Section, number>) {
+function sectionFlow(flow: Flow, s: Section, pages: Map<Section, number>, next: Map<Section, Section>) {
   const m = METRICS.headings[Math.min(Math.max(s.level, 1), 5) - 1]!;
   if (s.pageBreak && flow.y > 0) flow.newPage();
   const lines = countLines(headingText(s), m.size, true, TEXT_WIDTH);
   const h = lineHeight(m);
   const hang = lineHang(m);
   flow.before(m.before);
-  if (flow.y > 0 && lines * h + m.after + keepChain(s, true) - hang > flow.left) flow.newPage();
+  // a chain taller than a page breaks where it must
+  const kept = lines * h + m.after + keepChain(s, true, next) - hang;
+  if (flow.y > 0 && kept > flow.left && kept <= TEXT_HEIGHT) flow.newPage();
   pages.set(s, flow.page);
   flow.lines(lines, h, hang);
   flow.after(m.after);
   s.blocks.forEach((b) => block(flow, b));
-  s.children.forEach((c) => sectionFlow(flow, c, pages));
+  s.children.forEach((c) => sectionFlow(flow, c, pages, next));
 }
 
 /** The sections that the table of contents lists, in order. */
@@ -346,12 +399,11 @@ export function estimateTocPages(model: ReportModel, maxLevel: number, options: 
   // front page: below a header (or above a footer) taller than the margin leaves room for
   const { sender, marks, address } = model.front.frame;
   flow.y += firstPageFrameIntrusion({ headerLines: Math.max(sender.length, marks.length + 1), footerLines: address.length, logo: options.logo === true });
-  const { handler, phone, to, date } = model.front;
-  if (handler || phone || to || date) {
-    const left = (handler ? 2 : 0) + (phone ? 1 : 0);
-    const right = (to || date ? 1 : 0) + (to ? 1 : 0) + (date ? 1 : 0);
-    flow.y += Math.max(left, right) * lineHeight(METRICS.body);
-  }
+  const groups = frontLines(model.front);
+  groups.forEach((group, g) => {
+    for (const l of group) paragraph(flow, l.text, { ...METRICS.body, size: l.label ? SIZE.small : SIZE.body, before: 0, after: 0 });
+    if (g === 0 && groups.length > 1) flow.after(METRICS.frontLines.gap);
+  });
   paragraph(flow, model.title, METRICS.title);
   if (model.subtitle) paragraph(flow, model.subtitle, METRICS.subtitle);
   for (const s of model.frontSections) {
@@ -359,19 +411,28 @@ export function estimateTocPages(model: ReportModel, maxLevel: number, options: 
     s.blocks.forEach((b) => block(flow, b));
   }
   // table of contents
-  if (model.frontSections.length) flow.newPage();
+  flow.newPage(); // the contents start page 2, as in the reference documents
   paragraph(flow, 'Innehållsförteckning', METRICS.front);
-  for (const s of entries) {
-    const m = METRICS.toc[Math.min(s.level, 3) - 1]!;
-    // the entry's text wraps before the page number at the right margin
-    paragraph(flow, headingText(s), m, TEXT_WIDTH - 350);
-  }
+  // the entry's text wraps before the page number at the right margin
+  const entry = (s: Section) => [headingText(s), METRICS.toc[Math.min(s.level, 3) - 1]!, TEXT_WIDTH - 350] as const;
+  const keepFrom = model.attachments.length ? entries.length - ENTRIES_WITH_ATTACHMENTS : entries.length;
+  entries.forEach((s, i) => {
+    if (i === Math.max(keepFrom, 0) && flow.y > 0) {
+      // Bilagor stays with the contents: the last entries, the heading and the list go to a new page together
+      const kept = [...entries.slice(i).map(entry), ['Bilagor', METRICS.front, TEXT_WIDTH] as const, ...model.attachments.map(richEntry)];
+      const last = kept.at(-1)![1];
+      const height = kept.reduce((h, [text, m, width]) => h + paragraphHeight(text, m, width), 0) - last.after - lineHang(last);
+      if (height <= TEXT_HEIGHT && height > flow.left) flow.newPage();
+    }
+    paragraph(flow, ...entry(s));
+  });
   if (model.attachments.length) {
     paragraph(flow, 'Bilagor', METRICS.front);
     richText(flow, model.attachments);
   }
   // body
   const pages = new Map<Section, number>();
-  model.body.forEach((s) => sectionFlow(flow, s, pages));
+  const next = nextSections(model.body);
+  model.body.forEach((s) => sectionFlow(flow, s, pages, next));
   return entries.map((s) => ({ section: s, title: headingText(s), level: s.level, page: pages.get(s) ?? 0 }));
 }

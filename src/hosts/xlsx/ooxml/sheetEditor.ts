@@ -114,6 +114,10 @@ interface RowInfo {
 
 export class SheetConflict extends Error {}
 
+/** A write that empties a cell (its style stays). */
+const CLEAR = Symbol('clear');
+type CellWrite = CellInput | typeof CLEAR;
+
 export class SheetEditor {
   private readonly doc: Document;
   private readonly sheetDataOpen: string;
@@ -121,7 +125,7 @@ export class SheetEditor {
   private readonly prefix: string;
   private rows: RowInfo[] = [];
   private readonly byRow = new Map<number, RowInfo>();
-  private readonly writes = new Map<number, Map<number, CellInput>>();
+  private readonly writes = new Map<number, Map<number, CellWrite>>();
   private readonly styleEdits = new Map<number, Map<number, StyleChange[]>>();
   private readonly existingStyleEdits: { rect: Rect; change: StyleChange }[] = [];
   private readonly arrays: Rect[] = [];
@@ -346,6 +350,22 @@ export class SheetEditor {
         if (typeof input === 'object' && 'formula' in input) this.wroteFormula = true;
       }),
     );
+  }
+
+  /** Empties the cells that exist in `range` (value and formula; the style stays, so do comments). */
+  clearCells(range: string): void {
+    const rect = parseRect(range);
+    if (!this.onSheet(rect, range)) return;
+    for (const row of this.rows) {
+      if (row.r < rect.r1 || row.r > rect.r2) continue;
+      for (const cell of row.cells) {
+        if (cell.column < rect.c1 || cell.column > rect.c2) continue;
+        this.checkWritable(row.r, cell.column);
+        let m = this.writes.get(row.r);
+        if (!m) this.writes.set(row.r, (m = new Map()));
+        m.set(cell.column, CLEAR);
+      }
+    }
   }
 
   get hasNewFormulas(): boolean {
@@ -738,7 +758,9 @@ export class SheetEditor {
       }
       let s = cell ? cell.s : this.inheritedStyle(r, column);
       for (const change of changes) s = this.styles.derive(s, change);
-      if (input !== undefined && input !== null) {
+      if (input === CLEAR) {
+        cells.push(`<${p}c r="${ref}"${s ? ` s="${s}"` : ''}/>`);
+      } else if (input !== undefined && input !== null) {
         cells.push(this.cellXml(ref, s, input));
       } else if (cell) {
         let xml = rewritten.get(cell) ?? this.sheetData.slice(cell.start, cell.end);
