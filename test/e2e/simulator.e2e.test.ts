@@ -56,14 +56,11 @@ const FALSE_POSITIVES: { rule: string; html: RegExp; why: string; upstream: stri
 ];
 
 /**
- * What the current pane (before issue 9's redesign, item 1) is known to fail here. Each entry
- * must still fail, or the test says to remove it; when the redesigned pane lands this is empty.
+ * What the pane is known to fail here, each with why. Each entry must still fail, or the test
+ * says to remove it. Empty since issue 9's redesign (the template form fits 320 px, the
+ * Validera and Word tabs keep their results across tab switches).
  */
-const PENDING_PANE_REDESIGN: { problem: RegExp; why: string }[] = [
-  { problem: /^scroll /, why: 'the År + Tertial row of the template form is 469 px wide (Fluent Dropdown minimum)' },
-  { problem: /^kept validate/, why: 'leaving the Validera tab loses its findings' },
-  { problem: /^kept generate/, why: 'leaving the Word tab during generation loses its result' },
-];
+const PENDING_PANE_REDESIGN: { problem: RegExp; why: string }[] = [];
 
 interface Problem {
   key: string;
@@ -284,6 +281,9 @@ describeWithEngine('Chromium', ['chromium', 'chromium-browser'], (command) => {
         const switched = await switchAway('Mallar', 'Validera');
         expect(await until(sheetNames, hasAll(['Dokument', 'Mål', 'Indikatorer']), 30_000)).toEqual(expect.arrayContaining(['Dokument', 'Mål', 'Indikatorer']));
         await pane().getByRole('button', { name: 'Uppdatera mallar' }).waitFor({ timeout: 30_000 });
+        // PANE-MARKUP: the result offers the next step
+        const toValidate = pane().getByRole('button', { name: 'Gå till Validera' });
+        await toValidate.waitFor({ timeout: 30_000 });
         await state(switched ? 'mallar-skapade-efter-flikbyte' : 'mallar-skapade');
         expect(await cellValue('Dokument', 'B3')).toBe(2019);
 
@@ -314,8 +314,9 @@ describeWithEngine('Chromium', ['chromium', 'chromium-browser'], (command) => {
           await typeCell('Indikatorer', address, value);
         await openSheet('Dokument');
 
-        // Validera, leaving the tab while it runs and coming back
-        await tab('Validera').click();
+        // Validera (through the template's next step), leaving the tab while it runs and coming back
+        await toValidate.click();
+        expect(await until(() => tab('Validera').getAttribute('aria-selected'), (v) => v === 'true')).toBe('true');
         await state('validera');
         await pane().getByRole('button', { name: 'Validera', exact: true }).click();
         await switchAway('Validera', 'Word');
@@ -376,6 +377,8 @@ describeWithEngine('Chromium', ['chromium', 'chromium-browser'], (command) => {
         await until(async () => page.frames().some((f) => f !== old && f.url().endsWith('/pane/taskpane.html')), Boolean, 30_000);
         expect(await until(sheetNames, hasAll(['Driftbudget']), 30_000)).toEqual(expect.arrayContaining(['Driftbudget']));
         await tab('Word').waitFor({ timeout: 30_000 });
+        // a Planrapport workbook opens the pane on Validera
+        expect(await until(() => tab('Validera').getAttribute('aria-selected'), (v) => v === 'true', 30_000)).toBe('true');
         await state('exempel-oppnat');
         await tab('Word').click();
         // PANE-MARKUP: the generate button named for the kind
