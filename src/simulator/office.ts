@@ -48,7 +48,13 @@ const office = {
     displayLanguage: 'sv-SE',
     contentLanguage: 'sv-SE',
     /** Excel's default (light) theme, as Office.context.officeTheme reports it. */
-    officeTheme: { isDarkTheme: false, bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#000000', controlBackgroundColor: '#ffffff', controlForegroundColor: '#000000' },
+    officeTheme: {
+      isDarkTheme: false,
+      bodyBackgroundColor: '#ffffff',
+      bodyForegroundColor: '#000000',
+      controlBackgroundColor: '#ffffff',
+      controlForegroundColor: '#000000',
+    },
     requirements: {
       isSetSupported: (name: string, version?: string | number) => {
         const has = SUPPORTED[name];

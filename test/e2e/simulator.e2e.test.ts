@@ -316,7 +316,12 @@ describeWithEngine('Chromium', ['chromium', 'chromium-browser'], (command) => {
 
         // Validera (through the template's next step), leaving the tab while it runs and coming back
         await toValidate.click();
-        expect(await until(() => tab('Validera').getAttribute('aria-selected'), (v) => v === 'true')).toBe('true');
+        expect(
+          await until(
+            () => tab('Validera').getAttribute('aria-selected'),
+            (v) => v === 'true',
+          ),
+        ).toBe('true');
         await state('validera');
         await pane().getByRole('button', { name: 'Validera', exact: true }).click();
         await switchAway('Validera', 'Word');
@@ -378,7 +383,13 @@ describeWithEngine('Chromium', ['chromium', 'chromium-browser'], (command) => {
         expect(await until(sheetNames, hasAll(['Driftbudget']), 30_000)).toEqual(expect.arrayContaining(['Driftbudget']));
         await tab('Word').waitFor({ timeout: 30_000 });
         // a Planrapport workbook opens the pane on Validera
-        expect(await until(() => tab('Validera').getAttribute('aria-selected'), (v) => v === 'true', 30_000)).toBe('true');
+        expect(
+          await until(
+            () => tab('Validera').getAttribute('aria-selected'),
+            (v) => v === 'true',
+            30_000,
+          ),
+        ).toBe('true');
         await state('exempel-oppnat');
         await tab('Word').click();
         // PANE-MARKUP: the generate button named for the kind
