@@ -156,4 +156,35 @@ describe('what the simulator listens to', () => {
     sheet.type('C3', '=A1+B1');
     expect(sheet.peek('C3')).toEqual({ formula: '=A1+B1' });
   });
+
+  test('sheets added and deleted raise WorksheetCollection.onAdded/onDeleted; a deleted sheet takes its handlers; a closed pane its own', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('Blad1');
+    const events: string[] = [];
+    const changes: string[] = [];
+    book.subscribe((c) => changes.push(...c.map((x) => x.type)));
+    await book.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.onAdded.add(async (e) => void events.push(`${e.type} ${e.worksheetId}`));
+      sheets.onDeleted.add(async (e) => void events.push(`${e.type} ${e.worksheetId}`));
+      sheets.getItem('Blad1').onChanged.add(async () => void events.push('changed'));
+      await ctx.sync();
+    });
+    const id = book.sheet('Blad1')!.id;
+    expect(book.handlers.changed.get(id)).toHaveLength(1);
+    await book.run(async (ctx) => {
+      ctx.workbook.worksheets.add('Blad2');
+      await ctx.sync();
+    });
+    const added = book.sheet('Blad2')!.id;
+    book.deleteSheet('Blad1');
+    await new Promise((r) => setTimeout(r, 5));
+    expect(events).toEqual([`WorksheetAdded ${added}`, `WorksheetDeleted ${id}`]);
+    expect(changes).toEqual(['sheets', 'sheets']);
+    expect(book.handlers.changed.has(id)).toBe(false);
+    book.removeHandlers();
+    book.deleteSheet('Blad2');
+    await new Promise((r) => setTimeout(r, 5));
+    expect(events).toHaveLength(2);
+  });
 });
