@@ -1,6 +1,6 @@
 /**
- * The task pane: the open workbook's document in a compact header, and the three actions in
- * tabs (Mallar, Validera, Word). What the actions do and find lives in the pane's store
+ * The task pane: the open workbook's document in a compact header, and the actions in tabs
+ * (Mallar, Validera, Word, and Året: Ny period and Kolada). What the actions do and find lives in the pane's store
  * (state/store.ts), so it survives a tab switch; each tab's panel is a chunk loaded when needed
  * and, once shown, stays mounted (hidden) while another tab is open.
  */
@@ -54,6 +54,7 @@ const TABS: { id: TabId; label: string }[] = [
   { id: 'template', label: 'Mallar' },
   { id: 'validate', label: 'Validera' },
   { id: 'word', label: 'Word' },
+  { id: 'year', label: 'Året' },
 ];
 
 export interface AppProps {
@@ -86,7 +87,7 @@ function Pane({ platform }: { platform?: string }) {
   // once the pane knows where it opens, the other tabs' panels load in the background
   useEffect(() => {
     if (!ready) return;
-    const timer = setTimeout(() => prefetch(['template', 'validate', 'word']), 1500);
+    const timer = setTimeout(() => prefetch(['template', 'validate', 'word', 'year']), 1500);
     return () => clearTimeout(timer);
   }, [ready, prefetch]);
 
@@ -94,6 +95,7 @@ function Pane({ platform }: { platform?: string }) {
     template: state.template.phase === 'running',
     validate: state.validation.phase === 'running',
     word: state.generation.phase === 'running',
+    year: [state.nextPeriod, state.koladaPreview, state.koladaImport].some((a) => a.phase === 'running'),
   };
 
   return (
@@ -130,6 +132,7 @@ function Pane({ platform }: { platform?: string }) {
                 {id === 'word' && (
                   <LazyPanel<PanelOf<'word'>> tab="word" render={({ GeneratePanel }) => <GeneratePanel kind={doc.info.kind} platform={platform} />} />
                 )}
+                {id === 'year' && <LazyPanel<PanelOf<'year'>> tab="year" render={({ YearPanel }) => <YearPanel />} />}
               </div>
             ))}
           </>

@@ -36,6 +36,8 @@ export const CHUNK_LOAD_MESSAGE =
  */
 export function toPaneError(e: unknown, describeHost: (e: unknown) => string): PaneError {
   if (isChunkLoadError(e)) return { message: CHUNK_LOAD_MESSAGE, retry: true };
+  // Kolada's client says in Swedish what went wrong (by name: the client is a chunk of its own)
+  if ((e as { name?: unknown } | undefined)?.name === 'KoladaUnavailableError') return { message: swedishQuotes((e as Error).message), retry: true };
   if (e instanceof WorkbookConflictError) return { message: swedishQuotes(e.message), retry: false };
   if (e instanceof UnreadableWorkbookError) return { message: swedishQuotes(e.message), retry: true };
   if (typeof (e as { code?: unknown } | undefined)?.code === 'string') return { message: swedishQuotes(describeHost(e)), retry: true };

@@ -14,12 +14,14 @@ export interface PanelModules {
   template: () => Promise<Pick<typeof import('./template/TemplatePanel.js'), 'TemplatePanel'>>;
   validate: () => Promise<Pick<typeof import('./validate/ValidatePanel.js'), 'ValidatePanel'>>;
   word: () => Promise<Pick<typeof import('./generate/GeneratePanel.js'), 'GeneratePanel'>>;
+  year: () => Promise<Pick<typeof import('./year/YearPanel.js'), 'YearPanel'>>;
 }
 
 export const LAZY_PANELS: PanelModules = {
   template: () => import(/* webpackChunkName: "tab-template" */ './template/TemplatePanel.js'),
   validate: () => import(/* webpackChunkName: "tab-validate" */ './validate/ValidatePanel.js'),
   word: () => import(/* webpackChunkName: "tab-word" */ './generate/GeneratePanel.js'),
+  year: () => import(/* webpackChunkName: "tab-year" */ './year/YearPanel.js'),
 };
 
 export const PanelsContext = createContext<PanelModules>(LAZY_PANELS);

@@ -12,11 +12,15 @@ import type { StoreOptions } from '../../src/taskpane/state/store';
 import { TemplatePanel } from '../../src/taskpane/template/TemplatePanel';
 import { ValidatePanel } from '../../src/taskpane/validate/ValidatePanel';
 import { GeneratePanel } from '../../src/taskpane/generate/GeneratePanel';
+import { YearPanel } from '../../src/taskpane/year/YearPanel';
 import { ExcelHost } from '../../src/hosts/excel/excelHost';
 import { describeExcelError } from '../../src/hosts/excel/boot';
 import { applyTemplate } from '../../src/usecases/template';
 import { validateWorkbook } from '../../src/usecases/validate';
 import { generateReport } from '../../src/usecases/generate';
+import { nextPeriod } from '../../src/usecases/nextPeriod';
+import { importKolada, koladaQueryOf, previewKolada } from '../../src/usecases/importValues';
+import { fetchKolada } from '../../src/hosts/kolada/koladaClient';
 import type { FakeWorkbook } from '../../src/simulator/excel/fakeExcel';
 
 // the live regions repeat what the pane shows, for screen readers; queries look at the pane itself
@@ -26,12 +30,15 @@ export const STATIC_ACTIONS: ActionLoaders = {
   template: async () => ({ applyTemplate }),
   validate: async () => ({ validateWorkbook }),
   generate: async () => ({ generateReport }),
+  nextPeriod: async () => ({ nextPeriod }),
+  kolada: async () => ({ koladaQueryOf, previewKolada, importKolada, fetchKolada }),
 };
 
 export const STATIC_PANELS: PanelModules = {
   template: async () => ({ TemplatePanel }),
   validate: async () => ({ ValidatePanel }),
   word: async () => ({ GeneratePanel }),
+  year: async () => ({ YearPanel }),
 };
 
 // the panels are there before the first render, as they are in the browser once fetched

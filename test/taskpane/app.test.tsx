@@ -164,8 +164,8 @@ describe('task pane', () => {
     renderPane(servicesFor(book));
     await waitFor(() => expect(selectedTab()).toBe('Validera'));
     const list = screen.getByRole('tablist');
-    for (const name of ['Mallar', 'Validera', 'Word']) expect(within(list).getByRole('tab', { name })).toBeTruthy();
-    expect(within(list).getAllByRole('tab')).toHaveLength(3);
+    for (const name of ['Mallar', 'Validera', 'Word', 'Året']) expect(within(list).getByRole('tab', { name })).toBeTruthy();
+    expect(within(list).getAllByRole('tab')).toHaveLength(4);
     const panel = screen.getByRole('tabpanel');
     expect(panel.getAttribute('aria-labelledby')).toBe(screen.getByRole('tab', { name: 'Validera' }).id);
     // the outline: h1 Planrapport, h2 the tab, h3 its results, no level skipped

@@ -40,3 +40,15 @@ export function periodLabel(p: Partial<Period>, periodicity: Periodicity | undef
       return `${year}`;
   }
 }
+
+/** The natural next step of the planning year: plan → T1 → T2 → verksamhetsberättelse → next year's plan. */
+export function followingPeriod(p: Period): Period {
+  switch (p.kind) {
+    case 'verksamhetsplan':
+      return { kind: 'tertialrapport', year: p.year, tertial: 1 };
+    case 'tertialrapport':
+      return p.tertial === 2 ? { kind: 'verksamhetsberattelse', year: p.year } : { kind: 'tertialrapport', year: p.year, tertial: 2 };
+    case 'verksamhetsberattelse':
+      return { kind: 'verksamhetsplan', year: p.year + 1 };
+  }
+}

@@ -8,7 +8,7 @@
 import type { DocumentKind, FreeTable, Plan, PlanDocumentInfo } from '../model/plan';
 import { oneLine } from '../values/text';
 import type { Block, Frame, ReportModel, Section } from './model';
-import { documentOutline, sectionKey, type DocumentOutline } from './outline';
+import { documentOutline, sectionKey, WORDING_YEAR, type DocumentOutline } from './outline';
 import { documentTitle, propertiesAuthor, propertiesTitle } from './title';
 import { placeDriftbudget } from './blocks/driftbudget';
 import { FreeTables } from './blocks/freeTables';
@@ -150,6 +150,8 @@ export function buildReport(plan: Plan): ReportModel {
     frontSections: front,
     attachments,
     body,
+    // the 2025 documents list goals with their labels, those of 2019/2020 without (the year the wording changed, as outline.ts)
+    contentsLabels: (plan.info.year ?? WORDING_YEAR) >= WORDING_YEAR,
   };
 }
 

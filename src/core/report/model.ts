@@ -150,6 +150,11 @@ export interface ReportModel {
   /** Bilagor, after the table of contents (lines). */
   attachments: RichBlock[];
   body: Section[];
+  /**
+   * Whether the contents list goal headings with their labels ("KF:s inriktningsmål: 1. …"),
+   * as the 2025 documents do; the 2019/2020 documents list the goal alone ("1. …").
+   */
+  contentsLabels: boolean;
 }
 
 /** Bedömning symbols and colours (green ●, yellow ◆, red ■, grey —). */

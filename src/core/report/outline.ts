@@ -17,6 +17,9 @@ import { oneLine } from '../values/text';
 /** A heading, worded differently in the reference documents before a year. */
 export type Wording = string | { text: string; before: { year: number; text: string } };
 
+/** The first year whose documents use the 2025 wording (the reference documents: 2019/2020 and 2025). */
+export const WORDING_YEAR = 2023;
+
 /** A known section under a main part, in the order the reference documents print them. */
 export interface OutlineSection {
   heading: string;
@@ -135,7 +138,7 @@ export const OUTLINES: Record<DocumentKind, KindOutline> = {
       { part: 'goals', orphans: 'Indikatorer och aktiviteter utan mål' },
       {
         part: 'texts',
-        heading: { text: 'Redovisning av ekonomi', before: { year: 2023, text: 'Uppföljning av ekonomi' } },
+        heading: { text: 'Redovisning av ekonomi', before: { year: WORDING_YEAR, text: 'Uppföljning av ekonomi' } },
         role: 'economy',
         always: true,
         sections: [always('Resursanvändning'), { heading: 'Budget', always: true, withYear: true, holds: 'planBudget' }],

@@ -12,10 +12,11 @@ import type { DocumentKind } from '../../core/model/plan';
 import type { GenerateStep } from '../../usecases/generate';
 import type { WorkbookChange } from '../../hosts/port';
 import type { PaneError } from '../errors';
-import type { DocumentStatus, GeneratedDocument, TaskpaneServices, ValidationOutcome } from '../services';
-import { generatedText, templateDoneText, validationText } from '../texts';
+import type { DocumentStatus, GeneratedDocument, KoladaPreview, NextPeriodOutcome, TaskpaneServices, ValidationOutcome } from '../services';
+import type { ValueImport } from '../../usecases/importValues';
+import { generatedText, koladaAppliedText, koladaPreviewText, nextPeriodText, templateDoneText, validationText } from '../texts';
 
-export type TabId = 'template' | 'validate' | 'word';
+export type TabId = 'template' | 'validate' | 'word' | 'year';
 
 export type Action<R, S = never> =
   | { phase: 'idle' }
@@ -48,6 +49,15 @@ export interface TemplateDraft {
   organisation: string;
 }
 
+/** The "Ny period" form as the user left it (undefined: the natural next step). */
+export interface NextPeriodDraft {
+  kind: DocumentKind;
+  year: string;
+  tertial: '1' | '2';
+  /** The user has confirmed that a copy is saved. */
+  confirmed: boolean;
+}
+
 export interface Announcement {
   text: string;
   /** Counts up, so that the same text is announced again. */
@@ -60,6 +70,14 @@ export interface PaneState {
   template: Action<TemplateDone>;
   validation: Action<ValidationOutcome>;
   generation: Action<GeneratedDocument, GenerateStep>;
+  nextPeriod: Action<NextPeriodOutcome>;
+  /** "Hämta från Kolada": the fetched records and what they would change. */
+  koladaPreview: Action<KoladaPreview>;
+  /** "Verkställ": what the import wrote. */
+  koladaImport: Action<ValueImport>;
+  /** "Skriv över värden jag har skrivit" (off by default). */
+  koladaOverwrite: boolean;
+  nextDraft?: NextPeriodDraft;
   /** Changes to the workbook seen since the pane opened. */
   version: number;
   /** The host reports changes; without it results cannot know they are stale. */
@@ -91,7 +109,19 @@ export function isStale(action: Action<unknown, unknown>, version: number): bool
 }
 
 export class PaneStore {
-  private state: PaneState = { status: { phase: 'loading' }, tab: 'template', template: IDLE, validation: IDLE, generation: IDLE, version: 0, watching: false };
+  private state: PaneState = {
+    status: { phase: 'loading' },
+    tab: 'template',
+    template: IDLE,
+    validation: IDLE,
+    generation: IDLE,
+    nextPeriod: IDLE,
+    koladaPreview: IDLE,
+    koladaImport: IDLE,
+    koladaOverwrite: false,
+    version: 0,
+    watching: false,
+  };
   private readonly listeners = new Set<() => void>();
   private readonly timers = new Map<'status' | 'validate', ReturnType<typeof setTimeout>>();
   private stopWatching?: () => void;
@@ -129,8 +159,14 @@ export class PaneStore {
   }
 
   private busy(): boolean {
-    const { template, validation, generation } = this.state;
-    return template.phase === 'running' || validation.phase === 'running' || generation.phase === 'running';
+    const { template, validation, generation, nextPeriod, koladaPreview, koladaImport } = this.state;
+    return [template, validation, generation, nextPeriod, koladaPreview, koladaImport].some((a) => a.phase === 'running');
+  }
+
+  /** An action that changes the workbook's sheets is running (Mallar, Ny period, Kolada's Verkställ). */
+  private writing(): boolean {
+    const { template, nextPeriod, koladaImport } = this.state;
+    return template.phase === 'running' || nextPeriod.phase === 'running' || koladaImport.phase === 'running';
   }
 
   /** Reads the document, opens the tab where the user's work is, and starts listening for changes. */
@@ -224,7 +260,7 @@ export class PaneStore {
 
   /** Validera. Refused (false) while it runs already or while the template is being written. */
   async validate(): Promise<boolean> {
-    if (this.state.validation.phase === 'running' || this.state.template.phase === 'running') return false;
+    if (this.state.validation.phase === 'running' || this.writing()) return false;
     this.clearTimer('validate');
     const version = this.state.version;
     const before = this.state.validation;
@@ -249,7 +285,7 @@ export class PaneStore {
 
   /** Generera <kind>: builds the document and hands it over. Refused (false) while it runs already or while the template is being written. */
   async generate(): Promise<boolean> {
-    if (this.state.generation.phase === 'running' || this.state.template.phase === 'running') return false;
+    if (this.state.generation.phase === 'running' || this.writing()) return false;
     const version = this.state.version;
     this.set({ generation: { phase: 'running', step: 'read' } });
     try {
@@ -263,6 +299,82 @@ export class PaneStore {
     } catch (e) {
       const error = this.services.describeError(e);
       this.set({ generation: { phase: 'failed', error, at: this.now() } });
+      this.alert(error);
+      return false;
+    }
+  }
+
+  setNextDraft(draft: NextPeriodDraft) {
+    this.set({ nextDraft: draft });
+  }
+
+  /** "Ny period": converts the open workbook to the next period. Refused (false) while any action runs or before the user confirmed the copy. */
+  async nextPeriod(draft: NextPeriodDraft): Promise<boolean> {
+    if (this.busy() || !draft.confirmed) return false;
+    this.set({ nextPeriod: { phase: 'running' } });
+    try {
+      const outcome = await this.services.nextPeriod({
+        kind: draft.kind,
+        year: Number(draft.year),
+        tertial: draft.kind === 'tertialrapport' ? (Number(draft.tertial) as 1 | 2) : undefined,
+      });
+      const changed = !outcome.problems.length;
+      this.set({
+        nextPeriod: { phase: 'done', result: outcome, at: this.now(), version: this.state.version },
+        // the form starts again from the new period; earlier results describe the old one
+        ...(changed ? { nextDraft: undefined, draft: undefined, validation: IDLE, generation: IDLE, koladaPreview: IDLE, koladaImport: IDLE } : {}),
+      });
+      this.announce(nextPeriodText(outcome));
+      if (changed) await this.readStatus();
+      return changed;
+    } catch (e) {
+      const error = this.services.describeError(e);
+      this.set({ nextPeriod: { phase: 'failed', error, at: this.now() } });
+      this.alert(error);
+      return false;
+    }
+  }
+
+  /** "Skriv över värden jag har skrivit": the preview is planned again with the records already fetched. */
+  setKoladaOverwrite(overwrite: boolean) {
+    this.set({ koladaOverwrite: overwrite });
+  }
+
+  /** "Hämta från Kolada": fetches and previews; writes nothing. Refused (false) while an action that writes runs. */
+  async previewKolada(): Promise<boolean> {
+    if (this.state.koladaPreview.phase === 'running' || this.writing()) return false;
+    this.set({ koladaPreview: { phase: 'running' }, koladaImport: IDLE });
+    try {
+      const preview = await this.services.previewKolada({ overwrite: this.state.koladaOverwrite });
+      this.set({ koladaPreview: { phase: 'done', result: preview, at: this.now(), version: this.state.version } });
+      this.announce(koladaPreviewText(preview));
+      return true;
+    } catch (e) {
+      const error = this.services.describeError(e);
+      this.set({ koladaPreview: { phase: 'failed', error, at: this.now() } });
+      this.alert(error);
+      return false;
+    }
+  }
+
+  /** "Verkställ": writes what the preview showed. Refused (false) without a preview or while any action runs. */
+  async importKolada(): Promise<boolean> {
+    const preview = this.state.koladaPreview;
+    if (preview.phase !== 'done' || this.busy()) return false;
+    this.set({ koladaImport: { phase: 'running' } });
+    try {
+      const result = await this.services.importKolada(preview.result.records, { overwrite: this.state.koladaOverwrite });
+      this.set({
+        koladaImport: { phase: 'done', result, at: this.now(), version: this.state.version },
+        koladaPreview: IDLE,
+        validation: IDLE,
+        generation: IDLE,
+      });
+      this.announce(koladaAppliedText(result));
+      return true;
+    } catch (e) {
+      const error = this.services.describeError(e);
+      this.set({ koladaImport: { phase: 'failed', error, at: this.now() } });
       this.alert(error);
       return false;
     }

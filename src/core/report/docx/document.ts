@@ -36,7 +36,7 @@ import { frontLines, visitBlock, type Block, type BlockVisitor, type ReportModel
 import { estimatePageNumbersWith } from 'docx/layout';
 import { NUMBERING, OUT_OF_CONTENTS_HEADING, STYLES, COLORS } from './style';
 import { FRAME_LINE, LOGO_AFTER, LOGO_HEIGHT, METRICS, PAGE, SIZE, TEXT_WIDTH } from '../metrics';
-import { ENTRIES_WITH_ATTACHMENTS, estimateTocPages, headingText, tocSections } from '../pages/pager';
+import { ENTRIES_WITH_ATTACHMENTS, entryText, estimateTocPages, tocSections } from '../pages/pager';
 import { boundedEstimator, LONG_WORDS } from '../pages/longWords';
 import { activityTable, budgetTable, freeTable, indicatorTable } from './tables';
 import { assessmentParagraph, richText, RenderContext, symbolRun } from './text';
@@ -289,7 +289,7 @@ function tableOfContents(model: ReportModel, options: RenderOptions, ctx: Render
         children: [
           new InternalHyperlink({
             anchor: id,
-            children: [new TextRun(headingText(e.section)), new TextRun({ children: [new Tab()] }), ...pageReference(id, e.page)],
+            children: [new TextRun(entryText(e.section, model)), new TextRun({ children: [new Tab()] }), ...pageReference(id, e.page)],
           }),
         ],
       });

@@ -364,6 +364,11 @@ export function headingText(s: Section): string {
   return s.label ? `${s.label} ${s.heading}` : s.heading;
 }
 
+/** A heading as the contents list it: with its label as the 2025 documents, without as those of 2019/2020. */
+export function entryText(s: Section, model: Pick<ReportModel, 'contentsLabels'>): string {
+  return model.contentsLabels ? headingText(s) : s.heading;
+}
+
 function sectionFlow(flow: Flow, s: Section, pages: Map<Section, number>, next: Map<Section, Section>) {
   const m = METRICS.headings[Math.min(Math.max(s.level, 1), 5) - 1]!;
   if (s.pageBreak && flow.y > 0) flow.newPage();
@@ -414,7 +419,7 @@ export function estimateTocPages(model: ReportModel, maxLevel: number, options: 
   flow.newPage(); // the contents start page 2, as in the reference documents
   paragraph(flow, 'Innehållsförteckning', METRICS.front);
   // the entry's text wraps before the page number at the right margin
-  const entry = (s: Section) => [headingText(s), METRICS.toc[Math.min(s.level, 3) - 1]!, TEXT_WIDTH - 350] as const;
+  const entry = (s: Section) => [entryText(s, model), METRICS.toc[Math.min(s.level, 3) - 1]!, TEXT_WIDTH - 350] as const;
   const keepFrom = model.attachments.length ? entries.length - ENTRIES_WITH_ATTACHMENTS : entries.length;
   entries.forEach((s, i) => {
     if (i === Math.max(keepFrom, 0) && flow.y > 0) {
@@ -434,5 +439,5 @@ export function estimateTocPages(model: ReportModel, maxLevel: number, options: 
   const pages = new Map<Section, number>();
   const next = nextSections(model.body);
   model.body.forEach((s) => sectionFlow(flow, s, pages, next));
-  return entries.map((s) => ({ section: s, title: headingText(s), level: s.level, page: pages.get(s) ?? 0 }));
+  return entries.map((s) => ({ section: s, title: entryText(s, model), level: s.level, page: pages.get(s) ?? 0 }));
 }
