@@ -65,8 +65,9 @@ describe('Ny period', () => {
     expect(screen.getByText(/Tömdes:/)).toBeTruthy();
     expect(announced().polite).toMatch(/^Arbetsboken är nu Tertialrapport 1 2019\./);
     await waitFor(() => expect(screen.getByText('Tertialrapport 1 för 2019')).toBeTruthy());
-    // the action itself, then the header's read of Dokument
-    expect(book.runs).toBeLessThanOrEqual(2);
+    // the action itself, then the header's read of Dokument; Excel raises Worksheet.onChanged for
+    // the pane's own writes too (so does the fake), which costs one debounced re-read
+    expect(book.runs).toBeLessThanOrEqual(3);
     expect(danglingAriaReferences()).toEqual([]);
     // the form now proposes the step after the new period
     expect((screen.getByLabelText('Ny tertial') as HTMLSelectElement).value).toBe('2');
