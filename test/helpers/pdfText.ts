@@ -48,7 +48,7 @@ export interface ContentsEntry {
 }
 
 /** An entry line: its text, the dot leader (none when the text leaves no room for it) and the page number. */
-const ENTRY = /^(.*?)(?:\s*\.{3,}\s*|\s+)(\d+)$/;
+const ENTRY = /^(.*?)(?:\s*(?:\.\s?){3,}\s*|\s+)(\d+)$/;
 
 /**
  * The entries of the table of contents: from the line "Innehållsförteckning" to "Bilagor" or the
@@ -94,9 +94,10 @@ export function headingPages(lines: string[][], titles: string[], fromPage: numb
   let page = fromPage - 1;
   let offset = 0;
   return titles.map((title) => {
-    const words = title.split(/\s+/).filter(Boolean).map(escape);
+    const words = title.replace(/\.$/, '').split(/\s+/).filter(Boolean).map(escape);
     // a title's last full stop is read as part of the dot leader in the contents
-    const re = new RegExp(`(^|\\n)${words.join('\\s+')}\\.?(?=\\n|$)`, 'g');
+    // the heading may carry a goal's label the contents leave out (2019/2020: "KF:s inriktningsmål: 1. …" listed as "1. …")
+    const re = new RegExp(`(^|\\n)(?:KF:s [^:]{0,40}:\\s+|Nämndmål:\\s+|Enhetsmål:\\s+)?${words.join('\\s+')}\\.?(?=\\n|$)`, 'g');
     for (let i = page; i < lines.length; i++) {
       const text = lines[i]!.join('\n');
       re.lastIndex = i === page ? offset : 0;
