@@ -163,6 +163,8 @@ describe('planrapport kolada', () => {
       const r = await planrapportAsync(['kolada', file, '--fetch'], { env });
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/^Kolada svarade med ett serverfel \(HTTP 500\)/);
+      // on the command line the way round it: a saved response read with --data
+      expect(r.stderr).toMatch(/spara svaret som fil och läsa in det med "planrapport kolada <arbetsbok> --data <fil\.json>"/);
       expect(r.stderr).not.toMatch(STACK_TRACE);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));

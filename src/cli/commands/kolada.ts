@@ -62,7 +62,10 @@ export async function koladaCommand(args: string[], out: Output): Promise<number
       records = await imports.fetchKolada((url) => fetch(url), query, { base: process.env['PLANRAPPORT_KOLADA_API'] || undefined });
     } catch (e) {
       if (e instanceof imports.KoladaUnavailableError) {
-        out.error(e.message);
+        // on the command line a saved response is the way round it (the pane says only what it can do)
+        out.error(
+          `${e.message} Du kan också öppna adressen i en webbläsare, spara svaret som fil och läsa in det med "planrapport kolada <arbetsbok> --data <fil.json>".`,
+        );
         return 2;
       }
       throw e;

@@ -22,8 +22,6 @@ export class KoladaUnavailableError extends Error {
   }
 }
 
-const FILE_HINT = 'Du kan också öppna adressen i en webbläsare, spara svaret som fil och läsa in det med "planrapport kolada <arbetsbok> --data <fil.json>".';
-
 /** Requests for a query, at most `perRequest` KPIs in each (URLs have a length limit). */
 export function koladaUrls(query: KoladaQuery, base = KOLADA_API, perRequest = 25): string[] {
   if (!query.area || !query.kpis.length || !query.years.length) return [];
@@ -66,12 +64,12 @@ async function page(fetchFn: FetchLike, url: string): Promise<unknown> {
     response = await fetchFn(url);
   } catch (e) {
     const why = e instanceof Error && e.message ? ` (${e.message})` : '';
-    throw new KoladaUnavailableError(`Kolada (${host}) kan inte nås${why}. Kontrollera nätverksanslutningen och försök igen om en stund. ${FILE_HINT}`);
+    throw new KoladaUnavailableError(`Kolada (${host}) kan inte nås${why}. Kontrollera nätverksanslutningen och försök igen om en stund.`);
   }
   if (!response.ok) {
     if (response.status >= 500) {
       throw new KoladaUnavailableError(
-        `Kolada svarade med ett serverfel (HTTP ${response.status}). Felet ligger hos Kolada; försök igen senare. ${FILE_HINT}`,
+        `Kolada svarade med ett serverfel (HTTP ${response.status}). Felet ligger hos Kolada; försök igen senare.`,
         response.status,
       );
     }
@@ -83,7 +81,7 @@ async function page(fetchFn: FetchLike, url: string): Promise<unknown> {
   try {
     return await response.json();
   } catch {
-    throw new KoladaUnavailableError(`Kolada svarade med något som inte är JSON (${url}). Försök igen senare. ${FILE_HINT}`);
+    throw new KoladaUnavailableError(`Kolada svarade med något som inte är JSON (${url}). Försök igen senare.`);
   }
 }
 
