@@ -14,6 +14,7 @@ import { ExcelHost } from '../../src/hosts/excel/excelHost';
 import { describeExcelError } from '../../src/hosts/excel/boot';
 import { createServices } from '../../src/taskpane/services';
 import type { FetchLike } from '../../src/hosts/kolada/koladaClient';
+import { readDate } from '../../src/core/values/dates';
 
 const FIXTURE = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/kolada/data-0180-2024-2025.json'), 'utf8')) as unknown;
 
@@ -75,6 +76,26 @@ describe('Ny period', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Validera' }));
     expect(selectedTab()).toBe('Validera');
     expect(await screen.findByRole('heading', { name: /klar att lämna in/i })).toBeTruthy();
+  });
+
+  test('the new period’s Datum: checked as ÅÅÅÅ-MM-DD, written to Dokument', async () => {
+    const book = await plan();
+    renderPane(servicesFor(book));
+    await openYearTab();
+    fireEvent.click(screen.getByLabelText('Jag har sparat en kopia av arbetsboken'));
+    const button = screen.getByRole('button', { name: 'Skapa ny period' }) as HTMLButtonElement;
+    fireEvent.change(screen.getByLabelText(/Datum \(frivilligt\)/), { target: { value: '20 maj' } });
+    expect(screen.getByText(/Skriv datumet som ÅÅÅÅ-MM-DD/)).toBeTruthy();
+    expect(button.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText(/Datum \(frivilligt\)/), { target: { value: '2019-05-20' } });
+    expect(button.disabled).toBe(false);
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    expect(await screen.findByRole('heading', { name: 'Arbetsboken är nu Tertialrapport 1 2019' })).toBeTruthy();
+    const dokument = book.sheet('Dokument')!;
+    const row = [...dokument.cells.entries()].find(([, c]) => c.value === 'Datum')![0].split(',')[0];
+    expect(readDate(dokument.cells.get(`${row},2`)?.value).iso).toBe('2019-05-20');
   });
 
   test('a Swedish error with "Försök igen"', async () => {

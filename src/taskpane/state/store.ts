@@ -15,6 +15,7 @@ import type { PaneError } from '../errors';
 import type { DocumentStatus, GeneratedDocument, KoladaPreview, NextPeriodOutcome, TaskpaneServices, ValidationOutcome } from '../services';
 import type { ValueImport } from '../../usecases/importValues';
 import { generatedText, koladaAppliedText, koladaPreviewText, nextPeriodText, templateDoneText, validationText } from '../texts';
+import { readDate } from '../../core/values/dates';
 
 export type TabId = 'template' | 'validate' | 'word' | 'year';
 
@@ -54,6 +55,8 @@ export interface NextPeriodDraft {
   kind: DocumentKind;
   year: string;
   tertial: '1' | '2';
+  /** Datum for the new period (ÅÅÅÅ-MM-DD), or empty: the field is then emptied. */
+  date?: string;
   /** The user has confirmed that a copy is saved. */
   confirmed: boolean;
 }
@@ -317,6 +320,7 @@ export class PaneStore {
         kind: draft.kind,
         year: Number(draft.year),
         tertial: draft.kind === 'tertialrapport' ? (Number(draft.tertial) as 1 | 2) : undefined,
+        date: readDate(draft.date ?? '').iso,
       });
       const changed = !outcome.problems.length;
       this.set({

@@ -16,6 +16,7 @@ import { usePane, usePaneStore } from '../state/PaneContext';
 import type { NextPeriodDraft } from '../state/store';
 import type { ValueChange } from '../../usecases/importValues';
 import { CHANGE_LABEL, effectiveAction, koladaAppliedText, nextPeriodTitle, plural, writableCount } from '../texts';
+import { readDate } from '../../core/values/dates';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, minWidth: 0 },
@@ -61,9 +62,11 @@ function NextPeriodSection() {
   const yearNumber = Number(values.year);
   const yearError =
     /^\d{4}$/.test(values.year.trim()) && yearNumber >= YEAR_RANGE.min && yearNumber <= YEAR_RANGE.max ? undefined : 'Skriv året med fyra siffror, t.ex. 2025.';
+  const date = readDate(values.date ?? '');
+  const dateError = date.invalid !== undefined ? 'Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-05-20, eller lämna fältet tomt.' : undefined;
   const change = (patch: Partial<NextPeriodDraft>) => store.setNextDraft({ ...values, ...patch });
   const submit = () => {
-    if (!yearError && values.confirmed) void store.nextPeriod({ ...values, year: values.year.trim() });
+    if (!yearError && !dateError && values.confirmed) void store.nextPeriod({ ...values, year: values.year.trim() });
   };
 
   return (
@@ -104,6 +107,20 @@ function NextPeriodSection() {
           </Field>
         )}
       </div>
+      <Field
+        label="Datum (frivilligt)"
+        hint="Den nya periodens datum i Dokument. Tomt: fältet töms."
+        validationMessage={dateError}
+        validationState={dateError ? 'error' : 'none'}
+      >
+        <Input
+          className={styles.control}
+          autoComplete="off"
+          placeholder="ÅÅÅÅ-MM-DD"
+          value={values.date ?? ''}
+          onChange={(_, d) => change({ date: d.value })}
+        />
+      </Field>
       <Notice intent="warning" title="Arbetsboken ändras på plats">
         <span>
           Ny period gör om den öppna arbetsboken till nästa period. Spara först en kopia (Arkiv → Spara en kopia) så att den nuvarande perioden finns kvar.
@@ -114,7 +131,7 @@ function NextPeriodSection() {
         className={styles.submit}
         appearance="primary"
         type="submit"
-        disabled={running || otherRunning || !!yearError || !values.confirmed}
+        disabled={running || otherRunning || !!yearError || !!dateError || !values.confirmed}
         icon={running ? <Spinner size="tiny" aria-hidden /> : undefined}
       >
         Skapa ny period
