@@ -30,7 +30,6 @@ import {
   type ActivityStatus,
   type Assessment,
   type BudgetAmountKey,
-  type BudgetAmounts,
   type BudgetRow,
   type BudgetRowType,
   type Direction,
@@ -48,8 +47,6 @@ import {
   type PlanDocumentInfo,
   type SignStyle,
   type TextSection,
-  type UnitBudgetAmountKey,
-  type UnitBudgetAmounts,
   type UnitBudgetRow,
   type UnitBudgetRowType,
   UNIT_BUDGET_AMOUNT_KEYS,
@@ -227,6 +224,17 @@ class SheetReader<K extends string> {
    * kostnadsslag). A number typed with another unit ("12 tkr" in an mnkr column) is a
    * finding, never silently taken as if it were in the column's unit.
    */
+  /** The amounts in `keys` (a blank cell is left out); the keys whose cells cannot be read go to `invalid`. */
+  amounts<A extends K>(rec: TableRecord<K>, keys: readonly A[]): { entered: Partial<Record<A, number>>; invalid: Set<A> } {
+    const invalid = new Set<A>();
+    const entered: Partial<Record<A, number>> = {};
+    for (const key of keys) {
+      const n = this.amount(rec, key, invalid as Set<string>);
+      if (n !== undefined) entered[key] = n;
+    }
+    return { entered, invalid };
+  }
+
   amount(rec: TableRecord<K>, key: K, invalid: Set<string>): number | undefined {
     const unit = this.spec.columns.find((c) => c.key === key)?.unit ?? 'mnkr';
     if (this.errorCell(rec, key)) {
@@ -557,15 +565,7 @@ function readActivities(ctx: SheetContext<ColumnKey<typeof AKTIVITETER>> | undef
 function readBudget(ctx: SheetContext<ColumnKey<typeof DRIFTBUDGET>> | undefined): BudgetRow[] {
   if (!ctx) return [];
   const { reader, records } = ctx;
-  const inputs = records.map((rec) => {
-    const invalid = new Set<BudgetAmountKey>();
-    const entered: BudgetAmounts = {};
-    for (const key of BUDGET_AMOUNT_KEYS) {
-      const n = reader.amount(rec, key, invalid);
-      if (n !== undefined) entered[key] = n;
-    }
-    return { rec, rowType: reader.choice<BudgetRowType>(rec, 'rowType', 'rowType'), entered, invalid };
-  });
+  const inputs = records.map((rec) => ({ rec, rowType: reader.choice<BudgetRowType>(rec, 'rowType', 'rowType'), ...reader.amounts(rec, BUDGET_AMOUNT_KEYS) }));
   const amounts = computeBudget(inputs);
   const expected = expectedFromCells(inputs, amounts);
   return inputs.map((input, i) => ({
@@ -603,15 +603,11 @@ function readPlanBudget(ctx: SheetContext<ColumnKey<typeof KOSTNADSSLAG>> | unde
 function readUnitBudget(ctx: SheetContext<ColumnKey<typeof VERKSAMHETSBUDGET>> | undefined): UnitBudgetRow[] {
   if (!ctx) return [];
   const { reader, records } = ctx;
-  const inputs = records.map((rec) => {
-    const invalid = new Set<UnitBudgetAmountKey>();
-    const entered: UnitBudgetAmounts = {};
-    for (const key of UNIT_BUDGET_AMOUNT_KEYS) {
-      const n = reader.amount(rec, key, invalid);
-      if (n !== undefined) entered[key] = n;
-    }
-    return { rec, rowType: reader.choice<UnitBudgetRowType>(rec, 'rowType', 'unitRowType'), entered, invalid };
-  });
+  const inputs = records.map((rec) => ({
+    rec,
+    rowType: reader.choice<UnitBudgetRowType>(rec, 'rowType', 'unitRowType'),
+    ...reader.amounts(rec, UNIT_BUDGET_AMOUNT_KEYS),
+  }));
   const amounts = computeUnitBudget(inputs);
   const expected = computeUnitBudget(inputs, true);
   return inputs.map((input, i) => ({
