@@ -11,6 +11,7 @@ import { LiveRegions } from './common/LiveRegions';
 import { LazyPanel, usePrefetchPanels, type PanelModules } from './panels';
 import { PaneProvider, usePane, usePaneStore } from './state/PaneContext';
 import type { StoreOptions, TabId } from './state/store';
+import { VISUALLY_HIDDEN } from './common/visuallyHidden';
 
 type PanelOf<K extends keyof PanelModules> = Awaited<ReturnType<PanelModules[K]>>;
 
@@ -37,17 +38,7 @@ const useStyles = makeStyles({
   },
   panel: { minWidth: 0 },
   /** The panel's heading for screen readers' outline (h1 Planrapport, h2 the tab, h3 its results); the tab shows it. */
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  hidden: VISUALLY_HIDDEN,
 });
 
 const TABS: { id: TabId; label: string }[] = [

@@ -5,19 +5,10 @@
  */
 import { makeStyles } from '@fluentui/react-components';
 import type { Announcement } from '../state/store';
+import { VISUALLY_HIDDEN } from './visuallyHidden';
 
 const useStyles = makeStyles({
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  hidden: VISUALLY_HIDDEN,
 });
 
 export function LiveRegions({ announcement, alert }: { announcement?: Announcement; alert?: Announcement }) {

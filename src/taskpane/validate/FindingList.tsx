@@ -11,6 +11,7 @@ import { ChevronDown16Regular, ChevronRight16Regular, ErrorCircle16Filled, Warni
 import type { Finding } from '../../core/findings/finding';
 import { presentFinding, type PresentedFinding } from '../../core/findings/present';
 import { plural } from '../texts';
+import { VISUALLY_HIDDEN } from '../common/visuallyHidden';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -62,15 +63,7 @@ const useStyles = makeStyles({
   message: { overflowWrap: 'anywhere', minWidth: 0 },
   /** A finding about the whole sheet: its message takes the cell's place too. */
   wide: { gridColumn: '2 / span 2' },
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
+  hidden: VISUALLY_HIDDEN,
   more: { alignSelf: 'flex-start' },
 });
 
